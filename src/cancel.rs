@@ -1,0 +1,128 @@
+//! The run's Stop button, as seen from inside the threads.
+//!
+//! Every sleeping task waits on the token with a timeout instead of a bare sleep, so
+//! pressing Stop wakes every sleeper at once.
+
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, TryLockError};
+
+#[derive(Clone, Default)]
+pub struct CancelToken {
+    inner: Arc<Inner>,
+}
+
+#[derive(Default)]
+struct Inner {
+    cancelled: Mutex<bool>,
+    wake: Condvar,
+}
+
+/// What a wait on the token ended with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Wait {
+    /// The time given has passed.
+    TimedOut,
+    /// Stop was pressed.
+    Cancelled,
+}
+
+impl CancelToken {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Stops the run: every waiter wakes now, later waits return at once.
+    ///
+    /// Safe to call on the browser's UI thread, where blocking traps
+    /// (`Atomics.wait` is not allowed there): the lock is taken by spinning on
+    /// `try_lock`, and the waiters hold it only for a few instructions.
+    pub fn cancel(&self) {
+        let mut flag = spin_lock(&self.inner.cancelled);
+        *flag = true;
+        self.inner.wake.notify_all();
+    }
+
+    pub fn is_cancelled(&self) -> bool {
+        *spin_lock(&self.inner.cancelled)
+    }
+
+    /// Waits up to `ms` milliseconds of `now` time, or until cancelled.
+    ///
+    /// `now` is the run's clock: std's `Instant` panics on wasm, so the deadline is
+    /// kept on the same clock the record uses, and a spurious or early wake-up just
+    /// waits for the rest.
+    pub fn wait_ms(&self, ms: f64, now: &dyn Fn() -> f64) -> Wait {
+        let deadline = now() + ms;
+        let mut cancelled = lock(&self.inner.cancelled);
+        loop {
+            if *cancelled {
+                return Wait::Cancelled;
+            }
+            let left = deadline - now();
+            if left <= 0.0 {
+                return Wait::TimedOut;
+            }
+            let timeout = std::time::Duration::from_secs_f64(left / 1000.0);
+            cancelled = match self.inner.wake.wait_timeout(cancelled, timeout) {
+                Ok((guard, _)) => guard,
+                Err(poisoned) => poisoned.into_inner().0,
+            };
+        }
+    }
+}
+
+/// A poisoned lock only means another thread panicked while holding it; the flag
+/// inside is still a plain bool, so keep going rather than spread the panic.
+fn lock(m: &Mutex<bool>) -> MutexGuard<'_, bool> {
+    m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+fn spin_lock(m: &Mutex<bool>) -> MutexGuard<'_, bool> {
+    loop {
+        match m.try_lock() {
+            Ok(guard) => return guard,
+            Err(TryLockError::Poisoned(poisoned)) => return poisoned.into_inner(),
+            Err(TryLockError::WouldBlock) => std::hint::spin_loop(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::runtime::{native::OsThreads, Runtime};
+    use std::time::Duration;
+
+    #[test]
+    fn wait_times_out_after_the_time_given() {
+        let rt = OsThreads;
+        let token = CancelToken::new();
+        let t0 = rt.now_ms();
+        assert_eq!(token.wait_ms(50.0, &|| rt.now_ms()), Wait::TimedOut);
+        let waited = rt.now_ms() - t0;
+        assert!((50.0..500.0).contains(&waited), "waited {waited} ms");
+    }
+
+    #[test]
+    fn cancel_wakes_every_sleeper_at_once() {
+        let token = CancelToken::new();
+        let sleepers: Vec<_> = (0..4)
+            .map(|_| {
+                let token = token.clone();
+                std::thread::spawn(move || {
+                    let rt = OsThreads;
+                    let t0 = rt.now_ms();
+                    let how = token.wait_ms(10_000.0, &|| rt.now_ms());
+                    (how, rt.now_ms() - t0)
+                })
+            })
+            .collect();
+        std::thread::sleep(Duration::from_millis(50));
+        token.cancel();
+        for sleeper in sleepers {
+            let (how, waited) = sleeper.join().unwrap();
+            assert_eq!(how, Wait::Cancelled);
+            assert!(waited < 2_000.0, "a sleeper woke only after {waited} ms");
+        }
+        assert_eq!(token.wait_ms(10_000.0, &|| 0.0), Wait::Cancelled);
+    }
+}

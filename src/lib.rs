@@ -1,0 +1,35 @@
+//! potoki — the lesson on Python threads (`mnogopotochnost.ru.md`), run for real.
+//!
+//! The lesson's programs are written again in Rust, one function per listing
+//! ([`scenario`]), on top of small copies of the Python tools they use:
+//! `threading.Thread` ([`threading`]) and `concurrent.futures`
+//! ([`concurrent`]). Every "thread" of the lesson is a real thread: a Web Worker
+//! in the browser, an OS thread in `cargo test`. Only [`web`] knows about
+//! wasm-bindgen; everything else compiles and is tested natively.
+
+#![deny(unsafe_code)]
+
+// The threaded wasm build needs std rebuilt with atomics (`npm run build` does it);
+// without them Mutex and Condvar compile to no-ops and the page deadlocks or traps.
+// Say so at compile time rather than in the browser.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+compile_error!(
+    "potoki's wasm build needs atomics: build with `npm run build` (it passes \
+     -Z build-std and the flags in .cargo/config.toml), not a bare `cargo build`"
+);
+
+pub mod cancel;
+pub mod concurrent;
+pub mod latch;
+pub mod lines;
+pub mod plan;
+pub mod program;
+pub mod record;
+pub mod runtime;
+pub mod scenario;
+pub mod task;
+pub mod threading;
+
+#[cfg(target_arch = "wasm32")]
+#[allow(unsafe_code)] // wasm-bindgen's generated glue
+mod web;

@@ -1,0 +1,133 @@
+//! The lines the lesson's programs print, word for word, and Python's way of
+//! writing numbers in them.
+
+use serde::Serialize;
+
+/// The language of the printed lines. Russian lines are the lesson's, verbatim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Ru,
+    En,
+}
+
+impl Lang {
+    pub fn parse(text: &str) -> Option<Lang> {
+        match text.trim() {
+            "ru" => Some(Lang::Ru),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// `sleep()` before it falls asleep (the lesson says "a whole second" whatever
+    /// the argument, and so do we).
+    pub fn going_to_sleep(self) -> &'static str {
+        match self {
+            Lang::Ru => "Сейчас как усну на целую секунду!",
+            Lang::En => "I'm going to sleep for a whole second!",
+        }
+    }
+
+    /// `sleep()` after it wakes.
+    pub fn slept_well(self) -> &'static str {
+        match self {
+            Lang::Ru => "Вот это я выспался",
+            Lang::En => "What a good sleep that was",
+        }
+    }
+
+    /// `_sleep(_time)`'s return value: `f"проспала {_time} sec."`.
+    pub fn slept_for(self, secs: &str) -> String {
+        match self {
+            Lang::Ru => format!("проспала {secs} sec."),
+            Lang::En => format!("slept {secs} sec."),
+        }
+    }
+
+    /// `print(f"it took: {round(finish-start, 2)} sec.")` — the same in both languages.
+    pub fn it_took(self, ms: f64) -> String {
+        format!("it took: {} sec.", python_float(round2(ms / 1000.0)))
+    }
+
+    /// What the main thread prints when Stop interrupts it (Python would print a
+    /// `KeyboardInterrupt` traceback).
+    pub fn stopped(self, ms: f64) -> String {
+        let secs = python_float(round2(ms / 1000.0));
+        match self {
+            Lang::Ru => format!("KeyboardInterrupt: остановлено через {secs} sec."),
+            Lang::En => format!("KeyboardInterrupt: stopped after {secs} sec."),
+        }
+    }
+
+    /// What `print(f.result())` shows when the task was cancelled before it ran.
+    pub fn cancelled(self) -> &'static str {
+        match self {
+            Lang::Ru => "CancelledError: задача отменена",
+            Lang::En => "CancelledError: the task was cancelled",
+        }
+    }
+}
+
+/// Python's `round(x, 2)`, near enough for timings.
+fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+/// How Python's `str()` writes a float: `1.0`, `5.01`, `0.1`, `1e-05`.
+pub fn python_float(x: f64) -> String {
+    if x == 0.0 {
+        return "0.0".into();
+    }
+    if x.abs() < 1e-4 || x.abs() >= 1e16 {
+        // Python: one or more mantissa digits, `e`, a sign and at least two exponent digits.
+        let text = format!("{x:e}");
+        let (mantissa, exponent) = text.split_once('e').unwrap_or((&text, "0"));
+        let (sign, digits) = match exponent.strip_prefix('-') {
+            Some(digits) => ('-', digits),
+            None => ('+', exponent),
+        };
+        return format!("{mantissa}e{sign}{digits:0>2}");
+    }
+    let text = format!("{x}");
+    if text.contains('.') {
+        text
+    } else {
+        format!("{text}.0")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn floats_are_written_as_python_writes_them() {
+        assert_eq!(python_float(1.0), "1.0");
+        assert_eq!(python_float(5.01), "5.01");
+        assert_eq!(python_float(0.1), "0.1");
+        assert_eq!(python_float(1.5), "1.5");
+        assert_eq!(python_float(0.0), "0.0");
+        assert_eq!(python_float(0.00001), "1e-05");
+        assert_eq!(python_float(12.0), "12.0");
+    }
+
+    #[test]
+    fn it_took_rounds_to_two_places_like_the_lesson() {
+        assert_eq!(Lang::Ru.it_took(5012.7), "it took: 5.01 sec.");
+        assert_eq!(Lang::Ru.it_took(1004.0), "it took: 1.0 sec.");
+        assert_eq!(Lang::Ru.it_took(3.0), "it took: 0.0 sec.");
+        assert_eq!(Lang::En.it_took(10_020.0), "it took: 10.02 sec.");
+    }
+
+    #[test]
+    fn the_lessons_russian_lines_are_verbatim() {
+        assert_eq!(
+            Lang::Ru.going_to_sleep(),
+            "Сейчас как усну на целую секунду!"
+        );
+        assert_eq!(Lang::Ru.slept_well(), "Вот это я выспался");
+        assert_eq!(Lang::Ru.slept_for("2"), "проспала 2 sec.");
+    }
+}

@@ -1,0 +1,484 @@
+//! What the student edited, checked: scenario, the list of tasks, `max_workers`.
+//!
+//! Nothing here panics on input. Every refusal is a [`PlanError`] that names the
+//! place (`secs[3]`) and the reason, and the page shows it next to that field.
+
+use crate::lines::{python_float, Lang};
+use serde::Serialize;
+use std::fmt;
+
+/// The largest pool a page may start (the `threads=` parameter).
+pub const MAX_POOL_THREADS: usize = 64;
+/// Tasks in one run.
+pub const MAX_TASKS: usize = 10_000;
+/// One `sleep(sec)`.
+pub const MAX_SLEEP_SECS: f64 = 60.0;
+/// All the sleeps of one run added up (the sequential scenario takes this long).
+pub const MAX_TOTAL_SLEEP_SECS: f64 = 600.0;
+
+/// One listing of the lesson.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Scenario {
+    /// `sleep_several_times()`: one call after another.
+    Sequential,
+    /// `t.start()` with no `join()`: "it took" is printed before the threads wake.
+    ThreadsNoJoin,
+    /// `t.start(); t.join()` inside the loop: threads, yet one at a time.
+    ThreadsJoinInLoop,
+    /// Start all, then join all.
+    Threads,
+    /// `executor.submit` into a list, then `f.result()` in order.
+    PoolSubmit,
+    /// `as_completed(futures)`.
+    PoolAsCompleted,
+    /// `executor.map`.
+    PoolMap,
+}
+
+impl Scenario {
+    pub const ALL: [Scenario; 7] = [
+        Scenario::Sequential,
+        Scenario::ThreadsNoJoin,
+        Scenario::ThreadsJoinInLoop,
+        Scenario::Threads,
+        Scenario::PoolSubmit,
+        Scenario::PoolAsCompleted,
+        Scenario::PoolMap,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Scenario::Sequential => "sequential",
+            Scenario::ThreadsNoJoin => "threads_no_join",
+            Scenario::ThreadsJoinInLoop => "threads_join_in_loop",
+            Scenario::Threads => "threads",
+            Scenario::PoolSubmit => "pool_submit",
+            Scenario::PoolAsCompleted => "pool_as_completed",
+            Scenario::PoolMap => "pool_map",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Scenario> {
+        Scenario::ALL.into_iter().find(|s| s.id() == id)
+    }
+
+    /// Whether the listing uses `ThreadPoolExecutor` (and so `max_workers`).
+    pub fn uses_pool(self) -> bool {
+        matches!(
+            self,
+            Scenario::PoolSubmit | Scenario::PoolAsCompleted | Scenario::PoolMap
+        )
+    }
+
+    /// The lesson's own numbers, when the student gave none.
+    pub fn lesson_secs(self) -> &'static [u32] {
+        match self {
+            Scenario::Sequential => &[1, 1, 1, 1, 1],
+            Scenario::ThreadsNoJoin => &[1, 1],
+            Scenario::ThreadsJoinInLoop | Scenario::Threads => &[1; 10],
+            Scenario::PoolSubmit | Scenario::PoolAsCompleted | Scenario::PoolMap => {
+                &[5, 4, 3, 2, 1]
+            }
+        }
+    }
+
+    /// Threads the run occupies at once, the program's main thread included.
+    pub fn threads_needed(self, tasks: usize, max_workers: usize) -> usize {
+        match self {
+            Scenario::Sequential => 1,
+            Scenario::ThreadsJoinInLoop => 2,
+            Scenario::ThreadsNoJoin | Scenario::Threads => 1 + tasks,
+            Scenario::PoolSubmit | Scenario::PoolAsCompleted | Scenario::PoolMap => {
+                1 + tasks.min(max_workers)
+            }
+        }
+    }
+}
+
+/// A `sleep` argument: its value and how Python would print it (`2`, `1.5`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Secs {
+    pub secs: f64,
+    pub text: String,
+}
+
+impl Secs {
+    pub fn ms(&self) -> f64 {
+        self.secs * 1000.0
+    }
+}
+
+/// What the page knows about the machine the plan will run on.
+#[derive(Debug, Clone, Copy)]
+pub struct Machine {
+    /// Threads in the Web Worker pool started with the page.
+    pub pool_threads: usize,
+    /// `navigator.hardwareConcurrency`: Python's `os.cpu_count()`.
+    pub cores: usize,
+}
+
+/// Where `max_workers` came from, so the page can say it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase", tag = "from")]
+pub enum Workers {
+    /// The student set it.
+    Given,
+    /// Python's default, `min(32, os.cpu_count() + 4)`.
+    PythonDefault,
+    /// Python's default, lowered to what the pool can run beside the main thread.
+    CappedByPool { python_default: usize },
+}
+
+/// A checked run: what the scenario code executes.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Plan {
+    pub scenario: Scenario,
+    pub secs: Vec<Secs>,
+    pub max_workers: usize,
+    pub workers: Workers,
+    pub lang: Lang,
+    /// Threads the run needs at once, main thread included.
+    pub threads_needed: usize,
+}
+
+/// The student's input, as text, before checking.
+#[derive(Debug, Clone, Default)]
+pub struct PlanInput {
+    pub scenario: Option<String>,
+    /// One entry per task (from a JS array), or `None` for the lesson's numbers.
+    pub secs: Option<Vec<String>>,
+    pub workers: Option<String>,
+    pub lang: Option<String>,
+}
+
+/// A refused plan: `place: reason`, e.g. `secs[3]: "abc" is not a number`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanError {
+    pub place: String,
+    pub reason: String,
+}
+
+impl fmt::Display for PlanError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.place, self.reason)
+    }
+}
+
+impl std::error::Error for PlanError {}
+
+fn refuse<T>(place: impl Into<String>, reason: impl Into<String>) -> Result<T, PlanError> {
+    Err(PlanError {
+        place: place.into(),
+        reason: reason.into(),
+    })
+}
+
+/// Splits a typed list into its items: `[5, 4, 3]`, `5,4,3` and `5 4 3` all give
+/// three. An empty text gives no items.
+pub fn split_list(text: &str) -> Vec<String> {
+    let inner = text.trim();
+    let inner = inner.strip_prefix('[').unwrap_or(inner);
+    let inner = inner.strip_suffix(']').unwrap_or(inner);
+    inner
+        .split(|c: char| c == ',' || c.is_whitespace())
+        .filter(|item| !item.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Shortens what the student typed for an error message, so a 10 kB paste does not
+/// become a 10 kB message.
+fn quoted(text: &str) -> String {
+    const MAX: usize = 24;
+    if text.chars().count() <= MAX {
+        format!("{text:?}")
+    } else {
+        let head: String = text.chars().take(MAX).collect();
+        format!("{head:?}…")
+    }
+}
+
+fn parse_secs(place: &str, item: &str) -> Result<Secs, PlanError> {
+    let item = item.trim();
+    let Ok(secs) = item.parse::<f64>() else {
+        return refuse(place, format!("{} is not a number", quoted(item)));
+    };
+    if !secs.is_finite() {
+        return refuse(place, format!("{} is not a number", quoted(item)));
+    }
+    if secs < 0.0 {
+        return refuse(
+            place,
+            format!("{item} is negative; sleep() needs 0 or more seconds"),
+        );
+    }
+    if secs > MAX_SLEEP_SECS {
+        return refuse(
+            place,
+            format!("{item} s is longer than a sleep may be here ({MAX_SLEEP_SECS} s)"),
+        );
+    }
+    // Python keeps `2` an int and `2.0` a float, and prints them so.
+    let is_int = item
+        .trim_start_matches(['+', '-'])
+        .bytes()
+        .all(|b| b.is_ascii_digit());
+    let text = if is_int {
+        format!("{}", secs as u64)
+    } else {
+        python_float(secs)
+    };
+    Ok(Secs { secs, text })
+}
+
+fn parse_workers(input: Option<&str>, machine: Machine) -> Result<(usize, Workers), PlanError> {
+    let limit = machine.pool_threads.saturating_sub(1).max(1);
+    let python_default = 32.min(machine.cores + 4);
+    let given = input.map(str::trim).filter(|text| !text.is_empty());
+    let Some(text) = given else {
+        return Ok(if python_default > limit {
+            (limit, Workers::CappedByPool { python_default })
+        } else {
+            (python_default, Workers::PythonDefault)
+        });
+    };
+    let Ok(n) = text.parse::<usize>() else {
+        return refuse("workers", format!("{} is not a whole number", quoted(text)));
+    };
+    if n == 0 {
+        return refuse(
+            "workers",
+            "max_workers must be greater than 0 (Python says so too)",
+        );
+    }
+    if n > limit {
+        return refuse(
+            "workers",
+            format!(
+                "{n} is more than this page's pool can run beside the main thread \
+                 ({limit}); open the page with threads={} to allow it",
+                (n + 1).min(MAX_POOL_THREADS)
+            ),
+        );
+    }
+    Ok((n, Workers::Given))
+}
+
+impl Plan {
+    /// Checks the student's input against the lesson and the machine.
+    ///
+    /// # Errors
+    /// A [`PlanError`] naming the first bad field and why.
+    pub fn parse(input: &PlanInput, machine: Machine) -> Result<Plan, PlanError> {
+        let scenario_id = input.scenario.as_deref().map(str::trim).unwrap_or("");
+        let Some(scenario) = Scenario::from_id(scenario_id) else {
+            let known: Vec<&str> = Scenario::ALL.iter().map(|s| s.id()).collect();
+            return refuse(
+                "scenario",
+                format!("{} is not one of {}", quoted(scenario_id), known.join(", ")),
+            );
+        };
+
+        let lang = match input.lang.as_deref() {
+            None | Some("") => Lang::default(),
+            Some(text) => match Lang::parse(text) {
+                Some(lang) => lang,
+                None => return refuse("lang", format!("{} is not ru or en", quoted(text))),
+            },
+        };
+
+        let secs = match &input.secs {
+            None => scenario
+                .lesson_secs()
+                .iter()
+                .map(|&s| Secs {
+                    secs: f64::from(s),
+                    text: s.to_string(),
+                })
+                .collect(),
+            Some(items) => {
+                if items.is_empty() {
+                    return refuse("secs", "the list is empty; give at least one number");
+                }
+                if items.len() > MAX_TASKS {
+                    return refuse(
+                        "secs",
+                        format!(
+                            "{} tasks are more than a run may have ({MAX_TASKS})",
+                            items.len()
+                        ),
+                    );
+                }
+                items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, item)| parse_secs(&format!("secs[{i}]"), item))
+                    .collect::<Result<Vec<_>, _>>()?
+            }
+        };
+        let total: f64 = secs.iter().map(|s| s.secs).sum();
+        if total > MAX_TOTAL_SLEEP_SECS {
+            return refuse(
+                "secs",
+                format!(
+                    "{} s of sleep in all is more than a run may take ({MAX_TOTAL_SLEEP_SECS} s)",
+                    python_float(total)
+                ),
+            );
+        }
+
+        let (max_workers, workers) = parse_workers(input.workers.as_deref(), machine)?;
+        let threads_needed = scenario.threads_needed(secs.len(), max_workers);
+        if threads_needed > machine.pool_threads {
+            return refuse(
+                "secs",
+                format!(
+                    "{} threads and the main thread need {threads_needed} threads at once; \
+                     this page started {} (open it with threads={threads_needed}, at most {MAX_POOL_THREADS})",
+                    secs.len(),
+                    machine.pool_threads
+                ),
+            );
+        }
+        Ok(Plan {
+            scenario,
+            secs,
+            max_workers,
+            workers,
+            lang,
+            threads_needed,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MACHINE: Machine = Machine {
+        pool_threads: 16,
+        cores: 2,
+    };
+
+    fn input(scenario: &str, secs: &str) -> PlanInput {
+        PlanInput {
+            scenario: Some(scenario.into()),
+            secs: Some(split_list(secs)),
+            ..PlanInput::default()
+        }
+    }
+
+    fn error(input: &PlanInput) -> String {
+        Plan::parse(input, MACHINE).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn secs_are_read_as_a_python_list_or_comma_separated() {
+        for text in ["[5, 4, 3, 2, 1]", "5,4,3,2,1", " 5, 4 ,3,2 ,1 "] {
+            let plan = Plan::parse(&input("pool_map", text), MACHINE).unwrap();
+            let secs: Vec<f64> = plan.secs.iter().map(|s| s.secs).collect();
+            assert_eq!(secs, [5.0, 4.0, 3.0, 2.0, 1.0], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_bad_item_is_named_by_its_python_index() {
+        assert_eq!(
+            error(&input("threads", "1, 2, 3, abc")),
+            r#"secs[3]: "abc" is not a number"#
+        );
+        assert!(error(&input("threads", "1, -2")).starts_with("secs[1]: -2 is negative"));
+        assert!(error(&input("threads", "1, 61")).starts_with("secs[1]: 61 s is longer"));
+        assert!(error(&input("threads", "NaN")).starts_with("secs[0]:"));
+        assert!(error(&input("threads", "inf")).starts_with("secs[0]:"));
+        assert_eq!(
+            error(&input("threads", "[]")),
+            "secs: the list is empty; give at least one number"
+        );
+    }
+
+    #[test]
+    fn numbers_keep_the_form_python_prints() {
+        let plan = Plan::parse(&input("pool_map", "2, 1.5, 0.10, 3.0"), MACHINE).unwrap();
+        let texts: Vec<&str> = plan.secs.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(texts, ["2", "1.5", "0.1", "3.0"]);
+    }
+
+    #[test]
+    fn an_unknown_scenario_lists_the_known_ones() {
+        let message = error(&input("pool", "1"));
+        assert!(message.starts_with(r#"scenario: "pool" is not one of sequential, "#));
+        assert!(message.contains("pool_as_completed"));
+    }
+
+    #[test]
+    fn missing_secs_take_the_lessons_numbers() {
+        let plan = Plan::parse(
+            &PlanInput {
+                scenario: Some("pool_as_completed".into()),
+                ..PlanInput::default()
+            },
+            MACHINE,
+        )
+        .unwrap();
+        let secs: Vec<&str> = plan.secs.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(secs, ["5", "4", "3", "2", "1"]);
+    }
+
+    #[test]
+    fn default_max_workers_is_pythons_capped_by_the_pool() {
+        let plan = Plan::parse(&input("pool_map", "1"), MACHINE).unwrap();
+        assert_eq!(
+            (plan.max_workers, plan.workers),
+            (6, Workers::PythonDefault)
+        );
+
+        let big = Machine {
+            pool_threads: 8,
+            cores: 16,
+        };
+        let plan = Plan::parse(&input("pool_map", "1"), big).unwrap();
+        assert_eq!(plan.max_workers, 7);
+        assert_eq!(plan.workers, Workers::CappedByPool { python_default: 20 });
+    }
+
+    #[test]
+    fn max_workers_is_checked_against_the_pool() {
+        let mut plan = input("pool_submit", "1,2");
+        plan.workers = Some("0".into());
+        assert!(error(&plan).starts_with("workers: max_workers must be greater than 0"));
+        plan.workers = Some("x".into());
+        assert_eq!(error(&plan), r#"workers: "x" is not a whole number"#);
+        plan.workers = Some("16".into());
+        assert!(error(&plan).contains("threads=17"), "{}", error(&plan));
+        plan.workers = Some("15".into());
+        assert_eq!(Plan::parse(&plan, MACHINE).unwrap().max_workers, 15);
+    }
+
+    #[test]
+    fn threads_beyond_the_pool_are_refused_with_the_fix() {
+        let many = ["1"; 16].join(",");
+        let message = error(&input("threads", &many));
+        assert!(message.contains("threads=17"), "{message}");
+        // One at a time needs only two threads, however many tasks.
+        assert!(Plan::parse(&input("threads_join_in_loop", &many), MACHINE).is_ok());
+        // A pool runs max_workers at once, whatever the number of tasks.
+        assert!(Plan::parse(&input("pool_as_completed", &many), MACHINE).is_ok());
+    }
+
+    #[test]
+    fn limits_are_stated_in_the_error() {
+        let many = vec!["0"; MAX_TASKS + 1].join(",");
+        assert!(error(&input("pool_map", &many)).contains("10000"));
+        let long = ["60"; 11].join(",");
+        assert!(error(&input("pool_map", &long)).contains("600"));
+    }
+
+    #[test]
+    fn a_huge_bad_item_is_shortened_in_the_message() {
+        let junk = "x".repeat(10_000);
+        assert!(error(&input("threads", &junk)).len() < 100);
+    }
+}

@@ -1,0 +1,147 @@
+//! One run of a lesson listing: the Python process, as far as the lesson can see it.
+//!
+//! A [`Program`] is what every thread of the run shares: `print`, the clock behind
+//! `time.perf_counter()`, the Stop token, the record, and the list of threads the
+//! interpreter waits for before it exits.
+
+use crate::cancel::{CancelToken, Wait};
+use crate::latch::{Latch, SetOnDrop};
+use crate::lines::Lang;
+use crate::plan::Plan;
+use crate::record::{Recorder, RunRecord, Sink};
+use crate::runtime::SharedRuntime;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+
+/// Stop was pressed while the task waited.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stopped;
+
+#[derive(Clone)]
+pub struct Program {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    rt: SharedRuntime,
+    rec: Recorder,
+    cancel: CancelToken,
+    lang: Lang,
+    next_thread: AtomicUsize,
+    threads: Mutex<Vec<Arc<Latch>>>,
+}
+
+impl Program {
+    /// A program for `plan`, its times counted from `t0` on the runtime's clock.
+    pub fn new(
+        rt: SharedRuntime,
+        plan: &Plan,
+        threaded: bool,
+        t0: f64,
+        cancel: CancelToken,
+        sink: Sink,
+    ) -> Program {
+        let record = RunRecord {
+            scenario: plan.scenario,
+            lang: plan.lang,
+            max_workers: plan.scenario.uses_pool().then_some(plan.max_workers),
+            threaded,
+            main_thread: None,
+            wall_ms: 0.0,
+            cpu_ms: 0.0,
+            cancelled: false,
+            output: Vec::new(),
+            tasks: Vec::new(),
+        };
+        Program {
+            inner: Arc::new(Inner {
+                rec: Recorder::new(rt.clone(), t0, record, sink),
+                rt,
+                cancel,
+                lang: plan.lang,
+                next_thread: AtomicUsize::new(1),
+                threads: Mutex::new(Vec::new()),
+            }),
+        }
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.inner.lang
+    }
+
+    pub fn recorder(&self) -> &Recorder {
+        &self.inner.rec
+    }
+
+    /// Python's `print()`, stamped with the time and the thread.
+    pub fn print(&self, text: impl Into<String>) {
+        self.inner.rec.print(text.into());
+    }
+
+    /// `time.perf_counter()`, in milliseconds.
+    pub fn perf_counter(&self) -> f64 {
+        self.inner.rt.now_ms()
+    }
+
+    /// `print(f"it took: {round(finish-start, 2)} sec.")` — or, if Stop interrupted
+    /// the main thread, the `KeyboardInterrupt` Python would show instead.
+    pub fn print_it_took(&self, elapsed_ms: f64) {
+        let lang = self.lang();
+        if self.is_stopped() {
+            self.print(lang.stopped(elapsed_ms));
+        } else {
+            self.print(lang.it_took(elapsed_ms));
+        }
+    }
+
+    pub fn is_stopped(&self) -> bool {
+        self.inner.cancel.is_cancelled()
+    }
+
+    /// `time.sleep(ms / 1000)`, woken early by Stop.
+    ///
+    /// # Errors
+    /// [`Stopped`] when Stop was pressed before the time was up.
+    pub fn sleep_ms(&self, ms: f64) -> Result<(), Stopped> {
+        let rt = &self.inner.rt;
+        match self.inner.cancel.wait_ms(ms, &|| rt.now_ms()) {
+            Wait::TimedOut => Ok(()),
+            Wait::Cancelled => Err(Stopped),
+        }
+    }
+
+    /// Python's next automatic thread name: `Thread-1`, `Thread-2`, …
+    pub fn next_thread_name(&self) -> String {
+        let n = self.inner.next_thread.fetch_add(1, Ordering::Relaxed);
+        format!("Thread-{n}")
+    }
+
+    /// Starts `job` on a thread of its own; the returned latch is set when it ends.
+    /// The interpreter will wait for it before exiting, as Python waits for every
+    /// non-daemon thread.
+    pub fn start_thread(&self, job: impl FnOnce() + Send + 'static) -> Arc<Latch> {
+        let done = Arc::new(Latch::new());
+        self.inner
+            .threads
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .push(done.clone());
+        let guard = SetOnDrop(done.clone());
+        self.inner.rt.spawn(Box::new(move || {
+            let _guard = guard;
+            job();
+        }));
+        done
+    }
+
+    /// The end of the script: Python waits for every thread still running
+    /// (`threading._shutdown`), then the process exits. Returns the closed record.
+    pub fn exit(&self) -> RunRecord {
+        let threads =
+            std::mem::take(&mut *self.inner.threads.lock().unwrap_or_else(|p| p.into_inner()));
+        for done in threads {
+            done.wait();
+        }
+        self.inner.rec.finish(self.is_stopped())
+    }
+}

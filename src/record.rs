@@ -1,0 +1,298 @@
+//! What happened, when, on which thread: the events streamed to the page while a run
+//! goes, and the run record it ends with (the "Export" JSON).
+//!
+//! Every event is stamped and sent under one lock, so the order of the stream, the
+//! order of the record and the order of the timestamps are the same order.
+
+use crate::lines::Lang;
+use crate::plan::Scenario;
+use crate::runtime::SharedRuntime;
+use serde::Serialize;
+use std::sync::{Arc, Mutex, MutexGuard};
+
+/// A task's argument: seconds for `sleep`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Arg {
+    Secs(f64),
+}
+
+/// How a task ended: its return value (`None` is Python's `None`) or the error its
+/// `result()` would raise.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Outcome {
+    Ok(Option<String>),
+    Error(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TaskRecord {
+    pub index: usize,
+    pub kind: &'static str,
+    pub arg: Arg,
+    /// The thread that ran it; `None` if it never started.
+    pub thread: Option<u32>,
+    /// Python's name for that thread: `MainThread`, `Thread-3`, `ThreadPoolExecutor-0_1`.
+    pub thread_name: Option<String>,
+    pub submitted_ms: Option<f64>,
+    pub started_ms: Option<f64>,
+    pub finished_ms: Option<f64>,
+    /// When the program's main thread got the result; `None` if it never asked
+    /// (the threads of `threads_no_join` are never joined).
+    pub delivered_ms: Option<f64>,
+    /// Milliseconds of the task spent waiting (sleeping) rather than computing.
+    #[serde(skip)]
+    pub waited_ms: f64,
+    #[serde(flatten)]
+    pub outcome: Option<Outcome>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Line {
+    pub t_ms: f64,
+    pub text: String,
+    pub thread: u32,
+}
+
+/// The run record: the schema in DESIGN.md ("Run record").
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RunRecord {
+    pub scenario: Scenario,
+    pub lang: Lang,
+    /// `max_workers` of the pool scenarios; `None` for the others.
+    pub max_workers: Option<usize>,
+    pub threaded: bool,
+    /// The thread the lesson's main thread ran on.
+    pub main_thread: Option<u32>,
+    /// When the whole program ended, its threads included.
+    pub wall_ms: f64,
+    /// Time the tasks spent on the CPU: their running time minus their waits.
+    pub cpu_ms: f64,
+    /// Stop was pressed during the run.
+    pub cancelled: bool,
+    pub output: Vec<Line>,
+    pub tasks: Vec<TaskRecord>,
+}
+
+/// One step of a run, as the page receives it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(
+    tag = "type",
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase"
+)]
+pub enum Event {
+    /// The program's main thread is running; the first event of a run.
+    Begin {
+        scenario: Scenario,
+        main_thread: u32,
+        max_workers: Option<usize>,
+        t_ms: f64,
+    },
+    Submitted {
+        task: usize,
+        kind: &'static str,
+        arg: Arg,
+        t_ms: f64,
+    },
+    Started {
+        task: usize,
+        thread: u32,
+        thread_name: String,
+        t_ms: f64,
+    },
+    Finished {
+        task: usize,
+        thread: Option<u32>,
+        t_ms: f64,
+        #[serde(flatten)]
+        outcome: Outcome,
+    },
+    Delivered {
+        task: usize,
+        t_ms: f64,
+    },
+    Print {
+        thread: u32,
+        t_ms: f64,
+        text: String,
+    },
+    /// The program and all its threads ended; the last event of a run.
+    End {
+        record: Box<RunRecord>,
+    },
+}
+
+/// Where events go: a channel to the page, or a list in a test.
+pub type Sink = Box<dyn Fn(Event) + Send>;
+
+/// Stamps, keeps and forwards the events of one run. Clones share the run.
+#[derive(Clone)]
+pub struct Recorder {
+    rt: SharedRuntime,
+    state: Arc<Mutex<State>>,
+}
+
+struct State {
+    t0: f64,
+    record: RunRecord,
+    sink: Sink,
+}
+
+impl Recorder {
+    /// Starts a record whose times count from `t0` (the runtime's clock).
+    pub fn new(rt: SharedRuntime, t0: f64, record: RunRecord, sink: Sink) -> Self {
+        Recorder {
+            rt,
+            state: Arc::new(Mutex::new(State { t0, record, sink })),
+        }
+    }
+
+    fn lock(&self) -> MutexGuard<'_, State> {
+        self.state.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Milliseconds since the run started.
+    pub fn elapsed_ms(&self) -> f64 {
+        let t0 = self.lock().t0;
+        self.rt.now_ms() - t0
+    }
+
+    /// Adds a task to the record and returns its index.
+    pub fn new_task(&self, kind: &'static str, arg: Arg) -> usize {
+        let mut state = self.lock();
+        let index = state.record.tasks.len();
+        state.record.tasks.push(TaskRecord {
+            index,
+            kind,
+            arg,
+            thread: None,
+            thread_name: None,
+            submitted_ms: None,
+            started_ms: None,
+            finished_ms: None,
+            delivered_ms: None,
+            waited_ms: 0.0,
+            outcome: None,
+        });
+        index
+    }
+
+    /// Runs `update` on the state with the current time, then sends the event it makes.
+    fn emit(&self, update: impl FnOnce(&mut RunRecord, f64) -> Option<Event>) {
+        let mut state = self.lock();
+        let t_ms = self.rt.now_ms() - state.t0;
+        if let Some(event) = update(&mut state.record, t_ms) {
+            (state.sink)(event);
+        }
+    }
+
+    pub fn submitted(&self, task: usize) {
+        self.emit(|record, t_ms| {
+            let entry = record.tasks.get_mut(task)?;
+            entry.submitted_ms = Some(t_ms);
+            Some(Event::Submitted {
+                task,
+                kind: entry.kind,
+                arg: entry.arg.clone(),
+                t_ms,
+            })
+        });
+    }
+
+    pub fn started(&self, task: usize, thread_name: &str) {
+        let thread = self.rt.thread_id();
+        self.emit(|record, t_ms| {
+            let entry = record.tasks.get_mut(task)?;
+            entry.started_ms = Some(t_ms);
+            entry.thread = Some(thread);
+            entry.thread_name = Some(thread_name.to_owned());
+            Some(Event::Started {
+                task,
+                thread,
+                thread_name: thread_name.to_owned(),
+                t_ms,
+            })
+        });
+    }
+
+    pub fn finished(&self, task: usize, outcome: Outcome, waited_ms: f64) {
+        self.emit(|record, t_ms| {
+            let entry = record.tasks.get_mut(task)?;
+            entry.finished_ms = Some(t_ms);
+            entry.waited_ms = waited_ms;
+            entry.outcome = Some(outcome.clone());
+            Some(Event::Finished {
+                task,
+                thread: entry.thread,
+                t_ms,
+                outcome,
+            })
+        });
+    }
+
+    /// The main thread got the task's result. Only the first time counts.
+    pub fn delivered(&self, task: usize) {
+        self.emit(|record, t_ms| {
+            let entry = record.tasks.get_mut(task)?;
+            if entry.delivered_ms.is_some() {
+                return None;
+            }
+            entry.delivered_ms = Some(t_ms);
+            Some(Event::Delivered { task, t_ms })
+        });
+    }
+
+    pub fn print(&self, text: String) {
+        let thread = self.rt.thread_id();
+        self.emit(|record, t_ms| {
+            record.output.push(Line {
+                t_ms,
+                text: text.clone(),
+                thread,
+            });
+            Some(Event::Print { thread, t_ms, text })
+        });
+    }
+
+    /// The lesson's main thread starts: call it on that thread.
+    pub fn begin(&self) {
+        let main_thread = self.rt.thread_id();
+        self.emit(|record, t_ms| {
+            record.main_thread = Some(main_thread);
+            Some(Event::Begin {
+                scenario: record.scenario,
+                main_thread,
+                max_workers: record.max_workers,
+                t_ms,
+            })
+        });
+    }
+
+    /// Closes the record: the program and all its threads have ended.
+    pub fn finish(&self, cancelled: bool) -> RunRecord {
+        let mut record = None;
+        self.emit(|r, t_ms| {
+            r.wall_ms = t_ms;
+            r.cancelled = cancelled;
+            r.cpu_ms = r.tasks.iter().map(busy_ms).sum();
+            record = Some(r.clone());
+            Some(Event::End {
+                record: Box::new(r.clone()),
+            })
+        });
+        record.unwrap_or_else(|| self.lock().record.clone())
+    }
+}
+
+/// A task's time on the CPU: from start to finish, less the time it waited.
+fn busy_ms(task: &TaskRecord) -> f64 {
+    match (task.started_ms, task.finished_ms) {
+        (Some(start), Some(end)) => (end - start - task.waited_ms).max(0.0),
+        _ => 0.0,
+    }
+}

@@ -1,0 +1,357 @@
+//! The lesson's listings on real OS threads, with short sleeps: the same code the
+//! page runs on Web Workers. Timings are checked with generous bounds (this machine
+//! is shared and noisy); orderings are checked exactly.
+
+#![allow(clippy::unwrap_used, clippy::panic)] // a test stops loudly
+
+use potoki::cancel::CancelToken;
+use potoki::plan::{split_list, Machine, Plan, PlanInput};
+use potoki::program::Program;
+use potoki::record::{Event, RunRecord};
+use potoki::runtime::native::OsThreads;
+use potoki::scenario;
+use std::collections::HashSet;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+const MACHINE: Machine = Machine {
+    pool_threads: 16,
+    cores: 2,
+};
+/// What a run may take beyond its ideal wall time here.
+const SLACK_MS: f64 = 300.0;
+
+struct Run {
+    record: RunRecord,
+    events: Vec<Event>,
+}
+
+fn plan(scenario: &str, secs: &str, workers: Option<usize>) -> Plan {
+    let input = PlanInput {
+        scenario: Some(scenario.into()),
+        secs: Some(split_list(secs)),
+        workers: workers.map(|w| w.to_string()),
+        lang: None,
+    };
+    Plan::parse(&input, MACHINE).unwrap()
+}
+
+fn start(plan: &Plan, cancel: CancelToken) -> (Program, Arc<Mutex<Vec<Event>>>) {
+    let events = Arc::new(Mutex::new(Vec::new()));
+    let sink = events.clone();
+    let rt = Arc::new(OsThreads);
+    let t0 = potoki::runtime::Runtime::now_ms(&*rt);
+    let program = Program::new(
+        rt,
+        plan,
+        true,
+        t0,
+        cancel,
+        Box::new(move |event| sink.lock().unwrap().push(event)),
+    );
+    (program, events)
+}
+
+fn run(scenario: &str, secs: &str, workers: Option<usize>) -> Run {
+    let plan = plan(scenario, secs, workers);
+    let (program, events) = start(&plan, CancelToken::new());
+    let record = scenario::run(&plan, &program);
+    let events = events.lock().unwrap().clone();
+    Run { record, events }
+}
+
+impl Run {
+    fn lines(&self) -> Vec<&str> {
+        self.record.output.iter().map(|l| l.text.as_str()).collect()
+    }
+
+    fn results(&self) -> Vec<&str> {
+        self.lines()
+            .into_iter()
+            .filter(|l| l.starts_with("проспала"))
+            .collect()
+    }
+
+    fn it_took_ms(&self) -> f64 {
+        let last = self
+            .lines()
+            .into_iter()
+            .rfind(|l| l.starts_with("it took"))
+            .unwrap();
+        let secs: f64 = last
+            .trim_start_matches("it took: ")
+            .trim_end_matches(" sec.")
+            .parse()
+            .unwrap();
+        secs * 1000.0
+    }
+
+    fn assert_wall_near(&self, ideal_ms: f64) {
+        let wall = self.record.wall_ms;
+        assert!(
+            wall >= ideal_ms - 5.0 && wall <= ideal_ms + SLACK_MS,
+            "wall {wall} ms, ideal {ideal_ms} ms"
+        );
+    }
+
+    fn threads_used(&self) -> HashSet<u32> {
+        self.record.tasks.iter().filter_map(|t| t.thread).collect()
+    }
+}
+
+fn started(t: &potoki::record::TaskRecord) -> f64 {
+    t.started_ms.unwrap()
+}
+fn finished(t: &potoki::record::TaskRecord) -> f64 {
+    t.finished_ms.unwrap()
+}
+fn delivered(t: &potoki::record::TaskRecord) -> f64 {
+    t.delivered_ms.unwrap()
+}
+
+#[test]
+fn sequential_sleeps_one_after_another_on_the_main_thread() {
+    let run = run("sequential", "0.1, 0.1, 0.1", None);
+    let going = "Сейчас как усну на целую секунду!";
+    let woke = "Вот это я выспался";
+    assert_eq!(&run.lines()[..6], [going, woke, going, woke, going, woke]);
+    assert!(
+        run.lines()[6].starts_with("it took: 0.3"),
+        "{:?}",
+        run.lines()
+    );
+    run.assert_wall_near(300.0);
+    assert_eq!(
+        run.threads_used(),
+        HashSet::from([run.record.main_thread.unwrap()])
+    );
+    for pair in run.record.tasks.windows(2) {
+        assert!(started(&pair[1]) >= finished(&pair[0]));
+    }
+}
+
+#[test]
+fn threads_without_join_print_it_took_before_they_wake() {
+    let run = run("threads_no_join", "0.3, 0.3", None);
+    let lines = run.lines();
+    let took = lines.iter().position(|l| l.starts_with("it took")).unwrap();
+    let first_wake = lines
+        .iter()
+        .position(|l| *l == "Вот это я выспался")
+        .unwrap();
+    assert!(took < first_wake, "{lines:?}");
+    assert_eq!(lines[took], "it took: 0.0 sec.");
+    // The process still waits for its threads before it ends.
+    run.assert_wall_near(300.0);
+    assert!(run.record.tasks.iter().all(|t| t.delivered_ms.is_none()));
+    assert_eq!(run.threads_used().len(), 2);
+}
+
+#[test]
+fn join_inside_the_loop_makes_threads_sequential() {
+    let run = run("threads_join_in_loop", "0.1, 0.1, 0.1, 0.1", None);
+    run.assert_wall_near(400.0);
+    assert!((run.it_took_ms() - 400.0).abs() <= SLACK_MS);
+    for pair in run.record.tasks.windows(2) {
+        assert!(
+            started(&pair[1]) >= delivered(&pair[0]),
+            "next started before join"
+        );
+    }
+}
+
+#[test]
+fn start_all_then_join_all_takes_as_long_as_the_longest() {
+    let run = run("threads", &["0.2"; 10].join(","), None);
+    run.assert_wall_near(200.0);
+    assert_eq!(run.threads_used().len(), 10);
+    assert_eq!(
+        run.lines()
+            .iter()
+            .filter(|l| l.starts_with("Сейчас"))
+            .count(),
+        10
+    );
+    assert!(run.lines().last().unwrap().starts_with("it took: 0.2"));
+}
+
+#[test]
+fn submit_then_result_prints_in_submission_order_once_all_before_are_done() {
+    let run = run("pool_submit", "0.5, 0.4, 0.3, 0.2, 0.1", Some(5));
+    assert_eq!(
+        run.results(),
+        [
+            "проспала 0.5 sec.",
+            "проспала 0.4 sec.",
+            "проспала 0.3 sec.",
+            "проспала 0.2 sec.",
+            "проспала 0.1 sec."
+        ]
+    );
+    run.assert_wall_near(500.0);
+    let first = &run.record.tasks[0];
+    for task in &run.record.tasks {
+        // Each result reaches the main thread only after the first (longest) one.
+        assert!(delivered(task) >= finished(first) && delivered(task) >= finished(task));
+    }
+}
+
+#[test]
+fn as_completed_prints_each_result_as_it_finishes() {
+    let run = run("pool_as_completed", "0.5, 0.4, 0.3, 0.2, 0.1", Some(5));
+    assert_eq!(
+        run.results(),
+        [
+            "проспала 0.1 sec.",
+            "проспала 0.2 sec.",
+            "проспала 0.3 sec.",
+            "проспала 0.4 sec.",
+            "проспала 0.5 sec."
+        ]
+    );
+    run.assert_wall_near(500.0);
+    assert_eq!(run.threads_used().len(), 5, "five workers, five threads");
+    for task in &run.record.tasks {
+        let lag = delivered(task) - finished(task);
+        assert!(
+            (0.0..50.0).contains(&lag),
+            "task {} delivered {lag} ms late",
+            task.index
+        );
+    }
+    assert!(run.lines().last().unwrap().starts_with("it took: 0.5"));
+}
+
+#[test]
+fn map_delivers_in_submission_order_like_submit() {
+    let run = run("pool_map", "0.3, 0.1, 0.2", Some(3));
+    assert_eq!(
+        run.results(),
+        [
+            "проспала 0.3 sec.",
+            "проспала 0.1 sec.",
+            "проспала 0.2 sec."
+        ]
+    );
+    run.assert_wall_near(300.0);
+}
+
+#[test]
+fn the_pool_starts_tasks_in_fifo_order_and_never_runs_more_than_max_workers() {
+    let run = run("pool_as_completed", &["0.1"; 6].join(","), Some(2));
+    // Three waves of two.
+    run.assert_wall_near(300.0);
+    let mut by_start: Vec<_> = run.record.tasks.iter().collect();
+    by_start.sort_by(|a, b| started(a).total_cmp(&started(b)));
+    let order: Vec<usize> = by_start.iter().map(|t| t.index).collect();
+    assert_eq!(order, [0, 1, 2, 3, 4, 5]);
+    for task in &run.record.tasks {
+        let at = started(task) + 1.0;
+        let running = run
+            .record
+            .tasks
+            .iter()
+            .filter(|t| started(t) <= at && finished(t) > at)
+            .count();
+        assert!(running <= 2, "{running} tasks ran at once");
+    }
+    assert_eq!(run.threads_used().len(), 2);
+    let names: HashSet<_> = run
+        .record
+        .tasks
+        .iter()
+        .filter_map(|t| t.thread_name.clone())
+        .collect();
+    assert!(
+        names.iter().all(|n| n.starts_with("ThreadPoolExecutor-")),
+        "{names:?}"
+    );
+}
+
+#[test]
+fn the_event_stream_tells_the_same_story_as_the_record() {
+    let run = run("pool_as_completed", "0.1, 0.05", Some(2));
+    let printed: Vec<&str> = run
+        .events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Print { text, .. } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(printed, run.lines());
+    assert!(matches!(run.events.first(), Some(Event::Begin { .. })));
+    match run.events.last() {
+        Some(Event::End { record }) => assert_eq!(**record, run.record),
+        other => panic!("last event {other:?}"),
+    }
+    // Stamps never go backwards along the stream.
+    let mut last = 0.0;
+    for e in &run.events {
+        let t = match e {
+            Event::Begin { t_ms, .. }
+            | Event::Submitted { t_ms, .. }
+            | Event::Started { t_ms, .. }
+            | Event::Finished { t_ms, .. }
+            | Event::Delivered { t_ms, .. }
+            | Event::Print { t_ms, .. } => *t_ms,
+            Event::End { record } => record.wall_ms,
+        };
+        assert!(t >= last);
+        last = t;
+    }
+}
+
+#[test]
+fn sleeping_uses_almost_no_cpu() {
+    let run = run("threads", "0.2, 0.2", None);
+    assert!(run.record.cpu_ms < 50.0, "cpu {} ms", run.record.cpu_ms);
+}
+
+#[test]
+fn stop_wakes_the_sleepers_and_cancels_the_queue() {
+    let plan = plan("pool_submit", "5, 5, 5, 5", Some(2));
+    let cancel = CancelToken::new();
+    let (program, _) = start(&plan, cancel.clone());
+    let main = std::thread::spawn(move || scenario::run(&plan, &program));
+    std::thread::sleep(Duration::from_millis(200));
+    cancel.cancel();
+    let record = main.join().unwrap();
+    assert!(record.cancelled);
+    assert!(
+        record.wall_ms < 1_500.0,
+        "stop took until {} ms",
+        record.wall_ms
+    );
+    let never_started = record
+        .tasks
+        .iter()
+        .filter(|t| t.started_ms.is_none())
+        .count();
+    assert_eq!(never_started, 2, "the queued two never start");
+    assert!(
+        record.tasks.iter().all(|t| t.outcome.is_some()),
+        "every task ends"
+    );
+    let last = &record.output.last().unwrap().text;
+    assert!(last.starts_with("KeyboardInterrupt"), "{last}");
+}
+
+#[test]
+fn english_lines_keep_python_names() {
+    let plan = Plan::parse(
+        &PlanInput {
+            scenario: Some("pool_map".into()),
+            secs: Some(split_list("0.05")),
+            workers: None,
+            lang: Some("en".into()),
+        },
+        MACHINE,
+    )
+    .unwrap();
+    let (program, _) = start(&plan, CancelToken::new());
+    let record = scenario::run(&plan, &program);
+    let lines: Vec<_> = record.output.iter().map(|l| l.text.as_str()).collect();
+    assert_eq!(lines[0], "slept 0.05 sec.");
+    assert!(lines[1].starts_with("it took: 0.05"));
+}

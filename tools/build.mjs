@@ -1,0 +1,106 @@
+// Builds the threaded wasm module into pkg/.
+//
+//   node tools/build.mjs             # what `npm start` and `npm test` use
+//   node tools/build.mjs --release   # also shrinks it with wasm-opt (dist, bench)
+//
+// Steps: the pinned nightly (rustup auto-install is off on some machines), cargo
+// with std rebuilt for atomics, the wasm-bindgen CLI of exactly the crate's version
+// (installed once per machine, outside the repo, when missing), then a check that
+// the module imports a shared memory.
+
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { importedMemory } from './wasm-memory.mjs';
+
+const repo = fileURLToPath(new URL('..', import.meta.url));
+const release = process.argv.includes('--release');
+
+function step(title) {
+  console.log(`\n▶ ${title}`);
+}
+
+function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { cwd: repo, stdio: 'inherit', ...options });
+  if (result.error) throw new Error(`${command}: ${result.error.message}`);
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} exited with ${result.status}`);
+}
+
+function output(command, args, options = {}) {
+  try {
+    return execFileSync(command, args, { cwd: repo, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], ...options }).trim();
+  } catch {
+    return null;
+  }
+}
+
+/** The wasm-bindgen version Cargo.lock resolved: the CLI must be exactly this one. */
+export function lockedWasmBindgen() {
+  const lock = readFileSync(join(repo, 'Cargo.lock'), 'utf8');
+  const match = lock.match(/name = "wasm-bindgen"\nversion = "([^"]+)"/);
+  if (!match) throw new Error('Cargo.lock has no wasm-bindgen entry; run `cargo generate-lockfile`');
+  return match[1];
+}
+
+function ensureWasmBindgenCli(version) {
+  const found = output('wasm-bindgen', ['--version']);
+  if (found === `wasm-bindgen ${version}`) return;
+  step(`installing wasm-bindgen-cli ${version} (found: ${found ?? 'none'}; once per machine, ~3 min)`);
+  // From a neutral folder so the repo's nightly pin does not apply; `--locked`
+  // fails against our registry mirror, so it is left out.
+  run('cargo', ['install', 'wasm-bindgen-cli', '--version', version, '--force'], { cwd: tmpdir() });
+  const now = output('wasm-bindgen', ['--version']);
+  if (now !== `wasm-bindgen ${version}`) {
+    throw new Error(`wasm-bindgen on PATH is "${now}" after installing ${version}: is ~/.cargo/bin on PATH?`);
+  }
+}
+
+function wasmOpt(file) {
+  const bin = join(repo, 'node_modules', 'binaryen', 'bin', 'wasm-opt');
+  if (!existsSync(bin)) throw new Error('wasm-opt missing: run `npm install` (the npm binaryen package)');
+  // The npm binaryen, not Debian's 108, which breaks threaded modules.
+  run(process.execPath, [bin, file, '-o', file, '-Os', '--enable-threads', '--enable-bulk-memory',
+    '--enable-mutable-globals', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
+    '--enable-reference-types', '--enable-multivalue']);
+}
+
+export function build() {
+  step('Rust toolchain (rust-toolchain.toml)');
+  run('rustup', ['toolchain', 'install']);
+
+  step('cargo build --target wasm32-unknown-unknown (std rebuilt with atomics)');
+  run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '-Z', 'build-std=panic_abort,std']);
+
+  const version = lockedWasmBindgen();
+  ensureWasmBindgenCli(version);
+
+  step('wasm-bindgen --target web → pkg/');
+  rmSync(join(repo, 'pkg'), { recursive: true, force: true });
+  run('wasm-bindgen', ['--target', 'web', '--out-dir', 'pkg', 'target/wasm32-unknown-unknown/release/potoki.wasm']);
+
+  const wasm = join(repo, 'pkg', 'potoki_bg.wasm');
+  if (release) {
+    step('wasm-opt -Os');
+    wasmOpt(wasm);
+  }
+
+  const memory = importedMemory(readFileSync(wasm));
+  if (!memory?.shared) {
+    throw new Error(
+      'pkg/potoki_bg.wasm does not import a shared memory, so the pool would fail with ' +
+        '"DataCloneError: #<Memory> could not be cloned". Check the link args in .cargo/config.toml.',
+    );
+  }
+  console.log(`\n✔ pkg/ built: shared memory ${memory.module}.${memory.name}, max ${memory.max * 64} KiB`);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  try {
+    build();
+  } catch (error) {
+    console.error(`\n✘ build failed: ${error.message}`);
+    process.exit(1);
+  }
+}

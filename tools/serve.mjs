@@ -1,0 +1,140 @@
+// potoki's dev server: the page (www/) and the wasm build (pkg/), with the headers
+// that make the page cross-origin isolated, which real threads need
+// (SharedArrayBuffer: https://web.dev/articles/coop-coep).
+//
+//   node tools/serve.mjs            # http://127.0.0.1:8000
+//   PORT=9000 node tools/serve.mjs
+//
+// No framework: node:http and a folder map. Also imported by the browser tests,
+// which start it on a free port.
+
+import { createServer } from 'node:http';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { extname, join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repo = resolve(fileURLToPath(new URL('..', import.meta.url)));
+
+/** URL prefix → folder. The longest matching prefix wins. */
+export const FOLDERS = {
+  '/pkg/': join(repo, 'pkg'),
+  '/': join(repo, 'www'),
+};
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.ts': 'text/plain; charset=utf-8',
+};
+
+/** The headers every response carries. */
+export const ISOLATION_HEADERS = {
+  // Together these make the page crossOriginIsolated, so SharedArrayBuffer exists.
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  // Isolates the page even inside a course page's iframe that is not isolated
+  // (Chromium 137+): https://github.com/explainers-by-googlers/document-isolation-policy
+  'Document-Isolation-Policy': 'isolate-and-require-corp',
+};
+
+/**
+ * Maps a request path to a file inside one of FOLDERS, or null when the path is
+ * malformed or would leave the folder (`..`, encoded or not).
+ */
+export function fileFor(pathname) {
+  let path;
+  try {
+    path = decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
+  if (path.includes('\0') || path.includes('\\')) return null;
+  const prefix = Object.keys(FOLDERS)
+    .filter((p) => path.startsWith(p))
+    .sort((a, b) => b.length - a.length)[0];
+  if (!prefix) return null;
+  const folder = FOLDERS[prefix];
+  let file = resolve(folder, '.' + sep + path.slice(prefix.length));
+  if (file !== folder && !file.startsWith(folder + sep)) return null;
+  if (path.endsWith('/')) file = join(file, 'index.html');
+  return file;
+}
+
+function send(res, status, text, headers = {}) {
+  res.writeHead(status, { ...ISOLATION_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', ...headers });
+  res.end(text);
+}
+
+async function handle(req, res) {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    return send(res, 405, 'Only GET and HEAD\n', { Allow: 'GET, HEAD' });
+  }
+  let url;
+  try {
+    url = new URL(req.url, 'http://localhost');
+  } catch {
+    return send(res, 400, 'Bad request\n');
+  }
+  const file = fileFor(url.pathname);
+  if (!file) return send(res, 404, 'Not found\n');
+  let info;
+  try {
+    info = await stat(file);
+  } catch {
+    return send(res, 404, 'Not found\n');
+  }
+  if (!info.isFile()) return send(res, 404, 'Not found\n');
+  res.writeHead(200, {
+    ...ISOLATION_HEADERS,
+    'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+    'Content-Length': info.size,
+    // The dev server serves fresh builds: never let the browser keep an old wasm.
+    'Cache-Control': 'no-store',
+  });
+  if (req.method === 'HEAD') return res.end();
+  createReadStream(file)
+    .on('error', () => res.destroy())
+    .pipe(res);
+}
+
+/** Starts the server; resolves to { server, url } once it listens. */
+export function serve({ port = 8000, host = '127.0.0.1' } = {}) {
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => {
+      if (!res.headersSent) send(res, 500, 'Internal error\n');
+      else res.destroy();
+    });
+  });
+  // A malformed request must not take the server down.
+  server.on('clientError', (_error, socket) => socket.destroy());
+  return new Promise((done, fail) => {
+    server.once('error', fail);
+    server.listen(port, host, () => {
+      const { port: actual } = server.address();
+      done({ server, url: `http://${host}:${actual}/` });
+    });
+  });
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const port = Number(process.env.PORT ?? 8000);
+  serve({ port }).then(
+    ({ url }) => console.log(`potoki is served at ${url}`),
+    (error) => {
+      console.error(`potoki: cannot listen on port ${port}: ${error.message}`);
+      process.exit(1);
+    },
+  );
+}

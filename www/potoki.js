@@ -1,0 +1,84 @@
+// potoki's JS API: the lesson's listings on real threads, for course pages that
+// want their own UI, for the page itself, and for tests.
+//
+//   import { createPlayground } from '/potoki.js';
+//   const pg = await createPlayground({ threads: 16 });
+//   const record = await pg.run({ scenario: 'pool_as_completed', secs: [5, 4, 3, 2, 1], workers: 5 },
+//                               { onEvent: (e) => console.log(e), signal });
+//
+// The Web Worker pool can be started once per page (wasm-bindgen-rayon), so every
+// call of createPlayground returns the same playground.
+
+/** Pool size when none is asked for: the lesson's 12 downloads, a main thread and spare. */
+export const DEFAULT_THREADS = 16;
+
+let playground = null;
+
+/**
+ * Loads the wasm module and starts the pool of Web Workers.
+ * @param {{ threads?: number }} [options] pool size (2…64); only the first call's counts.
+ * @returns {Promise<Playground>}
+ */
+export function createPlayground({ threads } = {}) {
+  playground ??= start(threads ?? DEFAULT_THREADS).catch((error) => {
+    playground = null; // let a later call try again
+    throw error;
+  });
+  return playground;
+}
+
+async function start(threads) {
+  if (!globalThis.crossOriginIsolated) {
+    throw new Error(
+      'This page is not cross-origin isolated, so the browser gives it no shared memory and no threads. ' +
+        'Serve it with the headers Cross-Origin-Opener-Policy: same-origin and ' +
+        'Cross-Origin-Embedder-Policy: require-corp (`npm start` does).',
+    );
+  }
+  const wasm = await import('./pkg/potoki.js');
+  await wasm.default();
+  const cores = navigator.hardwareConcurrency || 1;
+  await wasm.startPool(threads, cores);
+  return new Playground(wasm, threads, cores);
+}
+
+class Playground {
+  #wasm;
+
+  constructor(wasm, threads, cores) {
+    this.#wasm = wasm;
+    /** Real Web Worker threads run the tasks. */
+    this.threaded = true;
+    /** Threads in the pool, the lesson's main thread included. */
+    this.threads = threads;
+    /** `navigator.hardwareConcurrency`, Python's `os.cpu_count()`. */
+    this.cores = cores;
+  }
+
+  /**
+   * Checks a plan without running it.
+   * @returns the checked plan: `{ scenario, secs, maxWorkers, workers: { from }, threadsNeeded }`
+   * @throws {Error} naming the bad field, e.g. `secs[3]: "abc" is not a number`
+   */
+  check(plan) {
+    return this.#wasm.checkPlan(plan);
+  }
+
+  /**
+   * Runs a plan. `onEvent` gets every event on arrival; `signal` stops the run.
+   * One run at a time: a second call while one goes rejects.
+   * @returns {Promise<object>} the run record (DESIGN.md, "Run record")
+   */
+  async run(plan, { onEvent, signal } = {}) {
+    signal?.throwIfAborted();
+    const handle = this.#wasm.run(plan, (event) => onEvent?.(event));
+    const stop = () => handle.cancel();
+    signal?.addEventListener('abort', stop, { once: true });
+    try {
+      return await handle.done;
+    } finally {
+      signal?.removeEventListener('abort', stop);
+      handle.free();
+    }
+  }
+}
