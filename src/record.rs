@@ -32,6 +32,8 @@ pub struct TaskRecord {
     pub index: usize,
     pub kind: &'static str,
     pub arg: Arg,
+    /// The call as the Python listing makes it: `_sleep(5)`.
+    pub call: String,
     /// The thread that ran it; `None` if it never started.
     pub thread: Option<u32>,
     /// Python's name for that thread: `MainThread`, `Thread-3`, `ThreadPoolExecutor-0_1`.
@@ -97,6 +99,7 @@ pub enum Event {
         task: usize,
         kind: &'static str,
         arg: Arg,
+        call: String,
         t_ms: f64,
     },
     Started {
@@ -163,13 +166,14 @@ impl Recorder {
     }
 
     /// Adds a task to the record and returns its index.
-    pub fn new_task(&self, kind: &'static str, arg: Arg) -> usize {
+    pub fn new_task(&self, kind: &'static str, arg: Arg, call: String) -> usize {
         let mut state = self.lock();
         let index = state.record.tasks.len();
         state.record.tasks.push(TaskRecord {
             index,
             kind,
             arg,
+            call,
             thread: None,
             thread_name: None,
             submitted_ms: None,
@@ -199,6 +203,7 @@ impl Recorder {
                 task,
                 kind: entry.kind,
                 arg: entry.arg.clone(),
+                call: entry.call.clone(),
                 t_ms,
             })
         });

@@ -67,10 +67,15 @@ pub struct Task {
 impl Task {
     /// Registers `target` as the program's next task.
     pub fn new(program: &Program, target: Target) -> Task {
-        let (kind, arg) = match &target {
-            Target::Sleep(sec) | Target::SleepReturning(sec) => ("sleep", Arg::Secs(sec.secs)),
+        let (kind, arg, call) = match &target {
+            Target::Sleep(sec) => ("sleep", Arg::Secs(sec.secs), format!("sleep({})", sec.text)),
+            Target::SleepReturning(sec) => (
+                "sleep",
+                Arg::Secs(sec.secs),
+                format!("_sleep({})", sec.text),
+            ),
         };
-        let index = program.recorder().new_task(kind, arg);
+        let index = program.recorder().new_task(kind, arg, call);
         Task { index, target }
     }
 

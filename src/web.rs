@@ -60,11 +60,19 @@ impl fmt::Display for WebError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             WebError::Plan(e) => e.fmt(f),
-            WebError::PoolNotStarted => write!(f, "the thread pool is not started: call createPlayground() first"),
-            WebError::PoolSize(n) => write!(f, "threads: {n} is not between 2 and {MAX_POOL_THREADS}"),
+            WebError::PoolNotStarted => write!(
+                f,
+                "the thread pool is not started: call createPlayground() first"
+            ),
+            WebError::PoolSize(n) => {
+                write!(f, "threads: {n} is not between 2 and {MAX_POOL_THREADS}")
+            }
             WebError::Busy => write!(f, "a run is already going: wait for it or stop it first"),
             WebError::Convert(why) => write!(f, "could not pass a value to JS: {why}"),
-            WebError::Ended => write!(f, "the run ended without its record: a thread died; reload the page"),
+            WebError::Ended => write!(
+                f,
+                "the run ended without its record: a thread died; reload the page"
+            ),
         }
     }
 }
@@ -114,13 +122,20 @@ fn machine() -> Result<Machine, WebError> {
 
 /// Reads `{ scenario, secs, workers, lang }` as the student wrote them.
 fn plan_input(plan: &JsValue) -> PlanInput {
-    let field = |name: &str| Reflect::get(plan, &JsValue::from_str(name)).ok().filter(|v| !v.is_undefined() && !v.is_null());
+    let field = |name: &str| {
+        Reflect::get(plan, &JsValue::from_str(name))
+            .ok()
+            .filter(|v| !v.is_undefined() && !v.is_null())
+    };
     let text = |value: JsValue| js_string(&value).ok();
     PlanInput {
         scenario: field("scenario").and_then(text),
         secs: field("secs").map(|secs| {
             if Array::is_array(&secs) {
-                Array::from(&secs).iter().map(|item| text(item).unwrap_or_default()).collect()
+                Array::from(&secs)
+                    .iter()
+                    .map(|item| text(item).unwrap_or_default())
+                    .collect()
             } else {
                 split_list(&text(secs).unwrap_or_default())
             }

@@ -29,9 +29,14 @@ function currentPlan() {
   return { scenario: state.scenario, secs: secsText(), workers: state.workers, lang: lang() };
 }
 
+/** The lesson's own numbers for the chosen listing, as the field shows them. */
+function lessonSecs() {
+  return scenarioById(state.scenario).secs.join(', ');
+}
+
 /** What the secs field holds: the student's text, or the lesson's numbers. */
 function secsText() {
-  return state.secs ?? scenarioById(state.scenario).secs.join(', ');
+  return state.secs ?? lessonSecs();
 }
 
 function setStatus(key, params) {
@@ -138,7 +143,7 @@ async function run() {
 function listen() {
   fields.scenario.addEventListener('change', () => {
     // The lesson's numbers follow the listing until the student types their own.
-    if (state.secs === secsText()) state.secs = null;
+    if (state.secs === lessonSecs()) state.secs = null;
     state.scenario = fields.scenario.value;
     writeUrl();
     renderAll();

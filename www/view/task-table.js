@@ -50,7 +50,7 @@ export class TaskTable {
   apply(event) {
     switch (event.type) {
       case 'submitted':
-        this.#set(event.task, 'call', `${event.kind}(${event.arg})`);
+        this.#set(event.task, 'call', event.call);
         this.#set(event.task, 'submitted', seconds(event.tMs));
         break;
       case 'started': {

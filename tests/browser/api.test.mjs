@@ -1,0 +1,193 @@
+// The JS API (`/potoki.js`), as a course page or a test would use it.
+
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { SCENARIO_CASES, checkItTook, checkWall } from './expectations.mjs';
+import { itTookSecs, openPage, runInPage, useBrowser, waitReady } from './fixture.mjs';
+
+useBrowser();
+
+const TASK_KEYS = ['index', 'kind', 'arg', 'thread', 'submittedMs', 'startedMs', 'finishedMs', 'deliveredMs'];
+
+describe('every listing runs through run() and returns its record', () => {
+  for (const c of SCENARIO_CASES) {
+    test(c.scenario, async (t) => {
+      const page = await openPage(t, '/');
+      const plan = { scenario: c.scenario, secs: c.secs, workers: c.workers, lang: 'ru' };
+      const { record, events } = await runInPage(page, plan);
+      const lines = record.output.map((line) => line.text);
+      c.check(lines);
+      checkItTook(c, lines, itTookSecs(lines));
+      checkWall(c, record.wallMs);
+
+      assert.equal(record.scenario, c.scenario);
+      assert.equal(record.threaded, true);
+      assert.equal(record.maxWorkers, c.workers ?? null);
+      assert.equal(record.tasks.length, c.secs.length);
+      for (const [i, task] of record.tasks.entries()) {
+        for (const key of TASK_KEYS) assert.ok(key in task, `tasks[${i}] has no ${key}`);
+        assert.equal(task.index, i);
+        assert.equal(task.kind, 'sleep');
+        assert.equal(task.arg, c.secs[i]);
+        assert.ok('ok' in task, `tasks[${i}] did not succeed`);
+        assert.ok(task.submittedMs <= task.startedMs && task.startedMs < task.finishedMs);
+        // The sleep really lasted its time.
+        assert.ok(task.finishedMs - task.startedMs >= c.secs[i] * 1000 - 1);
+        if (task.deliveredMs !== null) assert.ok(task.deliveredMs >= task.finishedMs);
+      }
+      assert.ok(record.cpuMs >= 0 && record.cpuMs < record.wallMs);
+      assert.ok(record.output.every((line, i) => i === 0 || line.tMs >= record.output[i - 1].tMs));
+      assert.deepEqual(events.at(-1), { type: 'end', record });
+    });
+  }
+});
+
+test('threads are real and distinct: ten threads on ten workers, none the main one', async (t) => {
+  const page = await openPage(t, '/');
+  const { record } = await runInPage(page, { scenario: 'threads', secs: Array(10).fill(0.2) });
+  const threads = new Set(record.tasks.map((task) => task.thread));
+  assert.equal(threads.size, 10);
+  assert.ok(!threads.has(record.mainThread));
+  const sequential = await runInPage(page, { scenario: 'sequential', secs: [0.05, 0.05] });
+  assert.ok(sequential.record.tasks.every((task) => task.thread === sequential.record.mainThread));
+});
+
+test('the pool runs at most max_workers tasks at once, started in submission order', async (t) => {
+  const page = await openPage(t, '/');
+  const { record } = await runInPage(page, { scenario: 'pool_as_completed', secs: Array(6).fill(0.2), workers: 2 });
+  checkWall({ idealMs: 600 }, record.wallMs);
+  const byStart = [...record.tasks].sort((a, b) => a.startedMs - b.startedMs).map((task) => task.index);
+  assert.deepEqual(byStart, [0, 1, 2, 3, 4, 5]);
+  for (const task of record.tasks) {
+    const at = task.startedMs + 1;
+    const running = record.tasks.filter((o) => o.startedMs <= at && o.finishedMs > at).length;
+    assert.ok(running <= 2, `${running} ran at once`);
+  }
+});
+
+test('events arrive while the run goes, not batched at its end', async (t) => {
+  const page = await openPage(t, '/');
+  const { record, events, arrivals } = await runInPage(page, {
+    scenario: 'pool_as_completed',
+    secs: [0.6, 0.2],
+    workers: 2,
+  });
+  const first = events.findIndex((e) => e.type === 'print');
+  assert.equal(events[first].text, 'проспала 0.2 sec.');
+  // The first result reaches JS near its own time, long before the run ends.
+  assert.ok(arrivals[first] < 450, `first line arrived at ${arrivals[first]} ms`);
+  assert.ok(arrivals[first] >= events[first].tMs - 5);
+  assert.ok(record.wallMs >= 600);
+  const types = new Set(events.map((e) => e.type));
+  for (const type of ['begin', 'submitted', 'started', 'finished', 'delivered', 'print', 'end']) {
+    assert.ok(types.has(type), `no ${type} event`);
+  }
+});
+
+test('a bad plan rejects with an Error that names the place', async (t) => {
+  const page = await openPage(t, '/');
+  const errors = await page.evaluate(async () => {
+    const { createPlayground } = await import('/potoki.js');
+    const pg = await createPlayground();
+    const plans = [
+      { scenario: 'threads', secs: [1, 2, 'abc'] },
+      { scenario: 'threads', secs: '1, -2' },
+      { scenario: 'nope', secs: [1] },
+      { scenario: 'pool_map', secs: [1], workers: 0 },
+      { scenario: 'threads', secs: [] },
+      { scenario: 'threads', secs: Array(20).fill(1) },
+    ];
+    const out = [];
+    for (const plan of plans) {
+      try {
+        await pg.run(plan);
+        out.push('resolved');
+      } catch (error) {
+        out.push(`${error instanceof Error}|${error.message}`);
+      }
+    }
+    return out;
+  });
+  assert.equal(errors[0], 'true|secs[2]: "abc" is not a number');
+  assert.match(errors[1], /^true\|secs\[1\]: -2 is negative/);
+  assert.match(errors[2], /^true\|scenario: "nope" is not one of sequential, /);
+  assert.match(errors[3], /^true\|workers: max_workers must be greater than 0/);
+  assert.match(errors[4], /^true\|secs: the list is empty/);
+  assert.match(errors[5], /^true\|secs: 20 threads and the main thread need 21 threads at once; .*threads=21/);
+});
+
+test('createPlayground starts the pool once and returns the same playground', async (t) => {
+  const page = await openPage(t, '/');
+  await waitReady(page);
+  const same = await page.evaluate(async () => {
+    const { createPlayground } = await import('/potoki.js');
+    const a = await createPlayground({ threads: 16 });
+    const b = await createPlayground({ threads: 4 });
+    return a === b && b.threads === 16 && b.threaded === true;
+  });
+  assert.equal(same, true);
+});
+
+test('a pool of the size asked for: threads=4 refuses a plan needing five', async (t) => {
+  const page = await openPage(t, '/?threads=4');
+  await waitReady(page);
+  const message = await page.evaluate(async () => {
+    const { createPlayground } = await import('/potoki.js');
+    const pg = await createPlayground();
+    try {
+      pg.check({ scenario: 'threads', secs: [1, 1, 1, 1] });
+      return 'accepted';
+    } catch (error) {
+      return error.message;
+    }
+  });
+  assert.match(message, /need 5 threads at once; this page started 4 \(open it with threads=5/);
+});
+
+test('a second run while one goes is refused, and the first still ends', async (t) => {
+  const page = await openPage(t, '/');
+  await waitReady(page);
+  const result = await page.evaluate(async () => {
+    const { createPlayground } = await import('/potoki.js');
+    const pg = await createPlayground();
+    const first = pg.run({ scenario: 'threads', secs: [0.3] });
+    let second;
+    try {
+      await pg.run({ scenario: 'threads', secs: [0.1] });
+      second = 'accepted';
+    } catch (error) {
+      second = error.message;
+    }
+    const record = await first;
+    return { second, firstOk: record.tasks.length === 1 };
+  });
+  assert.match(result.second, /already going/);
+  assert.equal(result.firstOk, true);
+});
+
+test('an AbortSignal stops the run', async (t) => {
+  const page = await openPage(t, '/');
+  const record = await page.evaluate(async () => {
+    const { createPlayground } = await import('/potoki.js');
+    const pg = await createPlayground();
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 300);
+    return pg.run({ scenario: 'threads', secs: [30, 30] }, { signal: controller.signal });
+  });
+  assert.equal(record.cancelled, true);
+  assert.ok(record.wallMs < 2_000, `${record.wallMs} ms`);
+});
+
+test('the page offers the same lesson numbers the API uses when a plan gives none', async (t) => {
+  const page = await openPage(t, '/');
+  const mismatches = await page.evaluate(async () => {
+    const { createPlayground } = await import('/potoki.js');
+    const { SCENARIOS } = await import('/scenarios.js');
+    const pg = await createPlayground();
+    return SCENARIOS.filter(({ id, secs }) => {
+      const checked = pg.check({ scenario: id }).secs.map((s) => s.secs);
+      return JSON.stringify(checked) !== JSON.stringify(secs);
+    }).map(({ id }) => id);
+  });
+  assert.deepEqual(mismatches, []);
+});

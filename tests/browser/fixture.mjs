@@ -1,0 +1,107 @@
+// Shared by the browser tests: one dev server and one headless Chromium per test
+// file, a fresh browser context per test (so each test gets its own page and its
+// own Web Worker pool), and a test fails on any `pageerror` or `console.error`.
+// The page's console is held back and printed only when a test fails.
+
+import { after, before } from 'node:test';
+import { chromium } from 'playwright-core';
+import { serve } from '../../tools/serve.mjs';
+import { CHROMIUM_ARGS, chromiumPath } from './chromium.mjs';
+
+const shared = {};
+
+/** Call once at the top of a test file. */
+export function useBrowser() {
+  before(async () => {
+    shared.server = await serve({ port: 0 });
+    shared.browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+  });
+  after(async () => {
+    await shared.browser?.close();
+    await new Promise((done) => shared.server?.server.close(done) ?? done());
+  });
+}
+
+export function baseUrl() {
+  return shared.server.url;
+}
+
+/**
+ * Opens `path` (e.g. `/?scenario=threads`) in a new context. The test fails if the
+ * page logs a console error or throws.
+ */
+export async function openPage(t, path = '/', { locale = 'ru-RU' } = {}) {
+  const context = await shared.browser.newContext({ locale });
+  const page = await context.newPage();
+  const log = [];
+  const errors = [];
+  page.on('console', (message) => {
+    log.push(`${message.type()}: ${message.text()}`);
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => {
+    log.push(`pageerror: ${error.message}`);
+    errors.push(`pageerror: ${error.message}`);
+  });
+  t.after(async () => {
+    await context.close();
+    if (errors.length) {
+      throw new Error(`the page reported errors:\n  ${errors.join('\n  ')}\nits console:\n  ${log.join('\n  ')}`);
+    }
+  });
+  await page.goto(new URL(path, shared.server.url).href);
+  return page;
+}
+
+/** Waits until the page's pool is ready (the Run button is usable). */
+export async function waitReady(page) {
+  await page.waitForFunction(() => document.getElementById('app').dataset.state !== 'starting', null, {
+    timeout: 30_000,
+  });
+}
+
+/** Waits for the run in the page to end; returns its record. */
+export async function waitRunEnd(page, timeout = 30_000) {
+  await page.waitForFunction(
+    () => ['done', 'failed'].includes(document.getElementById('app').dataset.state),
+    null,
+    { timeout },
+  );
+  return page.evaluate(() => window.potokiLastRecord);
+}
+
+/** The printed lines shown in the output log, in order. */
+export function outputLines(page) {
+  return page.$$eval('#output li:not(.empty) .text', (items) => items.map((i) => i.textContent));
+}
+
+/**
+ * Runs a plan through the JS API inside the page. Resolves to
+ * `{ record, events, arrivals }`: the record, the events in arrival order, and
+ * each event's arrival time on the page's clock, in ms since `run()` was called.
+ */
+export function runInPage(page, plan, options = {}) {
+  return page.evaluate(
+    async ({ plan, options }) => {
+      const { createPlayground } = await import('/potoki.js');
+      const pg = await createPlayground(options.threads ? { threads: options.threads } : {});
+      const events = [];
+      const arrivals = [];
+      const t0 = performance.now();
+      const record = await pg.run(plan, {
+        onEvent: (event) => {
+          events.push(event);
+          arrivals.push(performance.now() - t0);
+        },
+      });
+      return { record, events, arrivals };
+    },
+    { plan, options },
+  );
+}
+
+/** Seconds in `it took: 5.01 sec.` */
+export function itTookSecs(lines) {
+  const line = [...lines].reverse().find((l) => l.startsWith('it took'));
+  return line ? Number(line.match(/it took: ([\d.]+) sec\./)[1]) : NaN;
+}

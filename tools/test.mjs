@@ -1,0 +1,52 @@
+// `npm test`: every check, in the order that fails fastest.
+//
+//   rustfmt → clippy (native core, then the wasm boundary) → cargo test (native,
+//   stable: much faster than with build-std) → the wasm build → browser tests
+//   (Playwright driving headless Chromium against the dev server).
+//
+// Works on a fresh clone: installs the npm dependencies and, through the build,
+// the pinned nightly and the wasm-bindgen CLI when they are missing.
+
+import { spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from './build.mjs';
+import { chromiumPath } from '../tests/browser/chromium.mjs';
+
+const repo = fileURLToPath(new URL('..', import.meta.url));
+
+function run(title, command, args, options = {}) {
+  console.log(`\n▶ ${title}`);
+  const result = spawnSync(command, args, { cwd: repo, stdio: 'inherit', ...options });
+  if (result.error) throw new Error(`${command}: ${result.error.message}`);
+  if (result.status !== 0) throw new Error(`${title}: exited with ${result.status}`);
+}
+
+function npmDependencies() {
+  const modules = join(repo, 'node_modules', '.package-lock.json');
+  const lock = join(repo, 'package-lock.json');
+  if (existsSync(modules) && statSync(modules).mtimeMs >= statSync(lock).mtimeMs) return;
+  run('npm ci (node_modules missing or older than package-lock.json)', 'npm', ['ci', '--no-audit', '--no-fund']);
+}
+
+const WASM = ['--target', 'wasm32-unknown-unknown', '-Z', 'build-std=panic_abort,std'];
+
+try {
+  npmDependencies();
+  // Find the browser before the long steps, so a missing one is said at once.
+  const browser = chromiumPath();
+  run('rustfmt', 'cargo', ['+stable', 'fmt', '--all', '--check']);
+  run('clippy (native core and tests)', 'cargo', ['+stable', 'clippy', '--all-targets', '--', '-D', 'warnings']);
+  run('rustup toolchain install (rust-toolchain.toml)', 'rustup', ['toolchain', 'install']);
+  run('clippy (wasm32: the web boundary)', 'cargo', ['clippy', '--release', ...WASM, '--', '-D', 'warnings']);
+  run('cargo test (native, real OS threads)', 'cargo', ['+stable', 'test']);
+  build();
+  run('browser tests (Chromium at ' + browser + ')', process.execPath, ['--test', '--test-concurrency=1', 'tests/browser/'], {
+    env: { ...process.env, CHROMIUM_PATH: browser },
+  });
+  console.log('\n✔ all checks passed');
+} catch (error) {
+  console.error(`\n✘ ${error.message}`);
+  process.exit(1);
+}
