@@ -16,8 +16,6 @@ import { fileURLToPath } from 'node:url';
 import { importedMemory } from './wasm-memory.mjs';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
-const release = process.argv.includes('--release');
-
 function step(title) {
   console.log(`\n▶ ${title}`);
 }
@@ -66,7 +64,8 @@ function wasmOpt(file) {
     '--enable-reference-types', '--enable-multivalue']);
 }
 
-export function build() {
+/** Builds pkg/; `release` also shrinks the module with wasm-opt. */
+export function build({ release = false } = {}) {
   step('Rust toolchain (rust-toolchain.toml)');
   run('rustup', ['toolchain', 'install']);
 
@@ -98,7 +97,7 @@ export function build() {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   try {
-    build();
+    build({ release: process.argv.includes('--release') });
   } catch (error) {
     console.error(`\n✘ build failed: ${error.message}`);
     process.exit(1);

@@ -41,7 +41,8 @@ try {
   run('rustup toolchain install (rust-toolchain.toml)', 'rustup', ['toolchain', 'install']);
   run('clippy (wasm32: the web boundary)', 'cargo', ['clippy', '--release', ...WASM, '--', '-D', 'warnings']);
   run('cargo test (native, real OS threads)', 'cargo', ['+stable', 'test']);
-  build();
+  // The release build (wasm-opt included): test what ships.
+  build({ release: true });
   run('browser tests (Chromium at ' + browser + ')', process.execPath, ['--test', '--test-concurrency=1', 'tests/browser/'], {
     env: { ...process.env, CHROMIUM_PATH: browser },
   });
