@@ -329,7 +329,13 @@ impl Plan {
             );
         }
 
-        let (max_workers, workers) = parse_workers(input.workers.as_deref(), machine)?;
+        // `max_workers` belongs to the pool listings; the others ignore the field.
+        let workers_input = if scenario.uses_pool() {
+            input.workers.as_deref()
+        } else {
+            None
+        };
+        let (max_workers, workers) = parse_workers(workers_input, machine)?;
         let threads_needed = scenario.threads_needed(secs.len(), max_workers);
         if threads_needed > machine.pool_threads {
             return refuse(
@@ -455,6 +461,13 @@ mod tests {
         assert!(error(&plan).contains("threads=17"), "{}", error(&plan));
         plan.workers = Some("15".into());
         assert_eq!(Plan::parse(&plan, MACHINE).unwrap().max_workers, 15);
+    }
+
+    #[test]
+    fn listings_without_a_pool_ignore_max_workers() {
+        let mut plan = input("threads", "1");
+        plan.workers = Some("junk".into());
+        assert!(Plan::parse(&plan, MACHINE).is_ok());
     }
 
     #[test]
