@@ -18,8 +18,11 @@ compile_error!(
      -Z build-std and the flags in .cargo/config.toml), not a bare `cargo build`"
 );
 
+pub mod asyncio;
 pub mod cancel;
 pub mod concurrent;
+pub mod image;
+pub mod io;
 pub mod latch;
 pub mod lines;
 pub mod plan;

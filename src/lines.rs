@@ -61,6 +61,58 @@ impl Lang {
         }
     }
 
+    /// `download_one_image` after writing the file.
+    pub fn downloaded(self, name: &str) -> String {
+        format!("{name} was downloaded")
+    }
+
+    /// What Python prints when a thread's function raises (one line of the traceback).
+    pub fn exception_in_thread(self, thread: &str, error: &str) -> String {
+        format!("Exception in thread {thread}: {error}")
+    }
+
+    pub fn http_error(self, status: u16, reason: &str) -> String {
+        format!("HTTPError: {status} {reason}")
+    }
+
+    pub fn network_error(self) -> &'static str {
+        match self {
+            Lang::Ru => {
+                "ConnectionError: сеть недоступна или запрос заблокирован CORS. Сервер картинки \
+                 должен присылать Access-Control-Allow-Origin: страница изолирована \
+                 (Cross-Origin-Embedder-Policy: require-corp), и картинки с других сайтов \
+                 загружаются только через CORS"
+            }
+            Lang::En => {
+                "ConnectionError: the network failed or CORS blocked the request. The image's \
+                 server must send Access-Control-Allow-Origin: this page is cross-origin \
+                 isolated (Cross-Origin-Embedder-Policy: require-corp), so images from other \
+                 sites load only through CORS"
+            }
+        }
+    }
+
+    pub fn not_an_image(self, what: &str) -> String {
+        match self {
+            Lang::Ru => format!("ValueError: это не картинка ({what})"),
+            Lang::En => format!("ValueError: not an image ({what})"),
+        }
+    }
+
+    pub fn too_large(self, limit_mb: usize) -> String {
+        match self {
+            Lang::Ru => format!("ValueError: картинка больше {limit_mb} MB, чтение остановлено"),
+            Lang::En => format!("ValueError: the image is over {limit_mb} MB; reading stopped"),
+        }
+    }
+
+    pub fn no_first_byte(self, secs: u32) -> String {
+        match self {
+            Lang::Ru => format!("TimeoutError: сервер не прислал ни байта за {secs} s"),
+            Lang::En => format!("TimeoutError: no first byte from the server in {secs} s"),
+        }
+    }
+
     /// What `print(f.result())` shows when the task was cancelled before it ran.
     pub fn cancelled(self) -> &'static str {
         match self {

@@ -3,6 +3,7 @@
 //! Nothing here panics on input. Every refusal is a [`PlanError`] that names the
 //! place (`secs[3]`) and the reason, and the page shows it next to that field.
 
+use crate::image::{Image, UrlProblem};
 use crate::lines::{python_float, Lang};
 use serde::Serialize;
 use std::fmt;
@@ -11,6 +12,8 @@ use std::fmt;
 pub const MAX_POOL_THREADS: usize = 64;
 /// Tasks in one run.
 pub const MAX_TASKS: usize = 10_000;
+/// Images in one run.
+pub const MAX_IMAGES: usize = 100;
 /// One `sleep(sec)`.
 pub const MAX_SLEEP_SECS: f64 = 60.0;
 /// All the sleeps of one run added up (the sequential scenario takes this long).
@@ -34,10 +37,14 @@ pub enum Scenario {
     PoolAsCompleted,
     /// `executor.map`.
     PoolMap,
+    /// asyncio on one thread, results taken in order: `for t in tasks: print(await t)`.
+    Async,
+    /// asyncio on one thread, `asyncio.as_completed(tasks)`.
+    AsyncAsCompleted,
 }
 
 impl Scenario {
-    pub const ALL: [Scenario; 7] = [
+    pub const ALL: [Scenario; 9] = [
         Scenario::Sequential,
         Scenario::ThreadsNoJoin,
         Scenario::ThreadsJoinInLoop,
@@ -45,6 +52,8 @@ impl Scenario {
         Scenario::PoolSubmit,
         Scenario::PoolAsCompleted,
         Scenario::PoolMap,
+        Scenario::Async,
+        Scenario::AsyncAsCompleted,
     ];
 
     pub fn id(self) -> &'static str {
@@ -56,6 +65,8 @@ impl Scenario {
             Scenario::PoolSubmit => "pool_submit",
             Scenario::PoolAsCompleted => "pool_as_completed",
             Scenario::PoolMap => "pool_map",
+            Scenario::Async => "async",
+            Scenario::AsyncAsCompleted => "async_as_completed",
         }
     }
 
@@ -71,21 +82,30 @@ impl Scenario {
         )
     }
 
+    /// Whether the listing runs as coroutines on one thread, with no worker threads.
+    pub fn is_async(self) -> bool {
+        matches!(self, Scenario::Async | Scenario::AsyncAsCompleted)
+    }
+
     /// The lesson's own numbers, when the student gave none.
     pub fn lesson_secs(self) -> &'static [u32] {
         match self {
             Scenario::Sequential => &[1, 1, 1, 1, 1],
             Scenario::ThreadsNoJoin => &[1, 1],
             Scenario::ThreadsJoinInLoop | Scenario::Threads => &[1; 10],
-            Scenario::PoolSubmit | Scenario::PoolAsCompleted | Scenario::PoolMap => {
-                &[5, 4, 3, 2, 1]
-            }
+            Scenario::PoolSubmit
+            | Scenario::PoolAsCompleted
+            | Scenario::PoolMap
+            | Scenario::Async
+            | Scenario::AsyncAsCompleted => &[5, 4, 3, 2, 1],
         }
     }
 
-    /// Threads the run occupies at once, the program's main thread included.
+    /// Pool threads the run occupies at once, the program's main thread included
+    /// (asyncio needs none: its event loop is the page's own).
     pub fn threads_needed(self, tasks: usize, max_workers: usize) -> usize {
         match self {
+            Scenario::Async | Scenario::AsyncAsCompleted => 0,
             Scenario::Sequential => 1,
             Scenario::ThreadsJoinInLoop => 2,
             Scenario::ThreadsNoJoin | Scenario::Threads => 1 + tasks,
@@ -107,6 +127,14 @@ impl Secs {
     pub fn ms(&self) -> f64 {
         self.secs * 1000.0
     }
+}
+
+/// One task's argument: seconds to sleep, or an image to download.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Arg {
+    Secs(Secs),
+    Image(Image),
 }
 
 /// What the page knows about the machine the plan will run on.
@@ -135,7 +163,8 @@ pub enum Workers {
 #[serde(rename_all = "camelCase")]
 pub struct Plan {
     pub scenario: Scenario,
-    pub secs: Vec<Secs>,
+    /// One per task, in submission order.
+    pub args: Vec<Arg>,
     pub max_workers: usize,
     pub workers: Workers,
     pub lang: Lang,
@@ -149,6 +178,8 @@ pub struct PlanInput {
     pub scenario: Option<String>,
     /// One entry per task (from a JS array), or `None` for the lesson's numbers.
     pub secs: Option<Vec<String>>,
+    /// Absolute image URLs, one per task, instead of `secs`.
+    pub images: Option<Vec<String>>,
     pub workers: Option<String>,
     pub lang: Option<String>,
 }
@@ -266,6 +297,68 @@ fn parse_workers(input: Option<&str>, machine: Machine) -> Result<(usize, Worker
     Ok((n, Workers::Given))
 }
 
+fn parse_all_secs(items: &[String]) -> Result<Vec<Arg>, PlanError> {
+    if items.is_empty() {
+        return refuse("secs", "the list is empty; give at least one number");
+    }
+    if items.len() > MAX_TASKS {
+        return refuse(
+            "secs",
+            format!(
+                "{} tasks are more than a run may have ({MAX_TASKS})",
+                items.len()
+            ),
+        );
+    }
+    let secs = items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| parse_secs(&format!("secs[{i}]"), item))
+        .collect::<Result<Vec<_>, _>>()?;
+    let total: f64 = secs.iter().map(|s| s.secs).sum();
+    if total > MAX_TOTAL_SLEEP_SECS {
+        return refuse(
+            "secs",
+            format!(
+                "{} s of sleep in all is more than a run may take ({MAX_TOTAL_SLEEP_SECS} s)",
+                python_float(total)
+            ),
+        );
+    }
+    Ok(secs.into_iter().map(Arg::Secs).collect())
+}
+
+fn parse_images(items: &[String]) -> Result<Vec<Arg>, PlanError> {
+    if items.is_empty() {
+        return refuse("images", "the list is empty; give at least one URL");
+    }
+    if items.len() > MAX_IMAGES {
+        return refuse(
+            "images",
+            format!(
+                "{} images are more than a run may download ({MAX_IMAGES})",
+                items.len()
+            ),
+        );
+    }
+    let parse_one = |(i, item): (usize, &String)| {
+        Image::parse(item).map(Arg::Image).or_else(|problem| {
+            let reason = match problem {
+                UrlProblem::Empty => "is empty".to_owned(),
+                UrlProblem::TooLong => format!(
+                    "the URL is longer than {} characters",
+                    crate::image::MAX_URL_CHARS
+                ),
+                UrlProblem::NotHttp => {
+                    format!("{} is not an http(s) or relative URL", quoted(item.trim()))
+                }
+            };
+            refuse(format!("images[{i}] (line {})", i + 1), reason)
+        })
+    };
+    items.iter().enumerate().map(parse_one).collect()
+}
+
 impl Plan {
     /// Checks the student's input against the lesson and the machine.
     ///
@@ -289,45 +382,21 @@ impl Plan {
             },
         };
 
-        let secs = match &input.secs {
-            None => scenario
+        let args = match (&input.secs, &input.images) {
+            (Some(_), Some(_)) => return refuse("images", "give secs or images, not both"),
+            (None, Some(images)) => parse_images(images)?,
+            (Some(items), None) => parse_all_secs(items)?,
+            (None, None) => scenario
                 .lesson_secs()
                 .iter()
-                .map(|&s| Secs {
-                    secs: f64::from(s),
-                    text: s.to_string(),
+                .map(|&s| {
+                    Arg::Secs(Secs {
+                        secs: f64::from(s),
+                        text: s.to_string(),
+                    })
                 })
                 .collect(),
-            Some(items) => {
-                if items.is_empty() {
-                    return refuse("secs", "the list is empty; give at least one number");
-                }
-                if items.len() > MAX_TASKS {
-                    return refuse(
-                        "secs",
-                        format!(
-                            "{} tasks are more than a run may have ({MAX_TASKS})",
-                            items.len()
-                        ),
-                    );
-                }
-                items
-                    .iter()
-                    .enumerate()
-                    .map(|(i, item)| parse_secs(&format!("secs[{i}]"), item))
-                    .collect::<Result<Vec<_>, _>>()?
-            }
         };
-        let total: f64 = secs.iter().map(|s| s.secs).sum();
-        if total > MAX_TOTAL_SLEEP_SECS {
-            return refuse(
-                "secs",
-                format!(
-                    "{} s of sleep in all is more than a run may take ({MAX_TOTAL_SLEEP_SECS} s)",
-                    python_float(total)
-                ),
-            );
-        }
 
         // `max_workers` belongs to the pool listings; the others ignore the field.
         let workers_input = if scenario.uses_pool() {
@@ -336,21 +405,21 @@ impl Plan {
             None
         };
         let (max_workers, workers) = parse_workers(workers_input, machine)?;
-        let threads_needed = scenario.threads_needed(secs.len(), max_workers);
+        let threads_needed = scenario.threads_needed(args.len(), max_workers);
         if threads_needed > machine.pool_threads {
             return refuse(
-                "secs",
+                if input.images.is_some() { "images" } else { "secs" },
                 format!(
                     "{} threads and the main thread need {threads_needed} threads at once; \
                      this page started {} (open it with threads={threads_needed}, at most {MAX_POOL_THREADS})",
-                    secs.len(),
+                    args.len(),
                     machine.pool_threads
                 ),
             );
         }
         Ok(Plan {
             scenario,
-            secs,
+            args,
             max_workers,
             workers,
             lang,
@@ -376,6 +445,16 @@ mod tests {
         }
     }
 
+    fn secs(plan: &Plan) -> Vec<&Secs> {
+        plan.args
+            .iter()
+            .filter_map(|arg| match arg {
+                Arg::Secs(secs) => Some(secs),
+                Arg::Image(_) => None,
+            })
+            .collect()
+    }
+
     fn error(input: &PlanInput) -> String {
         Plan::parse(input, MACHINE).unwrap_err().to_string()
     }
@@ -384,7 +463,7 @@ mod tests {
     fn secs_are_read_as_a_python_list_or_comma_separated() {
         for text in ["[5, 4, 3, 2, 1]", "5,4,3,2,1", " 5, 4 ,3,2 ,1 "] {
             let plan = Plan::parse(&input("pool_map", text), MACHINE).unwrap();
-            let secs: Vec<f64> = plan.secs.iter().map(|s| s.secs).collect();
+            let secs: Vec<f64> = secs(&plan).iter().map(|s| s.secs).collect();
             assert_eq!(secs, [5.0, 4.0, 3.0, 2.0, 1.0], "{text}");
         }
     }
@@ -408,7 +487,7 @@ mod tests {
     #[test]
     fn numbers_keep_the_form_python_prints() {
         let plan = Plan::parse(&input("pool_map", "2, 1.5, 0.10, 3.0"), MACHINE).unwrap();
-        let texts: Vec<&str> = plan.secs.iter().map(|s| s.text.as_str()).collect();
+        let texts: Vec<&str> = secs(&plan).iter().map(|s| s.text.as_str()).collect();
         assert_eq!(texts, ["2", "1.5", "0.1", "3.0"]);
     }
 
@@ -429,7 +508,7 @@ mod tests {
             MACHINE,
         )
         .unwrap();
-        let secs: Vec<&str> = plan.secs.iter().map(|s| s.text.as_str()).collect();
+        let secs: Vec<&str> = secs(&plan).iter().map(|s| s.text.as_str()).collect();
         assert_eq!(secs, ["5", "4", "3", "2", "1"]);
     }
 
@@ -461,6 +540,44 @@ mod tests {
         assert!(error(&plan).contains("threads=17"), "{}", error(&plan));
         plan.workers = Some("15".into());
         assert_eq!(Plan::parse(&plan, MACHINE).unwrap().max_workers, 15);
+    }
+
+    fn images(urls: &[&str]) -> PlanInput {
+        PlanInput {
+            scenario: Some("pool_map".into()),
+            images: Some(urls.iter().map(|u| (*u).to_owned()).collect()),
+            ..PlanInput::default()
+        }
+    }
+
+    #[test]
+    fn images_are_checked_one_line_at_a_time() {
+        let plan =
+            Plan::parse(&images(&["https://example.com/a/paw-1394447.jpg"]), MACHINE).unwrap();
+        assert!(matches!(&plan.args[0], Arg::Image(image) if image.name == "paw-1394447.jpg"));
+        assert_eq!(
+            error(&images(&[
+                "https://example.com/a.jpg",
+                "javascript:alert(1)"
+            ])),
+            r#"images[1] (line 2): "javascript:alert(1)" is not an http(s) or relative URL"#
+        );
+        assert_eq!(
+            error(&images(&[])),
+            "images: the list is empty; give at least one URL"
+        );
+        let many = vec!["https://example.com/a.jpg"; MAX_IMAGES + 1];
+        assert!(error(&images(&many)).contains("(100)"));
+        let mut both = images(&["https://example.com/a.jpg"]);
+        both.secs = Some(vec!["1".into()]);
+        assert_eq!(error(&both), "images: give secs or images, not both");
+    }
+
+    #[test]
+    fn asyncio_needs_no_pool_thread() {
+        let many = ["1"; 40].join(",");
+        let plan = Plan::parse(&input("async", &many), MACHINE).unwrap();
+        assert_eq!(plan.threads_needed, 0);
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! interpreter waits for before it exits.
 
 use crate::cancel::{CancelToken, Wait};
+use crate::io::{FetchError, Fetched};
 use crate::latch::{Latch, SetOnDrop};
 use crate::lines::Lang;
 use crate::plan::Plan;
@@ -94,6 +95,15 @@ impl Program {
         }
     }
 
+    /// `print(f.result())`: the value, or the exception `result()` raised.
+    pub fn print_result(&self, result: crate::task::TaskResult) {
+        match result {
+            Ok(Some(value)) => self.print(value),
+            Ok(None) => self.print("None"),
+            Err(error) => self.print(error.message(self)),
+        }
+    }
+
     pub fn is_stopped(&self) -> bool {
         self.inner.cancel.is_cancelled()
     }
@@ -108,6 +118,22 @@ impl Program {
             Wait::TimedOut => Ok(()),
             Wait::Cancelled => Err(Stopped),
         }
+    }
+
+    /// `requests.get(url)`: blocks this thread until the body or an error is in.
+    ///
+    /// # Errors
+    /// The [`FetchError`] the runtime reports; [`FetchError::Cancelled`] after Stop.
+    pub fn download(&self, task: usize, url: &str) -> Result<Fetched, FetchError> {
+        if self.is_stopped() {
+            return Err(FetchError::Cancelled);
+        }
+        self.inner.rt.download(task, url, &self.inner.cancel)
+    }
+
+    /// The run's clock: milliseconds since it started.
+    pub fn since_start(&self, now_ms: f64) -> f64 {
+        now_ms - self.inner.rec.t0()
     }
 
     /// Python's next automatic thread name: `Thread-1`, `Thread-2`, …

@@ -10,11 +10,33 @@ use crate::runtime::SharedRuntime;
 use serde::Serialize;
 use std::sync::{Arc, Mutex, MutexGuard};
 
-/// A task's argument: seconds for `sleep`.
+/// A task's argument as JSON: seconds for `sleep`, a URL for a download.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum Arg {
     Secs(f64),
+    Url(String),
+}
+
+/// What a download task got over the network; times in ms since the run started.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Download {
+    pub url: String,
+    /// The file name `download_one_image` prints.
+    pub name: String,
+    pub status: u16,
+    pub content_type: Option<String>,
+    pub bytes: usize,
+    /// `fetch()` called: the thread starts waiting.
+    pub sent_ms: f64,
+    /// The browser sent the request, after waiting for a free connection (at most six
+    /// per host over HTTP/1.1); `None` when the browser does not tell.
+    pub request_ms: Option<f64>,
+    /// Response headers in: the end of the wait for the server.
+    pub first_byte_ms: f64,
+    /// The last byte of the body.
+    pub last_byte_ms: f64,
 }
 
 /// How a task ended: its return value (`None` is Python's `None`) or the error its
@@ -44,6 +66,8 @@ pub struct TaskRecord {
     /// When the program's main thread got the result; `None` if it never asked
     /// (the threads of `threads_no_join` are never joined).
     pub delivered_ms: Option<f64>,
+    /// What came over the network, for download tasks that got a response.
+    pub download: Option<Download>,
     /// Milliseconds of the task spent waiting (sleeping) rather than computing.
     #[serde(skip)]
     pub waited_ms: f64,
@@ -115,6 +139,12 @@ pub enum Event {
         #[serde(flatten)]
         outcome: Outcome,
     },
+    /// A download task's response is in (before its checks).
+    Downloaded {
+        task: usize,
+        download: Download,
+        t_ms: f64,
+    },
     Delivered {
         task: usize,
         t_ms: f64,
@@ -159,10 +189,9 @@ impl Recorder {
         self.state.lock().unwrap_or_else(|p| p.into_inner())
     }
 
-    /// Milliseconds since the run started.
-    pub fn elapsed_ms(&self) -> f64 {
-        let t0 = self.lock().t0;
-        self.rt.now_ms() - t0
+    /// When the run started, on the runtime's clock.
+    pub fn t0(&self) -> f64 {
+        self.lock().t0
     }
 
     /// Adds a task to the record and returns its index.
@@ -180,6 +209,7 @@ impl Recorder {
             started_ms: None,
             finished_ms: None,
             delivered_ms: None,
+            download: None,
             waited_ms: 0.0,
             outcome: None,
         });
@@ -236,6 +266,18 @@ impl Recorder {
                 thread: entry.thread,
                 t_ms,
                 outcome,
+            })
+        });
+    }
+
+    pub fn downloaded(&self, task: usize, download: Download) {
+        self.emit(|record, t_ms| {
+            let entry = record.tasks.get_mut(task)?;
+            entry.download = Some(download.clone());
+            Some(Event::Downloaded {
+                task,
+                download,
+                t_ms,
             })
         });
     }

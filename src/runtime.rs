@@ -5,6 +5,8 @@
 //! Web Worker of the rayon pool and `performance.timeOrigin + performance.now()`
 //! (see `web.rs`); in `cargo test` they are OS threads and a process-wide `Instant`.
 
+use crate::cancel::CancelToken;
+use crate::io::{FetchError, Fetched};
 use std::sync::Arc;
 
 /// Work handed to a thread of its own.
@@ -18,6 +20,17 @@ pub trait Runtime: Send + Sync + 'static {
     fn now_ms(&self) -> f64;
     /// A number naming the thread this is called on, stable while the page lives.
     fn thread_id(&self) -> u32;
+    /// GETs `url` for task `task`, blocking the calling thread until the whole body or
+    /// an error is in, as `requests.get` does. Stop (`cancel`) ends the wait early.
+    fn download(
+        &self,
+        task: usize,
+        url: &str,
+        cancel: &CancelToken,
+    ) -> Result<Fetched, FetchError> {
+        let _ = (task, url, cancel);
+        Err(FetchError::Network("this runtime has no network".into()))
+    }
 }
 
 pub type SharedRuntime = Arc<dyn Runtime>;

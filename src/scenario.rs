@@ -1,29 +1,41 @@
 //! The lesson's listings, one function each, written to be read beside the Python.
+//! `args` is the listing's list: `secs` (seconds to sleep) or `images` (URLs);
+//! [`target`] is the function the listing hands to its threads (`sleep`,
+//! `download_one_image`), [`returning`] the form whose result the main thread prints
+//! (`_sleep`).
 //!
 //! Each runs on the program's main thread (a thread of its own, never the page's UI
 //! thread) and blocks exactly where the Python blocks: in `join()`, in `result()`,
 //! in the `as_completed` loop, at the end of the `with` block.
 
 use crate::concurrent::{as_completed, ThreadPoolExecutor};
-use crate::plan::{Plan, Scenario, Secs};
+use crate::plan::{Arg, Plan, Scenario};
 use crate::program::Program;
 use crate::record::RunRecord;
-use crate::task::{_sleep, sleep, Task, TaskResult};
+use crate::task::{returning, target, Task};
 use crate::threading::Thread;
 
-/// Runs `plan` on the calling thread as the lesson's main thread, waits for every
-/// thread it started, and returns the record.
+/// Runs a threaded `plan` on the calling thread as the lesson's main thread, waits
+/// for every thread it started, and returns the record. (The asyncio listings run
+/// in `asyncio.rs`, on an event loop.)
 pub fn run(plan: &Plan, p: &Program) -> RunRecord {
     p.recorder().begin();
-    let secs = &plan.secs;
+    let args = &plan.args;
+    let workers = plan.max_workers;
     match plan.scenario {
-        Scenario::Sequential => sequential(p, secs),
-        Scenario::ThreadsNoJoin => threads_no_join(p, secs),
-        Scenario::ThreadsJoinInLoop => threads_join_in_loop(p, secs),
-        Scenario::Threads => threads(p, secs),
-        Scenario::PoolSubmit => pool_submit(p, secs, plan.max_workers),
-        Scenario::PoolAsCompleted => pool_as_completed(p, secs, plan.max_workers),
-        Scenario::PoolMap => pool_map(p, secs, plan.max_workers),
+        Scenario::Sequential => sequential(p, args),
+        Scenario::ThreadsNoJoin => threads_no_join(p, args),
+        Scenario::ThreadsJoinInLoop => threads_join_in_loop(p, args),
+        Scenario::Threads => threads(p, args),
+        Scenario::PoolSubmit => pool_submit(p, args, workers),
+        Scenario::PoolAsCompleted => pool_as_completed(p, args, workers),
+        Scenario::PoolMap if matches!(args.first(), Some(Arg::Image(_))) => {
+            pool_map_images(p, args, workers)
+        }
+        // The asyncio listings are not given to this thread; if one were, the
+        // closest threaded listing is `pool_submit`.
+        Scenario::PoolMap => pool_map(p, args, workers),
+        Scenario::Async | Scenario::AsyncAsCompleted => pool_submit(p, args, workers),
     }
     p.exit()
 }
@@ -33,10 +45,10 @@ pub fn run(plan: &Plan, p: &Program) -> RunRecord {
 ///     for i in range(times):
 ///         sleep()
 /// ```
-fn sequential(p: &Program, secs: &[Secs]) {
+fn sequential(p: &Program, args: &[Arg]) {
     let start = p.perf_counter();
-    for sec in secs {
-        call(p, Task::new(p, sleep(sec)));
+    for arg in args {
+        call(p, Task::new(p, target(arg)));
     }
     let finish = p.perf_counter();
     p.print_it_took(finish - start);
@@ -48,10 +60,10 @@ fn sequential(p: &Program, secs: &[Secs]) {
 ///     t.start()
 /// print(f"it took: {round(finish-start, 2)} sec.")   # 0.0: nobody waited
 /// ```
-fn threads_no_join(p: &Program, secs: &[Secs]) {
+fn threads_no_join(p: &Program, args: &[Arg]) {
     let start = p.perf_counter();
-    for sec in secs {
-        let mut t = Thread::new(p, sleep(sec));
+    for arg in args {
+        let mut t = Thread::new(p, target(arg));
         t.start();
     }
     let finish = p.perf_counter();
@@ -64,10 +76,10 @@ fn threads_no_join(p: &Program, secs: &[Secs]) {
 ///     t.start()
 ///     t.join()
 /// ```
-fn threads_join_in_loop(p: &Program, secs: &[Secs]) {
+fn threads_join_in_loop(p: &Program, args: &[Arg]) {
     let start = p.perf_counter();
-    for sec in secs {
-        let mut t = Thread::new(p, sleep(sec));
+    for arg in args {
+        let mut t = Thread::new(p, target(arg));
         t.start();
         t.join();
     }
@@ -84,11 +96,11 @@ fn threads_join_in_loop(p: &Program, secs: &[Secs]) {
 /// for thread in threads:
 ///     thread.join()
 /// ```
-fn threads(p: &Program, secs: &[Secs]) {
+fn threads(p: &Program, args: &[Arg]) {
     let start = p.perf_counter();
     let mut threads = Vec::new();
-    for sec in secs {
-        let mut t = Thread::new(p, sleep(sec));
+    for arg in args {
+        let mut t = Thread::new(p, target(arg));
         t.start();
         threads.push(t);
     }
@@ -105,15 +117,15 @@ fn threads(p: &Program, secs: &[Secs]) {
 ///     for result in future_objs:
 ///         print(result.result())
 /// ```
-fn pool_submit(p: &Program, secs: &[Secs], max_workers: usize) {
+fn pool_submit(p: &Program, args: &[Arg], max_workers: usize) {
     let start = p.perf_counter();
     ThreadPoolExecutor::with(p, max_workers, |executor| {
-        let future_objs: Vec<_> = secs
+        let future_objs: Vec<_> = args
             .iter()
-            .map(|sec| executor.submit(_sleep(sec)))
+            .map(|arg| executor.submit(returning(arg)))
             .collect();
         for result in future_objs {
-            print_result(p, result.result());
+            p.print_result(result.result());
         }
     });
     let finish = p.perf_counter();
@@ -126,15 +138,15 @@ fn pool_submit(p: &Program, secs: &[Secs], max_workers: usize) {
 ///     for f in concurrent.futures.as_completed(future_objs):
 ///         print(f.result())
 /// ```
-fn pool_as_completed(p: &Program, secs: &[Secs], max_workers: usize) {
+fn pool_as_completed(p: &Program, args: &[Arg], max_workers: usize) {
     let start = p.perf_counter();
     ThreadPoolExecutor::with(p, max_workers, |executor| {
-        let future_objs: Vec<_> = secs
+        let future_objs: Vec<_> = args
             .iter()
-            .map(|sec| executor.submit(_sleep(sec)))
+            .map(|arg| executor.submit(returning(arg)))
             .collect();
         for f in as_completed(&future_objs) {
-            print_result(p, f.result());
+            p.print_result(f.result());
         }
     });
     let finish = p.perf_counter();
@@ -147,13 +159,28 @@ fn pool_as_completed(p: &Program, secs: &[Secs], max_workers: usize) {
 ///     for result in results:
 ///         print(result)
 /// ```
-fn pool_map(p: &Program, secs: &[Secs], max_workers: usize) {
+fn pool_map(p: &Program, args: &[Arg], max_workers: usize) {
     let start = p.perf_counter();
     ThreadPoolExecutor::with(p, max_workers, |executor| {
-        let results = executor.map(_sleep, secs);
+        let results = executor.map(returning, args);
         for result in results {
-            print_result(p, result);
+            p.print_result(result);
         }
+    });
+    let finish = p.perf_counter();
+    p.print_it_took(finish - start);
+}
+
+/// The lesson's real example, word for word: the results are never asked for; each
+/// thread prints its own line, and leaving the `with` block waits for them all.
+/// ```python
+/// with concurrent.futures.ThreadPoolExecutor() as executor:
+///     executor.map(download_one_image, images)
+/// ```
+fn pool_map_images(p: &Program, images: &[Arg], max_workers: usize) {
+    let start = p.perf_counter();
+    ThreadPoolExecutor::with(p, max_workers, |executor| {
+        let _ = executor.map(target, images);
     });
     let finish = p.perf_counter();
     p.print_it_took(finish - start);
@@ -165,13 +192,4 @@ fn call(p: &Program, task: Task) {
     p.recorder().submitted(index);
     let _ = task.run(p, "MainThread");
     p.recorder().delivered(index);
-}
-
-/// `print(f.result())`: the value, or the exception `result()` raised.
-fn print_result(p: &Program, result: TaskResult) {
-    match result {
-        Ok(Some(value)) => p.print(value),
-        Ok(None) => p.print("None"),
-        Err(error) => p.print(error.message(p)),
-    }
 }

@@ -1,8 +1,12 @@
-//! The functions the lesson's threads run, with their arguments.
+//! The functions the lesson's threads run, with their arguments. Each body is
+//! written once, against [`Io`]: a thread runs it with blocking waits, asyncio
+//! with awaited timers and fetches.
 
-use crate::plan::Secs;
+use crate::image::{sniff, Image};
+use crate::io::{block_on, FetchError, Io, ThreadIo, MAX_IMAGE_BYTES};
+use crate::plan::{Arg, Secs};
 use crate::program::{Program, Stopped};
-use crate::record::{Arg, Outcome};
+use crate::record::{self, Download, Outcome};
 
 /// One of the lesson's functions applied to its argument: what `target=` and
 /// `executor.submit` are given.
@@ -21,29 +25,102 @@ pub enum Target {
     ///     return f"проспала {_time} sec."
     /// ```
     SleepReturning(Secs),
+    /// ```python
+    /// def download_one_image(image_url):
+    ///     img_name = image_url.split('/')[6]
+    ///     r = requests.get(image_url)
+    ///     with open(f"./pics/{img_name}", "wb") as i:
+    ///         i.write(r.content)
+    ///     print(f"{img_name} was downloaded")
+    /// ```
+    DownloadOneImage(Image),
+    /// `download_one_image` that returns its line instead of printing it, as `_sleep`
+    /// does, for the listings that print `f.result()`.
+    DownloadReturning(Image),
 }
 
-/// `sleep(sec)` of the lesson's first part: prints, sleeps, prints, returns `None`.
-pub fn sleep(sec: &Secs) -> Target {
-    Target::Sleep(sec.clone())
+/// The listing's own function for an argument, the one that prints:
+/// `sleep(sec)` or `download_one_image(url)`.
+pub fn target(arg: &Arg) -> Target {
+    match arg {
+        Arg::Secs(sec) => Target::Sleep(sec.clone()),
+        Arg::Image(image) => Target::DownloadOneImage(image.clone()),
+    }
 }
 
-/// `_sleep(sec)` of the `concurrent.futures` part: returns `"проспала 2 sec."`.
-pub fn _sleep(sec: &Secs) -> Target {
-    Target::SleepReturning(sec.clone())
+/// The form that returns its line, for `print(f.result())`: `_sleep(sec)` or
+/// `_download_one_image(url)`.
+pub fn returning(arg: &Arg) -> Target {
+    match arg {
+        Arg::Secs(sec) => Target::SleepReturning(sec.clone()),
+        Arg::Image(image) => Target::DownloadReturning(image.clone()),
+    }
+}
+
+impl Target {
+    /// Whether the function prints its own lines (and Python prints its exceptions).
+    fn prints(&self) -> bool {
+        matches!(self, Target::Sleep(_) | Target::DownloadOneImage(_))
+    }
+
+    fn describe(&self) -> (&'static str, record::Arg, String) {
+        match self {
+            Target::Sleep(sec) => (
+                "sleep",
+                record::Arg::Secs(sec.secs),
+                format!("sleep({})", sec.text),
+            ),
+            Target::SleepReturning(sec) => (
+                "sleep",
+                record::Arg::Secs(sec.secs),
+                format!("_sleep({})", sec.text),
+            ),
+            Target::DownloadOneImage(image) => (
+                "download",
+                record::Arg::Url(image.url.clone()),
+                format!("download_one_image(\".../{}\")", image.name),
+            ),
+            Target::DownloadReturning(image) => (
+                "download",
+                record::Arg::Url(image.url.clone()),
+                format!("_download_one_image(\".../{}\")", image.name),
+            ),
+        }
+    }
 }
 
 /// Why a task has no value: what its `result()` raises.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TaskError {
     /// Stop was pressed before or while it ran.
     Cancelled,
+    /// The server answered with an error status.
+    Http {
+        status: u16,
+        reason: String,
+    },
+    /// No response: offline, refused, or blocked by CORS.
+    Network,
+    /// The body is not an image: what it was instead.
+    NotImage(String),
+    TooLarge {
+        limit_bytes: usize,
+    },
+    NoFirstByte {
+        secs: u32,
+    },
 }
 
 impl TaskError {
-    pub fn message(self, program: &Program) -> String {
+    pub fn message(&self, program: &Program) -> String {
+        let lang = program.lang();
         match self {
-            TaskError::Cancelled => program.lang().cancelled().to_owned(),
+            TaskError::Cancelled => lang.cancelled().to_owned(),
+            TaskError::Http { status, reason } => lang.http_error(*status, reason),
+            TaskError::Network => lang.network_error().to_owned(),
+            TaskError::NotImage(what) => lang.not_an_image(what),
+            TaskError::TooLarge { limit_bytes } => lang.too_large(limit_bytes / (1024 * 1024)),
+            TaskError::NoFirstByte { secs } => lang.no_first_byte(*secs),
         }
     }
 }
@@ -51,6 +128,17 @@ impl TaskError {
 impl From<Stopped> for TaskError {
     fn from(_: Stopped) -> Self {
         TaskError::Cancelled
+    }
+}
+
+impl From<FetchError> for TaskError {
+    fn from(error: FetchError) -> Self {
+        match error {
+            FetchError::Network(_) => TaskError::Network,
+            FetchError::TooLarge { limit_bytes } => TaskError::TooLarge { limit_bytes },
+            FetchError::NoFirstByte { secs } => TaskError::NoFirstByte { secs },
+            FetchError::Cancelled => TaskError::Cancelled,
+        }
     }
 }
 
@@ -67,49 +155,69 @@ pub struct Task {
 impl Task {
     /// Registers `target` as the program's next task.
     pub fn new(program: &Program, target: Target) -> Task {
-        let (kind, arg, call) = match &target {
-            Target::Sleep(sec) => ("sleep", Arg::Secs(sec.secs), format!("sleep({})", sec.text)),
-            Target::SleepReturning(sec) => (
-                "sleep",
-                Arg::Secs(sec.secs),
-                format!("_sleep({})", sec.text),
-            ),
-        };
+        let (kind, arg, call) = target.describe();
         let index = program.recorder().new_task(kind, arg, call);
         Task { index, target }
     }
 
-    /// Runs the task on the calling thread (named `thread_name` in Python's terms)
-    /// and records its start and finish. A task whose run was stopped before it
-    /// began never starts.
+    /// Runs the task on the calling thread, blocking it while the task waits.
     pub fn run(self, program: &Program, thread_name: &str) -> TaskResult {
-        let rec = program.recorder();
+        block_on(self.run_with(program, &ThreadIo { program }, thread_name))
+    }
+
+    /// Runs the task (on the thread Python calls `thread_name`), waiting through `io`,
+    /// and records its start and finish. A task whose run was stopped before it began
+    /// never starts.
+    pub async fn run_with(self, program: &Program, io: &dyn Io, thread_name: &str) -> TaskResult {
         if program.is_stopped() {
             return self.cancelled(program);
         }
+        let rec = program.recorder();
         rec.started(self.index, thread_name);
         let lang = program.lang();
         // Time spent blocked, so the record can tell CPU time from wall time.
         let mut waited_ms = 0.0;
-        let mut time_sleep = |ms: f64| {
-            let before = program.perf_counter();
-            let slept = program.sleep_ms(ms);
-            waited_ms += program.perf_counter() - before;
-            slept
-        };
+        let before = program.perf_counter();
         let result = match &self.target {
             Target::Sleep(sec) => {
                 program.print(lang.going_to_sleep());
-                time_sleep(sec.ms()).map(|()| {
-                    program.print(lang.slept_well());
+                let slept = io.sleep(sec.ms()).await;
+                waited_ms += program.perf_counter() - before;
+                slept
+                    .map(|()| {
+                        program.print(lang.slept_well());
+                        None
+                    })
+                    .map_err(TaskError::from)
+            }
+            Target::SleepReturning(sec) => {
+                let slept = io.sleep(sec.ms()).await;
+                waited_ms += program.perf_counter() - before;
+                slept
+                    .map(|()| Some(lang.slept_for(&sec.text)))
+                    .map_err(TaskError::from)
+            }
+            Target::DownloadOneImage(image) => {
+                let got = download(program, io, self.index, image).await;
+                waited_ms += program.perf_counter() - before;
+                got.map(|()| {
+                    program.print(lang.downloaded(&image.name));
                     None
                 })
             }
-            Target::SleepReturning(sec) => {
-                time_sleep(sec.ms()).map(|()| Some(lang.slept_for(&sec.text)))
+            Target::DownloadReturning(image) => {
+                let got = download(program, io, self.index, image).await;
+                waited_ms += program.perf_counter() - before;
+                got.map(|()| Some(lang.downloaded(&image.name)))
+            }
+        };
+        if let Err(error) = &result {
+            // Python prints an exception raised in a thread's function; one raised
+            // into `f.result()` is the main thread's to print.
+            if self.target.prints() && *error != TaskError::Cancelled {
+                program.print(lang.exception_in_thread(thread_name, &error.message(program)));
             }
         }
-        .map_err(TaskError::from);
         rec.finished(self.index, outcome(program, &result), waited_ms);
         result
     }
@@ -122,6 +230,44 @@ impl Task {
             .finished(self.index, outcome(program, &result), 0.0);
         result
     }
+}
+
+/// `r = requests.get(image_url)` and the checks `result()` would raise on.
+async fn download(
+    program: &Program,
+    io: &dyn Io,
+    task: usize,
+    image: &Image,
+) -> Result<(), TaskError> {
+    let fetched = io.fetch(task, &image.url).await?;
+    program.recorder().downloaded(
+        task,
+        Download {
+            url: image.url.clone(),
+            name: image.name.clone(),
+            status: fetched.status,
+            content_type: fetched.content_type.clone(),
+            bytes: fetched.body.len(),
+            sent_ms: program.since_start(fetched.sent_ms),
+            request_ms: fetched.request_ms.map(|t| program.since_start(t)),
+            first_byte_ms: program.since_start(fetched.first_byte_ms),
+            last_byte_ms: program.since_start(fetched.last_byte_ms),
+        },
+    );
+    if fetched.status >= 400 {
+        return Err(TaskError::Http {
+            status: fetched.status,
+            reason: fetched.status_text,
+        });
+    }
+    if fetched.body.len() > MAX_IMAGE_BYTES {
+        return Err(TaskError::TooLarge {
+            limit_bytes: MAX_IMAGE_BYTES,
+        });
+    }
+    sniff(&fetched.body, fetched.content_type.as_deref()).map_err(TaskError::NotImage)?;
+    // The lesson writes `r.content` to ./pics/; the page shows it as a thumbnail instead.
+    Ok(())
 }
 
 fn outcome(program: &Program, result: &TaskResult) -> Outcome {

@@ -4,110 +4,16 @@
 
 #![allow(clippy::unwrap_used, clippy::panic)] // a test stops loudly
 
+mod common;
+
+use common::*;
 use potoki::cancel::CancelToken;
-use potoki::plan::{split_list, Machine, Plan, PlanInput};
-use potoki::program::Program;
-use potoki::record::{Event, RunRecord};
-use potoki::runtime::native::OsThreads;
+use potoki::plan::{split_list, Plan, PlanInput};
+use potoki::record::Event;
 use potoki::scenario;
 use std::collections::HashSet;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Duration;
-
-const MACHINE: Machine = Machine {
-    pool_threads: 16,
-    cores: 2,
-};
-/// What a run may take beyond its ideal wall time here.
-const SLACK_MS: f64 = 300.0;
-
-struct Run {
-    record: RunRecord,
-    events: Vec<Event>,
-}
-
-fn plan(scenario: &str, secs: &str, workers: Option<usize>) -> Plan {
-    let input = PlanInput {
-        scenario: Some(scenario.into()),
-        secs: Some(split_list(secs)),
-        workers: workers.map(|w| w.to_string()),
-        lang: None,
-    };
-    Plan::parse(&input, MACHINE).unwrap()
-}
-
-fn start(plan: &Plan, cancel: CancelToken) -> (Program, Arc<Mutex<Vec<Event>>>) {
-    let events = Arc::new(Mutex::new(Vec::new()));
-    let sink = events.clone();
-    let rt = Arc::new(OsThreads);
-    let t0 = potoki::runtime::Runtime::now_ms(&*rt);
-    let program = Program::new(
-        rt,
-        plan,
-        true,
-        t0,
-        cancel,
-        Box::new(move |event| sink.lock().unwrap().push(event)),
-    );
-    (program, events)
-}
-
-fn run(scenario: &str, secs: &str, workers: Option<usize>) -> Run {
-    let plan = plan(scenario, secs, workers);
-    let (program, events) = start(&plan, CancelToken::new());
-    let record = scenario::run(&plan, &program);
-    let events = events.lock().unwrap().clone();
-    Run { record, events }
-}
-
-impl Run {
-    fn lines(&self) -> Vec<&str> {
-        self.record.output.iter().map(|l| l.text.as_str()).collect()
-    }
-
-    fn results(&self) -> Vec<&str> {
-        self.lines()
-            .into_iter()
-            .filter(|l| l.starts_with("проспала"))
-            .collect()
-    }
-
-    fn it_took_ms(&self) -> f64 {
-        let last = self
-            .lines()
-            .into_iter()
-            .rfind(|l| l.starts_with("it took"))
-            .unwrap();
-        let secs: f64 = last
-            .trim_start_matches("it took: ")
-            .trim_end_matches(" sec.")
-            .parse()
-            .unwrap();
-        secs * 1000.0
-    }
-
-    fn assert_wall_near(&self, ideal_ms: f64) {
-        let wall = self.record.wall_ms;
-        assert!(
-            wall >= ideal_ms - 5.0 && wall <= ideal_ms + SLACK_MS,
-            "wall {wall} ms, ideal {ideal_ms} ms"
-        );
-    }
-
-    fn threads_used(&self) -> HashSet<u32> {
-        self.record.tasks.iter().filter_map(|t| t.thread).collect()
-    }
-}
-
-fn started(t: &potoki::record::TaskRecord) -> f64 {
-    t.started_ms.unwrap()
-}
-fn finished(t: &potoki::record::TaskRecord) -> f64 {
-    t.finished_ms.unwrap()
-}
-fn delivered(t: &potoki::record::TaskRecord) -> f64 {
-    t.delivered_ms.unwrap()
-}
 
 #[test]
 fn sequential_sleeps_one_after_another_on_the_main_thread() {
@@ -245,16 +151,7 @@ fn the_pool_starts_tasks_in_fifo_order_and_never_runs_more_than_max_workers() {
     by_start.sort_by(|a, b| started(a).total_cmp(&started(b)));
     let order: Vec<usize> = by_start.iter().map(|t| t.index).collect();
     assert_eq!(order, [0, 1, 2, 3, 4, 5]);
-    for task in &run.record.tasks {
-        let at = started(task) + 1.0;
-        let running = run
-            .record
-            .tasks
-            .iter()
-            .filter(|t| started(t) <= at && finished(t) > at)
-            .count();
-        assert!(running <= 2, "{running} tasks ran at once");
-    }
+    assert_eq!(run.most_at_once(), 2);
     assert_eq!(run.threads_used().len(), 2);
     let names: HashSet<_> = run
         .record
@@ -294,6 +191,7 @@ fn the_event_stream_tells_the_same_story_as_the_record() {
             | Event::Started { t_ms, .. }
             | Event::Finished { t_ms, .. }
             | Event::Delivered { t_ms, .. }
+            | Event::Downloaded { t_ms, .. }
             | Event::Print { t_ms, .. } => *t_ms,
             Event::End { record } => record.wall_ms,
         };
@@ -312,7 +210,7 @@ fn sleeping_uses_almost_no_cpu() {
 fn stop_wakes_the_sleepers_and_cancels_the_queue() {
     let plan = plan("pool_submit", "5, 5, 5, 5", Some(2));
     let cancel = CancelToken::new();
-    let (program, _) = start(&plan, cancel.clone());
+    let (program, _) = start(&plan, Arc::new(FakeNet), cancel.clone());
     let main = std::thread::spawn(move || scenario::run(&plan, &program));
     std::thread::sleep(Duration::from_millis(200));
     cancel.cancel();
@@ -343,13 +241,14 @@ fn english_lines_keep_python_names() {
         &PlanInput {
             scenario: Some("pool_map".into()),
             secs: Some(split_list("0.05")),
+            images: None,
             workers: None,
             lang: Some("en".into()),
         },
         MACHINE,
     )
     .unwrap();
-    let (program, _) = start(&plan, CancelToken::new());
+    let (program, _) = start(&plan, Arc::new(FakeNet), CancelToken::new());
     let record = scenario::run(&plan, &program);
     let lines: Vec<_> = record.output.iter().map(|l| l.text.as_str()).collect();
     assert_eq!(lines[0], "slept 0.05 sec.");

@@ -1,0 +1,300 @@
+//! Shared by the native tests: a run harness, a pretend network, and asyncio's
+//! timers on OS threads.
+#![allow(dead_code, clippy::unwrap_used, clippy::panic)] // each test file uses a part
+
+use potoki::cancel::{CancelToken, Wait};
+use potoki::io::{FetchError, Fetched, Io, LocalBoxFuture};
+use potoki::plan::{split_list, Machine, Plan, PlanInput};
+use potoki::program::{Program, Stopped};
+use potoki::record::{Event, RunRecord, TaskRecord};
+use potoki::runtime::native::OsThreads;
+use potoki::runtime::{Job, Runtime};
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::{Arc, Mutex};
+use std::task::{Context, Poll, Waker};
+
+pub const MACHINE: Machine = Machine {
+    pool_threads: 16,
+    cores: 2,
+};
+/// What a run may take beyond its ideal wall time here (shared, noisy machine).
+pub const SLACK_MS: f64 = 300.0;
+
+/// OS threads plus a pretend network: `http://fake/NAME?delay=MS&status=N&body=html|jpeg|huge`.
+pub struct FakeNet;
+
+impl Runtime for FakeNet {
+    fn spawn(&self, job: Job) {
+        OsThreads.spawn(job);
+    }
+    fn now_ms(&self) -> f64 {
+        OsThreads.now_ms()
+    }
+    fn thread_id(&self) -> u32 {
+        OsThreads.thread_id()
+    }
+    fn download(
+        &self,
+        _task: usize,
+        url: &str,
+        cancel: &CancelToken,
+    ) -> Result<Fetched, FetchError> {
+        let sent_ms = self.now_ms();
+        let reply = FakeReply::of(url);
+        if cancel.wait_ms(reply.delay_ms, &|| OsThreads.now_ms()) == Wait::Cancelled {
+            return Err(FetchError::Cancelled);
+        }
+        reply.into_fetched(sent_ms, self.now_ms())
+    }
+}
+
+/// What the pretend server answers for a URL.
+pub struct FakeReply {
+    pub delay_ms: f64,
+    status: u16,
+    body: String,
+}
+
+impl FakeReply {
+    pub fn of(url: &str) -> FakeReply {
+        let query = url.split_once('?').map_or("", |(_, q)| q);
+        let param = |key: &str| {
+            query
+                .split('&')
+                .find_map(|kv| kv.strip_prefix(key).and_then(|v| v.strip_prefix('=')))
+                .map(str::to_owned)
+        };
+        FakeReply {
+            delay_ms: param("delay").map_or(0.0, |d| d.parse().unwrap()),
+            status: param("status").map_or(200, |s| s.parse().unwrap()),
+            body: param("body").unwrap_or_else(|| "jpeg".into()),
+        }
+    }
+
+    pub fn into_fetched(self, sent_ms: f64, now_ms: f64) -> Result<Fetched, FetchError> {
+        let (content_type, body) = match self.body.as_str() {
+            "html" => ("text/html", b"<!doctype html><p>not here</p>".to_vec()),
+            "neterr" => return Err(FetchError::Network("Failed to fetch".into())),
+            "huge" => {
+                return Err(FetchError::TooLarge {
+                    limit_bytes: 20 * 1024 * 1024,
+                })
+            }
+            "silent" => return Err(FetchError::NoFirstByte { secs: 30 }),
+            _ => ("image/jpeg", vec![0xFF, 0xD8, 0xFF, 0xE0, 0, 16]),
+        };
+        Ok(Fetched {
+            status: self.status,
+            status_text: if self.status == 404 {
+                "Not Found".into()
+            } else {
+                "OK".into()
+            },
+            content_type: Some(content_type.into()),
+            body,
+            sent_ms,
+            request_ms: Some(sent_ms),
+            first_byte_ms: now_ms,
+            last_byte_ms: now_ms,
+        })
+    }
+}
+
+/// asyncio's waits for native tests: a timer thread per wait wakes the one thread
+/// that runs the event loop (`potoki::io::block_on`).
+pub struct TimerIo {
+    pub cancel: CancelToken,
+}
+
+struct TimerState<T> {
+    value: Option<T>,
+    waker: Option<Waker>,
+}
+
+struct TimerFuture<T>(Arc<Mutex<TimerState<T>>>);
+
+impl<T> Future for TimerFuture<T> {
+    type Output = T;
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<T> {
+        let mut state = self.0.lock().unwrap();
+        match state.value.take() {
+            Some(value) => Poll::Ready(value),
+            None => {
+                state.waker = Some(cx.waker().clone());
+                Poll::Pending
+            }
+        }
+    }
+}
+
+/// Runs `work` on a helper thread; the future is ready with its value.
+fn on_timer_thread<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> TimerFuture<T> {
+    let state = Arc::new(Mutex::new(TimerState {
+        value: None,
+        waker: None,
+    }));
+    let shared = state.clone();
+    std::thread::spawn(move || {
+        let value = work();
+        let mut state = shared.lock().unwrap();
+        state.value = Some(value);
+        if let Some(waker) = state.waker.take() {
+            waker.wake();
+        }
+    });
+    TimerFuture(state)
+}
+
+impl Io for TimerIo {
+    fn sleep(&self, ms: f64) -> LocalBoxFuture<'_, Result<(), Stopped>> {
+        let cancel = self.cancel.clone();
+        Box::pin(on_timer_thread(move || {
+            match cancel.wait_ms(ms, &|| OsThreads.now_ms()) {
+                Wait::TimedOut => Ok(()),
+                Wait::Cancelled => Err(Stopped),
+            }
+        }))
+    }
+
+    fn fetch(&self, task: usize, url: &str) -> LocalBoxFuture<'_, Result<Fetched, FetchError>> {
+        let cancel = self.cancel.clone();
+        let url = url.to_owned();
+        Box::pin(on_timer_thread(move || {
+            FakeNet.download(task, &url, &cancel)
+        }))
+    }
+}
+
+pub struct Run {
+    pub record: RunRecord,
+    pub events: Vec<Event>,
+}
+
+pub fn plan_with(
+    scenario: &str,
+    secs: Option<&str>,
+    images: Option<&[&str]>,
+    workers: Option<usize>,
+) -> Plan {
+    let input = PlanInput {
+        scenario: Some(scenario.into()),
+        secs: secs.map(split_list),
+        images: images.map(|urls| urls.iter().map(|u| (*u).to_owned()).collect()),
+        workers: workers.map(|w| w.to_string()),
+        lang: None,
+    };
+    Plan::parse(&input, MACHINE).unwrap()
+}
+
+pub fn plan(scenario: &str, secs: &str, workers: Option<usize>) -> Plan {
+    plan_with(scenario, Some(secs), None, workers)
+}
+
+/// A program for `plan` on `rt`, its events collected in the returned list.
+pub fn start(
+    plan: &Plan,
+    rt: Arc<dyn Runtime>,
+    cancel: CancelToken,
+) -> (Program, Arc<Mutex<Vec<Event>>>) {
+    let events = Arc::new(Mutex::new(Vec::new()));
+    let sink = events.clone();
+    let t0 = rt.now_ms();
+    let program = Program::new(
+        rt,
+        plan,
+        true,
+        t0,
+        cancel,
+        Box::new(move |event| sink.lock().unwrap().push(event)),
+    );
+    (program, events)
+}
+
+/// Runs a threaded listing to its end on OS threads with the pretend network.
+pub fn run_plan(plan: &Plan) -> Run {
+    let (program, events) = start(plan, Arc::new(FakeNet), CancelToken::new());
+    let record = potoki::scenario::run(plan, &program);
+    let events = events.lock().unwrap().clone();
+    Run { record, events }
+}
+
+pub fn run(scenario: &str, secs: &str, workers: Option<usize>) -> Run {
+    run_plan(&plan(scenario, secs, workers))
+}
+
+/// Runs an asyncio listing on this one thread.
+pub fn run_async(plan: &Plan) -> Run {
+    let cancel = CancelToken::new();
+    let (program, events) = start(plan, Arc::new(FakeNet), cancel.clone());
+    let io = TimerIo { cancel };
+    let record = potoki::io::block_on(potoki::asyncio::run(plan, &program, &io));
+    let events = events.lock().unwrap().clone();
+    Run { record, events }
+}
+
+impl Run {
+    pub fn lines(&self) -> Vec<&str> {
+        self.record.output.iter().map(|l| l.text.as_str()).collect()
+    }
+
+    pub fn results(&self) -> Vec<&str> {
+        self.lines()
+            .into_iter()
+            .filter(|l| l.starts_with("проспала"))
+            .collect()
+    }
+
+    pub fn it_took_ms(&self) -> f64 {
+        let last = self
+            .lines()
+            .into_iter()
+            .rfind(|l| l.starts_with("it took"))
+            .unwrap();
+        let secs: f64 = last
+            .trim_start_matches("it took: ")
+            .trim_end_matches(" sec.")
+            .parse()
+            .unwrap();
+        secs * 1000.0
+    }
+
+    pub fn assert_wall_near(&self, ideal_ms: f64) {
+        let wall = self.record.wall_ms;
+        assert!(
+            wall >= ideal_ms - 5.0 && wall <= ideal_ms + SLACK_MS,
+            "wall {wall} ms, ideal {ideal_ms} ms"
+        );
+    }
+
+    pub fn threads_used(&self) -> std::collections::HashSet<u32> {
+        self.record.tasks.iter().filter_map(|t| t.thread).collect()
+    }
+
+    /// Most tasks running at any one moment.
+    pub fn most_at_once(&self) -> usize {
+        self.record
+            .tasks
+            .iter()
+            .map(|task| {
+                let at = started(task) + 1.0;
+                self.record
+                    .tasks
+                    .iter()
+                    .filter(|t| started(t) <= at && finished(t) > at)
+                    .count()
+            })
+            .max()
+            .unwrap_or(0)
+    }
+}
+
+pub fn started(t: &TaskRecord) -> f64 {
+    t.started_ms.unwrap()
+}
+pub fn finished(t: &TaskRecord) -> f64 {
+    t.finished_ms.unwrap()
+}
+pub fn delivered(t: &TaskRecord) -> f64 {
+    t.delivered_ms.unwrap()
+}
