@@ -3,7 +3,8 @@
 //! Every sleeping task waits on the token with a timeout instead of a bare sleep, so
 //! pressing Stop wakes every sleeper at once.
 
-use std::sync::{Arc, Condvar, Mutex, MutexGuard, TryLockError};
+use crate::sync::{lock, spin_lock};
+use std::sync::{Arc, Condvar, Mutex};
 
 #[derive(Clone, Default)]
 pub struct CancelToken {
@@ -64,24 +65,8 @@ impl CancelToken {
             let timeout = std::time::Duration::from_secs_f64(left / 1000.0);
             cancelled = match self.inner.wake.wait_timeout(cancelled, timeout) {
                 Ok((guard, _)) => guard,
-                Err(poisoned) => poisoned.into_inner().0,
+                Err(poisoned) => poisoned.into_inner().0, // see sync.rs on poisoning
             };
-        }
-    }
-}
-
-/// A poisoned lock only means another thread panicked while holding it; the flag
-/// inside is still a plain bool, so keep going rather than spread the panic.
-fn lock(m: &Mutex<bool>) -> MutexGuard<'_, bool> {
-    m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
-}
-
-fn spin_lock(m: &Mutex<bool>) -> MutexGuard<'_, bool> {
-    loop {
-        match m.try_lock() {
-            Ok(guard) => return guard,
-            Err(TryLockError::Poisoned(poisoned)) => return poisoned.into_inner(),
-            Err(TryLockError::WouldBlock) => std::hint::spin_loop(),
         }
     }
 }

@@ -6,8 +6,8 @@
 //! start in submission order and never more than `max_workers` run at once — not
 //! rayon's work-stealing order, which the pool underneath would otherwise impose.
 
-use crate::latch::Latch;
 use crate::program::Program;
+use crate::sync::{lock, wait, Latch};
 use crate::task::{Target, Task, TaskResult};
 use std::collections::VecDeque;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -46,7 +46,7 @@ struct WorkItem {
 
 impl Queue {
     fn lock(&self) -> MutexGuard<'_, QueueState> {
-        self.state.lock().unwrap_or_else(|p| p.into_inner())
+        lock(&self.state)
     }
 
     /// The next item, waiting for one; `None` once shut down and empty.
@@ -60,7 +60,7 @@ impl Queue {
                 return None;
             }
             state.idle += 1;
-            state = self.changed.wait(state).unwrap_or_else(|p| p.into_inner());
+            state = wait(&self.changed, state);
             state.idle -= 1;
         }
     }
@@ -179,7 +179,7 @@ struct Slot {
 
 impl FutureState {
     fn lock(&self) -> MutexGuard<'_, Slot> {
-        self.slot.lock().unwrap_or_else(|p| p.into_inner())
+        lock(&self.slot)
     }
 
     fn set(&self, result: TaskResult) {
@@ -203,11 +203,7 @@ impl Future {
             if let Some(result) = &slot.result {
                 break result.clone();
             }
-            slot = self
-                .state
-                .done
-                .wait(slot)
-                .unwrap_or_else(|p| p.into_inner());
+            slot = wait(&self.state.done, slot);
         };
         drop(slot);
         self.program.recorder().delivered(self.index);

@@ -23,13 +23,13 @@ pub mod cancel;
 pub mod concurrent;
 pub mod image;
 pub mod io;
-pub mod latch;
 pub mod lines;
 pub mod plan;
 pub mod program;
 pub mod record;
 pub mod runtime;
 pub mod scenario;
+pub mod sync;
 pub mod task;
 pub mod threading;
 

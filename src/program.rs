@@ -6,11 +6,11 @@
 
 use crate::cancel::{CancelToken, Wait};
 use crate::io::{FetchError, Fetched};
-use crate::latch::{Latch, SetOnDrop};
 use crate::lines::Lang;
 use crate::plan::Plan;
 use crate::record::{Recorder, RunRecord, Sink};
 use crate::runtime::SharedRuntime;
+use crate::sync::{lock, Latch, SetOnDrop};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
@@ -147,11 +147,7 @@ impl Program {
     /// non-daemon thread.
     pub fn start_thread(&self, job: impl FnOnce() + Send + 'static) -> Arc<Latch> {
         let done = Arc::new(Latch::new());
-        self.inner
-            .threads
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .push(done.clone());
+        lock(&self.inner.threads).push(done.clone());
         let guard = SetOnDrop(done.clone());
         self.inner.rt.spawn(Box::new(move || {
             let _guard = guard;
@@ -163,8 +159,7 @@ impl Program {
     /// The end of the script: Python waits for every thread still running
     /// (`threading._shutdown`), then the process exits. Returns the closed record.
     pub fn exit(&self) -> RunRecord {
-        let threads =
-            std::mem::take(&mut *self.inner.threads.lock().unwrap_or_else(|p| p.into_inner()));
+        let threads = std::mem::take(&mut *lock(&self.inner.threads));
         for done in threads {
             done.wait();
         }

@@ -7,6 +7,7 @@
 use crate::lines::Lang;
 use crate::plan::Scenario;
 use crate::runtime::SharedRuntime;
+use crate::sync::lock;
 use serde::Serialize;
 use std::sync::{Arc, Mutex, MutexGuard};
 
@@ -186,7 +187,7 @@ impl Recorder {
     }
 
     fn lock(&self) -> MutexGuard<'_, State> {
-        self.state.lock().unwrap_or_else(|p| p.into_inner())
+        lock(&self.state)
     }
 
     /// When the run started, on the runtime's clock.

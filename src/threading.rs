@@ -1,8 +1,8 @@
 //! Python's `threading.Thread`, as the lesson uses it: `Thread(target=sleep,
 //! args=[sec])`, `start()`, `join()`.
 
-use crate::latch::Latch;
 use crate::program::Program;
+use crate::sync::Latch;
 use crate::task::{Target, Task};
 use std::sync::Arc;
 
