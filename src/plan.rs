@@ -329,9 +329,6 @@ fn parse_all_secs(items: &[String]) -> Result<Vec<Arg>, PlanError> {
 }
 
 fn parse_images(items: &[String]) -> Result<Vec<Arg>, PlanError> {
-    if items.is_empty() {
-        return refuse("images", "the list is empty; give at least one URL");
-    }
     if items.len() > MAX_IMAGES {
         return refuse(
             "images",
@@ -341,8 +338,16 @@ fn parse_images(items: &[String]) -> Result<Vec<Arg>, PlanError> {
             ),
         );
     }
-    let parse_one = |(i, item): (usize, &String)| {
-        Image::parse(item).map(Arg::Image).or_else(|problem| {
+    // Blank lines of the editor are skipped; the place names the item among the
+    // others and the line it stands on.
+    let mut images = Vec::new();
+    for (line, item) in items
+        .iter()
+        .enumerate()
+        .filter(|(_, item)| !item.trim().is_empty())
+    {
+        let place = format!("images[{}] (line {})", images.len(), line + 1);
+        let image = Image::parse(item).or_else(|problem| {
             let reason = match problem {
                 UrlProblem::Empty => "is empty".to_owned(),
                 UrlProblem::TooLong => format!(
@@ -353,10 +358,14 @@ fn parse_images(items: &[String]) -> Result<Vec<Arg>, PlanError> {
                     format!("{} is not an http(s) or relative URL", quoted(item.trim()))
                 }
             };
-            refuse(format!("images[{i}] (line {})", i + 1), reason)
-        })
-    };
-    items.iter().enumerate().map(parse_one).collect()
+            refuse(place, reason)
+        })?;
+        images.push(Arg::Image(image));
+    }
+    if images.is_empty() {
+        return refuse("images", "the list is empty; give at least one URL");
+    }
+    Ok(images)
 }
 
 impl Plan {

@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { importedMemory } from './wasm-memory.mjs';
+import { makeImages } from './make-images.mjs';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 function step(title) {
@@ -84,6 +85,9 @@ export function build({ release = false } = {}) {
     step('wasm-opt -Os');
     wasmOpt(wasm);
   }
+
+  step('sample images (www/images/, made once)');
+  makeImages();
 
   const memory = importedMemory(readFileSync(wasm));
   if (!memory?.shared) {

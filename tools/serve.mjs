@@ -7,10 +7,17 @@
 //
 // No framework: node:http and a folder map. Also imported by the browser tests,
 // which start it on a free port.
+//
+// A simulated network for the sample images (/images/…):
+//   ?delay=MS    wait before the first byte (the server's latency), up to 60 s
+//   ?kbps=N      send the body at N kilobits per second
+//   ?cors=0      leave out Access-Control-Allow-Origin (to see a CORS failure)
+// and /images/synthetic.jpg?bytes=N: a body of N bytes that starts like a JPEG, sent
+// without a Content-Length (to see the 20 MB limit stop a download mid-body).
 
 import { createServer } from 'node:http';
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -72,6 +79,70 @@ export function fileFor(pathname) {
   return file;
 }
 
+const IMAGES = '/images/';
+const TICK_MS = 20;
+
+/** The simulated network's settings from an image URL's query. */
+function networkOf(url) {
+  const number = (key, max) => Math.min(Math.max(Number(url.searchParams.get(key)) || 0, 0), max);
+  return {
+    delay: number('delay', 60_000),
+    kbps: number('kbps', 10_000_000),
+    cors: url.searchParams.get('cors') !== '0',
+    bytes: number('bytes', 100 * 1024 * 1024),
+  };
+}
+
+/** Writes `body` at `kbps` (all at once when 0); stops if the client goes away. */
+function trickle(req, res, body, kbps) {
+  if (!kbps) return res.end(body);
+  const perTick = Math.max(1, Math.round(((kbps * 1000) / 8) * (TICK_MS / 1000)));
+  let at = 0;
+  const timer = setInterval(() => {
+    if (at >= body.length) {
+      clearInterval(timer);
+      return res.end();
+    }
+    res.write(body.subarray(at, at + perTick));
+    at += perTick;
+  }, TICK_MS);
+  req.on('close', () => clearInterval(timer));
+}
+
+/** A sample image (or the synthetic body) through the simulated network. */
+async function serveImage(req, res, url, file) {
+  const net = networkOf(url);
+  const synthetic = url.pathname === `${IMAGES}synthetic.jpg`;
+  let body;
+  if (synthetic) {
+    body = Buffer.alloc(net.bytes);
+    Buffer.from([0xff, 0xd8, 0xff, 0xe0]).copy(body);
+  } else {
+    try {
+      body = await readFile(file);
+    } catch {
+      return send(res, 404, 'Not found\n');
+    }
+  }
+  const headers = {
+    ...ISOLATION_HEADERS,
+    'Content-Type': 'image/jpeg',
+    'Cache-Control': 'no-store',
+    // Sample images may be fetched from other origins (a course page), with CORS.
+    ...(net.cors ? { 'Access-Control-Allow-Origin': '*', 'Timing-Allow-Origin': '*' } : {}),
+    ...(synthetic ? {} : { 'Content-Length': body.length }),
+  };
+  const answer = () => {
+    if (res.destroyed) return;
+    res.writeHead(200, headers);
+    if (req.method === 'HEAD') return res.end();
+    trickle(req, res, body, net.kbps);
+  };
+  if (!net.delay) return answer();
+  const timer = setTimeout(answer, net.delay);
+  req.on('close', () => clearTimeout(timer));
+}
+
 function send(res, status, text, headers = {}) {
   res.writeHead(status, { ...ISOLATION_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', ...headers });
   res.end(text);
@@ -89,6 +160,7 @@ async function handle(req, res) {
   }
   const file = fileFor(url.pathname);
   if (!file) return send(res, 404, 'Not found\n');
+  if (url.pathname.startsWith(IMAGES)) return serveImage(req, res, url, file);
   let info;
   try {
     info = await stat(file);

@@ -4,29 +4,46 @@
 
 import { createPlayground } from './potoki.js';
 import { detectLang, lang, setLang, t, translate } from './i18n.js';
-import { SCENARIOS, scenarioById } from './scenarios.js';
+import { LESSON_IMAGES, SCENARIOS, scenarioById } from './scenarios.js';
 import { readState, stateToSearch } from './url-state.js';
 import { OutputView } from './view/output.js';
 import { TaskTable } from './view/task-table.js';
+import { Thumbnails } from './view/thumbnails.js';
 
 const $ = (id) => document.getElementById(id);
 const app = $('app');
-const fields = { scenario: $('scenario'), secs: $('secs'), workers: $('workers'), lang: $('lang') };
+const fields = {
+  scenario: $('scenario'),
+  secs: $('secs'),
+  images: $('images'),
+  workers: $('workers'),
+  lang: $('lang'),
+};
 const runButton = $('run');
 const stopButton = $('stop');
 const status = $('status');
 const planError = $('plan-error');
 const output = new OutputView($('output'));
 const table = new TaskTable($('tasks'));
+const thumbnails = new Thumbnails(document.querySelector('.thumbnails'), $('thumbnails'));
 
 const state = readState(location.search);
 let playground = null;
 let running = null; // AbortController of the run in progress
 let planOk = false;
+// The image list stays here while the student looks at sleeps, so switching back
+// finds it again (the URL holds only the list in use).
+let imagesText = state.images ?? LESSON_IMAGES.join('\n');
+
+/** What the tasks do: sleep, or download the image list. */
+function kind() {
+  return state.images === null ? 'sleep' : 'download';
+}
 
 /** The plan the form describes, as the JS API takes it. */
 function currentPlan() {
-  return { scenario: state.scenario, secs: secsText(), workers: state.workers, lang: lang() };
+  const work = kind() === 'download' ? { images: state.images.split('\n') } : { secs: secsText() };
+  return { scenario: state.scenario, ...work, workers: state.workers, lang: lang() };
 }
 
 /** The lesson's own numbers for the chosen listing, as the field shows them. */
@@ -70,7 +87,11 @@ function renderAll() {
   renderScenarios();
   fields.lang.value = lang();
   fields.secs.value = secsText();
+  fields.images.value = imagesText;
   fields.workers.value = state.workers;
+  for (const radio of document.querySelectorAll('input[name="kind"]')) radio.checked = radio.value === kind();
+  $('secs-field').hidden = kind() !== 'sleep';
+  $('images-field').hidden = kind() !== 'download';
   if (status.dataset.key) status.textContent = t(status.dataset.key, JSON.parse(status.dataset.params));
   checkPlan();
 }
@@ -78,8 +99,7 @@ function renderAll() {
 /** Checks the plan with the same code that runs it; shows the error at its field. */
 function checkPlan() {
   planError.hidden = true;
-  fields.secs.removeAttribute('aria-invalid');
-  fields.workers.removeAttribute('aria-invalid');
+  for (const field of [fields.secs, fields.images, fields.workers]) field.removeAttribute('aria-invalid');
   if (!playground) {
     planOk = false;
     return setAppState(app.dataset.state);
@@ -98,7 +118,8 @@ function checkPlan() {
     planOk = false;
     planError.textContent = error.message;
     planError.hidden = false;
-    const field = error.message.startsWith('workers') ? fields.workers : fields.secs;
+    const place = error.message.split(/[[:]/)[0];
+    const field = { workers: fields.workers, images: fields.images }[place] ?? fields.secs;
     field.setAttribute('aria-invalid', 'true');
   }
   setAppState(app.dataset.state);
@@ -113,6 +134,9 @@ function onEvent(event) {
     case 'print':
       output.add(event);
       break;
+    case 'image':
+      thumbnails.add(event, table.name(event.task));
+      break;
     default:
       table.apply(event);
   }
@@ -123,6 +147,7 @@ async function run() {
   if (!planOk || running) return;
   output.clear();
   table.clear();
+  thumbnails.clear();
   running = new AbortController();
   setAppState('running');
   setStatus('running');
@@ -152,6 +177,23 @@ function listen() {
     state.secs = fields.secs.value;
     writeUrl();
     checkPlan();
+  });
+  fields.images.addEventListener('input', () => {
+    state.images = imagesText = fields.images.value;
+    writeUrl();
+    checkPlan();
+  });
+  for (const radio of document.querySelectorAll('input[name="kind"]')) {
+    radio.addEventListener('change', () => {
+      state.images = radio.value === 'download' ? imagesText : null;
+      writeUrl();
+      renderAll();
+    });
+  }
+  $('lesson-images').addEventListener('click', () => {
+    state.images = imagesText = LESSON_IMAGES.join('\n');
+    writeUrl();
+    renderAll();
   });
   fields.workers.addEventListener('input', () => {
     state.workers = fields.workers.value.trim();

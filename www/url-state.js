@@ -1,9 +1,10 @@
 // The page's state in its URL, so that a link reproduces a run:
 // ?scenario=pool_as_completed&secs=5,4,3,2,1&workers=5&threads=16&lang=ru&autorun=1
+// or, for downloads, images=url1,url2,… (one per line in the page's editor).
 
 import { scenarioById, SCENARIOS } from './scenarios.js';
 
-const KEYS = ['scenario', 'secs', 'workers', 'threads', 'lang', 'autorun'];
+const KEYS = ['scenario', 'secs', 'images', 'workers', 'threads', 'lang', 'autorun'];
 
 /**
  * Reads the state from a query string. Values are kept as typed (the checks and
@@ -16,6 +17,8 @@ export function readState(search) {
   return {
     scenario,
     secs: params.has('secs') ? get('secs') : null,
+    // One URL per line in the page; commas in the URL.
+    images: params.has('images') ? get('images').split(',').join('\n') : null,
     workers: get('workers'),
     threads: get('threads'),
     lang: get('lang'),
@@ -27,9 +30,13 @@ export function readState(search) {
 export function stateToSearch(state) {
   const params = new URLSearchParams();
   for (const key of KEYS) {
-    const value = state[key];
+    let value = state[key];
+    if (key === 'images' && typeof value === 'string') {
+      value = value.split('\n').map((line) => line.trim()).filter(Boolean).join(',');
+    }
     if (value === null || value === undefined || value === '' || value === false) continue;
     params.set(key, value === true ? '1' : String(value));
   }
-  return params.toString().replaceAll('%2C', ',');
+  // Commas, slashes and colons are safe in a query; keep the link readable.
+  return params.toString().replaceAll('%2C', ',').replaceAll('%2F', '/').replaceAll('%3A', ':');
 }

@@ -28,16 +28,19 @@ export function baseUrl() {
 
 /**
  * Opens `path` (e.g. `/?scenario=threads`) in a new context. The test fails if the
- * page logs a console error or throws.
+ * page logs a console error or throws — but for the console errors the browser
+ * itself logs for failures a test provokes on purpose, each matched by one of
+ * `expectedErrors` (a failed request logs "Failed to load resource").
  */
-export async function openPage(t, path = '/', { locale = 'ru-RU' } = {}) {
+export async function openPage(t, path = '/', { locale = 'ru-RU', expectedErrors = [] } = {}) {
   const context = await shared.browser.newContext({ locale });
   const page = await context.newPage();
   const log = [];
   const errors = [];
   page.on('console', (message) => {
     log.push(`${message.type()}: ${message.text()}`);
-    if (message.type() === 'error') errors.push(message.text());
+    const expected = expectedErrors.some((pattern) => pattern.test(message.text()));
+    if (message.type() === 'error' && !expected) errors.push(message.text());
   });
   page.on('pageerror', (error) => {
     log.push(`pageerror: ${error.message}`);

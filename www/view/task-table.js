@@ -4,7 +4,18 @@
 import { t } from '../i18n.js';
 import { seconds, threadLabel } from './format.js';
 
-const COLUMNS = ['task', 'call', 'thread', 'submitted', 'started', 'finished', 'delivered', 'result'];
+/** A download's size and its waits: for a free connection, for the server, for the body. */
+function network({ bytes, sentMs, requestMs, firstByteMs, lastByteMs }) {
+  const kb = Math.round(bytes / 1024);
+  const params = { kb, first: seconds(firstByteMs), last: seconds(lastByteMs) };
+  // Waiting for a connection shows only when the browser held the request back.
+  if (requestMs !== null && requestMs - sentMs >= 20) {
+    return t('network', { ...params, queued: seconds(requestMs - sentMs) });
+  }
+  return t('networkNoQueue', params);
+}
+
+const COLUMNS = ['task', 'call', 'thread', 'submitted', 'started', 'finished', 'delivered', 'network', 'result'];
 
 export class TaskTable {
   #body;
@@ -22,6 +33,12 @@ export class TaskTable {
 
   setMainThread(thread) {
     this.#mainThread = thread;
+  }
+
+  /** The file name of a download task, from its call: `download_one_image(".../paw.jpg")`. */
+  name(task) {
+    const call = this.#rows.get(task)?.querySelector('[data-col="call"]').textContent ?? '';
+    return call.match(/\.\.\.\/([^"]*)"/)?.[1] ?? `#${task}`;
   }
 
   #row(task) {
@@ -67,6 +84,9 @@ export class TaskTable {
         break;
       case 'delivered':
         this.#set(event.task, 'delivered', seconds(event.tMs));
+        break;
+      case 'downloaded':
+        this.#set(event.task, 'network', network(event.download));
         break;
       default:
     }

@@ -4,31 +4,52 @@
 //! ([`WebError`]) and become JS `Error`s in exactly one place (`From<WebError>`).
 //!
 //! Threads: the page's UI thread only parses plans, spawns the lesson's main thread
-//! onto the rayon pool and awaits events; it never blocks (`Atomics.wait` traps
-//! there). Workers send events over an unbounded channel; wasm-bindgen-futures
-//! wakes the awaiting UI-thread task across threads.
+//! onto the rayon pool, awaits events and does the downloads; it never blocks
+//! (`Atomics.wait` traps there). Workers send events over an unbounded channel;
+//! wasm-bindgen-futures wakes the awaiting UI-thread task across threads.
+//!
+//! Downloads: a pool worker's own event loop never runs, so a `fetch` started there
+//! would never complete. A thread that downloads hands the request to the *broker*,
+//! a task on the UI thread's event loop, and blocks on a [`Slot`] until the bytes or
+//! the error come back: a thread blocked on I/O, as `requests.get` blocks in the
+//! lesson. We chose the UI thread over a dedicated worker: its event loop already
+//! runs, the browser's network stack does the work off-thread anyway, and the
+//! thumbnails it makes are needed there.
 
+mod fetch;
+
+use crate::asyncio;
 use crate::cancel::CancelToken;
+use crate::io::{FetchError, Fetched, Io, LocalBoxFuture};
 use crate::plan::{split_list, Machine, Plan, PlanError, PlanInput, MAX_POOL_THREADS};
-use crate::program::Program;
+use crate::program::{Program, Stopped};
 use crate::record::Event;
 use crate::runtime::{Job, Runtime};
 use crate::scenario;
+use crate::sync::Slot;
+use fetch::RunScope;
+use futures_channel::mpsc::{unbounded, UnboundedReceiver, UnboundedSender};
+use futures_util::future::{select, Either};
 use futures_util::StreamExt;
 use js_sys::{Array, Function, Promise, Reflect};
 use serde::Serialize;
 use std::fmt;
+use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(inline_js = "
 export function now() { return performance.timeOrigin + performance.now(); }
+export function baseUrl() { return document.baseURI; }
 ")]
 extern "C" {
     /// Milliseconds since 1970 on a clock every worker shares: each worker has its
     /// own `timeOrigin`, so `performance.now()` alone would not compare across them.
     fn now() -> f64;
+    /// What relative image URLs resolve against: the page, not a worker's `blob:` URL.
+    #[wasm_bindgen(js_name = baseUrl)]
+    fn base_url() -> String;
 }
 
 #[wasm_bindgen]
@@ -120,7 +141,7 @@ fn machine() -> Result<Machine, WebError> {
     }
 }
 
-/// Reads `{ scenario, secs, workers, lang }` as the student wrote them.
+/// Reads `{ scenario, secs | images, workers, lang }` as the student wrote them.
 fn plan_input(plan: &JsValue) -> PlanInput {
     let field = |name: &str| {
         Reflect::get(plan, &JsValue::from_str(name))
@@ -128,21 +149,47 @@ fn plan_input(plan: &JsValue) -> PlanInput {
             .filter(|v| !v.is_undefined() && !v.is_null())
     };
     let text = |value: JsValue| js_string(&value).ok();
+    // An array gives one item per element; a text is split by `split`.
+    let items = |value: JsValue, split: fn(&str) -> Vec<String>| {
+        if Array::is_array(&value) {
+            Array::from(&value)
+                .iter()
+                .map(|item| text(item).unwrap_or_default())
+                .collect()
+        } else {
+            split(&text(value).unwrap_or_default())
+        }
+    };
+    let base = base_url();
     PlanInput {
         scenario: field("scenario").and_then(text),
-        secs: field("secs").map(|secs| {
-            if Array::is_array(&secs) {
-                Array::from(&secs)
-                    .iter()
-                    .map(|item| text(item).unwrap_or_default())
-                    .collect()
-            } else {
-                split_list(&text(secs).unwrap_or_default())
-            }
+        secs: field("secs").map(|secs| items(secs, split_list)),
+        images: field("images").map(|images| {
+            items(images, split_lines)
+                .into_iter()
+                .map(|url| resolve(&url, &base))
+                .collect()
         }),
         workers: field("workers").and_then(text),
         lang: field("lang").and_then(text),
     }
+}
+
+/// One URL per line (the page's editor) or per comma (the `images=` URL parameter).
+fn split_lines(text: &str) -> Vec<String> {
+    let separator = if text.contains('\n') { '\n' } else { ',' };
+    text.split(separator)
+        .map(|line| line.trim().to_owned())
+        .collect()
+}
+
+/// Resolves a relative URL against the page; leaves what cannot be resolved as it
+/// was, for the plan to refuse with its place.
+fn resolve(url: &str, base: &str) -> String {
+    if url.trim().is_empty() {
+        return String::new();
+    }
+    web_sys::Url::new_with_base(url.trim(), base).map_or_else(|_| url.to_owned(), |u| u.href())
 }
 
 fn parse(plan: &JsValue) -> Result<Plan, WebError> {
@@ -165,8 +212,18 @@ pub fn check_plan(plan: &JsValue) -> Result<JsValue, JsValue> {
     Ok(to_js(&parse(plan)?)?)
 }
 
+/// A thread's download, handed to the broker on the UI thread.
+struct DownloadRequest {
+    task: usize,
+    url: String,
+    reply: Arc<Slot<Result<Fetched, FetchError>>>,
+}
+
 /// The rayon pool the page started, as the lesson's machine.
-struct Pool;
+struct Pool {
+    /// Where threads send their downloads; `None` for asyncio, which fetches itself.
+    broker: Option<UnboundedSender<DownloadRequest>>,
+}
 
 impl Runtime for Pool {
     fn spawn(&self, job: Job) {
@@ -181,12 +238,71 @@ impl Runtime for Pool {
     fn thread_id(&self) -> u32 {
         rayon::current_thread_index().map_or(0, |i| i as u32 + 1)
     }
+
+    /// Blocks this worker until the broker has the bytes or the error (Stop aborts
+    /// the request, so the reply always comes).
+    fn download(
+        &self,
+        task: usize,
+        url: &str,
+        _cancel: &CancelToken,
+    ) -> Result<Fetched, FetchError> {
+        let gone = || FetchError::Network("the page stopped listening".into());
+        let broker = self.broker.as_ref().ok_or_else(gone)?;
+        let reply = Arc::new(Slot::new());
+        broker
+            .unbounded_send(DownloadRequest {
+                task,
+                url: url.to_owned(),
+                reply: reply.clone(),
+            })
+            .map_err(|_| gone())?;
+        reply.take()
+    }
+}
+
+/// The broker: on the UI thread's event loop, fetches what the threads ask for,
+/// all at once, and puts each reply in its slot.
+async fn broker(mut requests: UnboundedReceiver<DownloadRequest>, scope: Rc<RunScope>) {
+    while let Some(request) = requests.next().await {
+        let scope = scope.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let result = fetch::fetch(&scope, request.task, &request.url).await;
+            request.reply.put(result);
+        });
+    }
+}
+
+/// asyncio's waits on the page's event loop: `setTimeout` and `fetch`, both ended
+/// early by Stop.
+struct WebIo {
+    scope: Rc<RunScope>,
+}
+
+impl Io for WebIo {
+    fn sleep(&self, ms: f64) -> LocalBoxFuture<'_, Result<(), Stopped>> {
+        let stopped = self.scope.stopped();
+        Box::pin(async move {
+            // Sleeps are at most a minute (the plan's limit), well within u32 ms.
+            let timer = gloo_timers::future::TimeoutFuture::new(ms.ceil() as u32);
+            match select(timer, stopped).await {
+                Either::Left(_) => Ok(()),
+                Either::Right(_) => Err(Stopped),
+            }
+        })
+    }
+
+    fn fetch(&self, task: usize, url: &str) -> LocalBoxFuture<'_, Result<Fetched, FetchError>> {
+        let url = url.to_owned();
+        Box::pin(async move { fetch::fetch(&self.scope, task, &url).await })
+    }
 }
 
 /// A run in progress: its end, and its Stop button.
 #[wasm_bindgen]
 pub struct RunHandle {
     cancel: CancelToken,
+    scope: Rc<RunScope>,
     done: Promise,
 }
 
@@ -201,6 +317,7 @@ impl RunHandle {
     /// Stop: sleepers wake now, queued tasks are cancelled, the run ends soon after.
     pub fn cancel(&self) {
         self.cancel.cancel();
+        self.scope.stop();
     }
 }
 
@@ -212,31 +329,54 @@ impl RunHandle {
 #[wasm_bindgen]
 pub fn run(plan: &JsValue, on_event: Function) -> Result<RunHandle, JsValue> {
     let plan = parse(plan)?;
+    let scope = Rc::new(RunScope::new(on_event.clone())?);
     if RUNNING.swap(true, Ordering::SeqCst) {
         return Err(WebError::Busy.into());
     }
-    let (sender, mut events) = futures_channel::mpsc::unbounded::<Event>();
-    let cancel = CancelToken::new();
-    let program = Program::new(
-        Arc::new(Pool),
-        &plan,
-        true,
-        now(),
-        cancel.clone(),
-        // The receiver lives as long as the run; a failed send means the page went away.
-        Box::new(move |event| {
-            let _ = sender.unbounded_send(event);
-        }),
-    );
-    rayon::spawn(move || {
-        scenario::run(&plan, &program);
+    fetch::reset_resource_timings();
+    let (sender, mut events) = unbounded::<Event>();
+    // The receiver lives as long as the run; a failed send means the page went away.
+    let sink = Box::new(move |event| {
+        let _ = sender.unbounded_send(event);
     });
+    let cancel = CancelToken::new();
+    if plan.scenario.is_async() {
+        // asyncio: the main coroutine runs on this (UI) thread's event loop.
+        let program = Program::new(
+            Arc::new(Pool { broker: None }),
+            &plan,
+            true,
+            now(),
+            cancel.clone(),
+            sink,
+        );
+        let io = WebIo {
+            scope: scope.clone(),
+        };
+        wasm_bindgen_futures::spawn_local(async move {
+            asyncio::run(&plan, &program, &io).await;
+        });
+    } else {
+        let (requests, broker_inbox) = unbounded();
+        wasm_bindgen_futures::spawn_local(broker(broker_inbox, scope.clone()));
+        let pool = Pool {
+            broker: Some(requests),
+        };
+        let program = Program::new(Arc::new(pool), &plan, true, now(), cancel.clone(), sink);
+        rayon::spawn(move || {
+            scenario::run(&plan, &program);
+        });
+    }
     let done = wasm_bindgen_futures::future_to_promise(async move {
         let record = forward(&mut events, &on_event).await;
         RUNNING.store(false, Ordering::SeqCst);
         Ok(to_js(&*record?)?)
     });
-    Ok(RunHandle { cancel, done })
+    Ok(RunHandle {
+        cancel,
+        scope,
+        done,
+    })
 }
 
 /// Hands each event to `on_event` until the run's last one, and returns its record.

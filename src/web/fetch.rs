@@ -1,0 +1,239 @@
+//! Downloads on the page's own event loop, with gloo-net's `fetch`.
+//!
+//! This runs on the UI thread, the one thread whose event loop runs (a pool
+//! worker's never does, so a fetch started there would never complete). The body is
+//! read chunk by chunk, so the 20 MB limit stops the reading instead of buffering
+//! it; a timer aborts a request with no first byte in 30 s; Stop aborts every
+//! request of the run. A thumbnail of each image goes to the page as soon as the
+//! last byte is in.
+
+use super::now;
+use crate::image::sniff;
+use crate::io::{FetchError, Fetched, FIRST_BYTE_TIMEOUT_SECS, MAX_IMAGE_BYTES};
+use futures_util::future::{FutureExt, Shared};
+use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
+use std::cell::Cell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{
+    AbortController, AbortSignal, Blob, BlobPropertyBag, ReadableStreamDefaultReader, RequestCache,
+    RequestMode, Url,
+};
+
+#[wasm_bindgen(inline_js = "
+export function requestStarted(url, sentAt) {
+  // Resource Timing tells when the browser really sent the request: after waiting
+  // for a free connection (six per host over HTTP/1.1). Pick this fetch's entry by
+  // its start time; cross-origin servers without Timing-Allow-Origin report 0.
+  const sent = sentAt - performance.timeOrigin;
+  let best = null;
+  for (const entry of performance.getEntriesByName(url, 'resource')) {
+    if (!best || Math.abs(entry.startTime - sent) < Math.abs(best.startTime - sent)) best = entry;
+  }
+  return best && best.requestStart > 0 ? performance.timeOrigin + best.requestStart : undefined;
+}
+export function resetResourceTimings() {
+  performance.clearResourceTimings();
+  performance.setResourceTimingBufferSize(4000);
+}
+")]
+extern "C" {
+    #[wasm_bindgen(js_name = requestStarted)]
+    fn request_started(url: &str, sent_at: f64) -> Option<f64>;
+    #[wasm_bindgen(js_name = resetResourceTimings)]
+    pub fn reset_resource_timings();
+}
+
+/// What every download of one run shares, on the UI thread.
+pub struct RunScope {
+    /// Aborted by Stop: every request of the run listens to it.
+    stop: AbortController,
+    /// Resolves when Stop is pressed (asyncio's sleeps race it).
+    stopped: Shared<JsFuture>,
+    /// The page's `onEvent`, for thumbnails.
+    on_event: Function,
+}
+
+impl RunScope {
+    /// # Errors
+    /// When the browser has no `AbortController` (it has, since 2019).
+    pub fn new(on_event: Function) -> Result<RunScope, JsValue> {
+        let stop = AbortController::new()?;
+        let signal = stop.signal();
+        let stopped = JsFuture::from(Promise::new(&mut |resolve, _| {
+            let _ = signal.add_event_listener_with_callback("abort", &resolve);
+        }))
+        .shared();
+        Ok(RunScope {
+            stop,
+            stopped,
+            on_event,
+        })
+    }
+
+    pub fn stop(&self) {
+        self.stop.abort();
+    }
+
+    pub fn is_stopped(&self) -> bool {
+        self.stop.signal().aborted()
+    }
+
+    /// A future that ends when Stop is pressed.
+    pub fn stopped(&self) -> Shared<JsFuture> {
+        self.stopped.clone()
+    }
+
+    pub fn on_event(&self) -> &Function {
+        &self.on_event
+    }
+}
+
+/// GETs `url` for task `task` and reads the whole body.
+pub async fn fetch(scope: &RunScope, task: usize, url: &str) -> Result<Fetched, FetchError> {
+    if scope.is_stopped() {
+        return Err(FetchError::Cancelled);
+    }
+    let this_request = AbortController::new().map_err(network)?;
+    let signal = AbortSignal::any(&Array::of2(&scope.stop.signal(), &this_request.signal()));
+    let timed_out = Rc::new(Cell::new(false));
+    let timer = {
+        let timed_out = timed_out.clone();
+        let this_request = this_request.clone();
+        gloo_timers::callback::Timeout::new(FIRST_BYTE_TIMEOUT_SECS * 1000, move || {
+            timed_out.set(true);
+            this_request.abort();
+        })
+    };
+    let failed = |error: String| {
+        if scope.is_stopped() {
+            FetchError::Cancelled
+        } else if timed_out.get() {
+            FetchError::NoFirstByte {
+                secs: FIRST_BYTE_TIMEOUT_SECS,
+            }
+        } else {
+            FetchError::Network(error)
+        }
+    };
+
+    let sent_ms = now();
+    let response = gloo_net::http::Request::get(url)
+        .mode(RequestMode::Cors)
+        // Every run downloads for real, as the lesson's `requests.get` does.
+        .cache(RequestCache::NoStore)
+        .abort_signal(Some(&signal))
+        .send()
+        .await
+        .map_err(|e| failed(e.to_string()))?;
+    let first_byte_ms = now();
+    timer.cancel();
+
+    let content_type = response.headers().get("content-type");
+    let too_large = FetchError::TooLarge {
+        limit_bytes: MAX_IMAGE_BYTES,
+    };
+    let declared = response
+        .headers()
+        .get("content-length")
+        .and_then(|n| n.trim().parse::<usize>().ok());
+    if declared.is_some_and(|n| n > MAX_IMAGE_BYTES) {
+        this_request.abort();
+        return Err(too_large);
+    }
+
+    let mut body = Vec::new();
+    let chunks = Array::new();
+    if let Some(stream) = response.body() {
+        let reader: ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
+        loop {
+            let step = JsFuture::from(reader.read())
+                .await
+                .map_err(|e| failed(format!("{e:?}")))?;
+            if Reflect::get(&step, &"done".into())
+                .ok()
+                .and_then(|d| d.as_bool())
+                == Some(true)
+            {
+                break;
+            }
+            let Ok(chunk) = Reflect::get(&step, &"value".into())
+                .and_then(|v| v.dyn_into::<Uint8Array>())
+            else {
+                break;
+            };
+            if body.len() + chunk.length() as usize > MAX_IMAGE_BYTES {
+                // Stop reading here: the rest is never buffered.
+                this_request.abort();
+                return Err(too_large);
+            }
+            let at = body.len();
+            body.resize(at + chunk.length() as usize, 0);
+            chunk.copy_to(&mut body[at..]);
+            chunks.push(&chunk);
+        }
+    }
+    let last_byte_ms = now();
+
+    // The browser adds the timing entry when it has processed the response's end,
+    // which may be a task after our last read: look once more after yielding.
+    let mut request_ms = request_started(url, sent_ms);
+    if request_ms.is_none() {
+        gloo_timers::future::TimeoutFuture::new(0).await;
+        request_ms = request_started(url, sent_ms);
+    }
+    if response.status() < 400 && sniff(&body, content_type.as_deref()).is_ok() {
+        show_thumbnail(scope, task, &chunks, content_type.as_deref(), body.len());
+    }
+    Ok(Fetched {
+        status: response.status(),
+        status_text: response.status_text(),
+        content_type,
+        body,
+        sent_ms,
+        request_ms,
+        first_byte_ms,
+        last_byte_ms,
+    })
+}
+
+fn network(error: JsValue) -> FetchError {
+    FetchError::Network(format!("{error:?}"))
+}
+
+/// Hands the page `{ type: 'image', task, src, bytes, contentType }` with an object URL
+/// made from the fetched chunks (not from wasm memory: a Blob cannot be made from a
+/// view of shared memory). The page revokes it when it clears the run.
+fn show_thumbnail(
+    scope: &RunScope,
+    task: usize,
+    chunks: &Array,
+    content_type: Option<&str>,
+    bytes: usize,
+) {
+    let options = BlobPropertyBag::new();
+    options.set_type(content_type.unwrap_or("application/octet-stream"));
+    let Ok(blob) = Blob::new_with_u8_array_sequence_and_options(chunks, &options) else {
+        return;
+    };
+    let Ok(src) = Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    let event = Object::new();
+    let set = |key: &str, value: JsValue| {
+        let _ = Reflect::set(&event, &key.into(), &value);
+    };
+    set("type", "image".into());
+    set("task", (task as f64).into());
+    set("src", src.into());
+    set("bytes", (bytes as f64).into());
+    set(
+        "contentType",
+        content_type.map_or(JsValue::NULL, JsValue::from),
+    );
+    if let Err(error) = scope.on_event().call1(&JsValue::NULL, &event) {
+        web_sys::console::error_2(&"potoki: onEvent threw".into(), &error);
+    }
+}

@@ -1,0 +1,184 @@
+// The lesson's real example: images downloaded by threads (through the broker on
+// the UI thread), by asyncio, and one by one; and every way a download can fail.
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { baseUrl, openPage, outputLines, runInPage, useBrowser, waitReady, waitRunEnd } from './fixture.mjs';
+
+useBrowser();
+
+const NAMES = [
+  'paw-1394447.jpg',
+  'my-beloved-mountains-2-1375135.jpg',
+  'doggy-1382866.jpg',
+  'my-puppy-maggie-1362787.jpg',
+  'koldalen-4-1384902.jpg',
+  'barcalona-airport-arrival-1240880.jpg',
+  'snare-drum-second-take-1-1564542.jpg',
+  'the-black-swan-1367551.jpg',
+  'beach-1364350.jpg',
+  'indian-heads-1391201.jpg',
+  'vale-da-lua-2-1401161.jpg',
+  'can-t-look-over-1312680.jpg',
+];
+/** Chromium opens at most this many HTTP/1.1 connections to one host. */
+const CONNECTIONS_PER_HOST = 6;
+const DELAY = 300;
+
+const lessonImages = (delay = DELAY) => NAMES.map((name) => `images/${name}?delay=${delay}`);
+/** The same server under another name: another origin for the page. */
+const otherOrigin = () => baseUrl().replace('127.0.0.1', 'localhost');
+
+test('12 images with 12 workers take one wave per six connections, and the wait shows', async (t) => {
+  const page = await openPage(t, '/');
+  const { record } = await runInPage(page, { scenario: 'pool_map', images: lessonImages(), workers: 12, lang: 'ru' });
+  const waves = Math.ceil(NAMES.length / CONNECTIONS_PER_HOST);
+  assert.ok(record.wallMs >= waves * DELAY && record.wallMs < waves * DELAY + 600, `wall ${record.wallMs} ms`);
+  // Twelve threads were busy at once, each blocked on its download.
+  assert.equal(new Set(record.tasks.map((task) => task.thread)).size, 12);
+  // The browser held half of the requests back until a connection was free.
+  assert.ok(record.tasks.every((task) => task.download.requestMs !== null), 'Resource Timing gave every request time');
+  const queued = record.tasks.filter((task) => task.download.requestMs - task.download.sentMs >= DELAY - 50);
+  assert.equal(queued.length, NAMES.length - CONNECTIONS_PER_HOST, JSON.stringify(record.tasks.map((t) => t.download)));
+  const lines = record.output.map((line) => line.text);
+  assert.deepEqual(lines.slice(0, 12).sort(), NAMES.map((name) => `${name} was downloaded`).sort());
+  assert.match(lines[12], /^it took: 0\.[6-9]\d* sec\.$|^it took: 1\.\d+ sec\.$/);
+  for (const task of record.tasks) {
+    assert.equal(task.kind, 'download');
+    assert.equal(task.download.status, 200);
+    assert.ok(task.download.bytes >= 50 * 1024 && task.download.bytes <= 400 * 1024);
+    assert.ok(task.download.sentMs <= task.download.firstByteMs && task.download.firstByteMs <= task.download.lastByteMs);
+  }
+});
+
+test('one by one, the 12 downloads take 12 times the latency', async (t) => {
+  const page = await openPage(t, '/');
+  const { record } = await runInPage(page, { scenario: 'sequential', images: lessonImages(150) });
+  assert.ok(record.wallMs >= 12 * 150 && record.wallMs < 12 * 150 + 800, `wall ${record.wallMs} ms`);
+  assert.deepEqual(record.output.slice(0, 12).map((line) => line.text), NAMES.map((name) => `${name} was downloaded`));
+  assert.ok(record.tasks.every((task) => task.thread === record.mainThread));
+});
+
+test('submit delivers in order, as_completed as each download ends', async (t) => {
+  const page = await openPage(t, '/');
+  const images = [`images/${NAMES[0]}?delay=500`, `images/${NAMES[1]}?delay=100`, `images/${NAMES[2]}?delay=300`];
+  const inOrder = await runInPage(page, { scenario: 'pool_submit', images, workers: 3 });
+  assert.deepEqual(inOrder.record.output.slice(0, 3).map((l) => l.text), [0, 1, 2].map((i) => `${NAMES[i]} was downloaded`));
+  const asCompleted = await runInPage(page, { scenario: 'pool_as_completed', images, workers: 3 });
+  assert.deepEqual(asCompleted.record.output.slice(0, 3).map((l) => l.text), [1, 2, 0].map((i) => `${NAMES[i]} was downloaded`));
+  // In order, the fast ones wait for the slow first one; as completed, none waits.
+  const lag = (task) => task.deliveredMs - task.finishedMs;
+  assert.ok(lag(inOrder.record.tasks[1]) >= 300);
+  assert.ok(asCompleted.record.tasks.every((task) => lag(task) < 50));
+});
+
+test('max_workers bounds the downloads in flight', async (t) => {
+  const page = await openPage(t, '/');
+  const { record } = await runInPage(page, { scenario: 'pool_as_completed', images: lessonImages(200).slice(0, 6), workers: 2 });
+  assert.ok(record.wallMs >= 600 && record.wallMs < 1100, `wall ${record.wallMs} ms`);
+  const mostAtOnce = Math.max(
+    ...record.tasks.map((task) => record.tasks.filter((o) => o.startedMs <= task.startedMs + 1 && o.finishedMs > task.startedMs + 1).length),
+  );
+  assert.equal(mostAtOnce, 2);
+});
+
+test('every failure stays on its own task, the rest succeed, and the next run works', async (t) => {
+  const page = await openPage(t, '/?lang=en', {
+    // What Chromium itself logs for the failures provoked here.
+    expectedErrors: [
+      /status of 404 \(Not Found\)/,
+      /has been blocked by CORS policy: No 'Access-Control-Allow-Origin' header/,
+      /^Failed to load resource: net::ERR_FAILED$/,
+    ],
+  });
+  await waitReady(page);
+  const images = [
+    `images/${NAMES[0]}`,
+    'images/no-such-image.jpg',
+    'index.html',
+    `${otherOrigin()}images/${NAMES[1]}?cors=0`,
+    'images/synthetic.jpg?bytes=25000000',
+    `images/${NAMES[2]}?delay=31000`,
+    `${otherOrigin()}images/${NAMES[3]}`,
+  ];
+  const { record, events } = await runInPage(page, { scenario: 'pool_submit', images, workers: 7, lang: 'en' });
+  const errors = record.tasks.map((task) => task.error ?? null);
+  assert.equal(errors[0], null);
+  assert.equal(errors[1], 'HTTPError: 404 Not Found');
+  assert.match(errors[2], /^ValueError: not an image \(text\/html/);
+  assert.match(errors[3], /^ConnectionError: .*Access-Control-Allow-Origin.*cross-origin isolated/);
+  assert.equal(errors[4], 'ValueError: the image is over 20 MB; reading stopped');
+  assert.equal(errors[5], 'TimeoutError: no first byte from the server in 30 s');
+  // A CORS-enabled image from another origin downloads fine.
+  assert.equal(errors[6], null);
+  const lines = record.output.map((line) => line.text);
+  assert.deepEqual(lines.slice(0, 7), [
+    `${NAMES[0]} was downloaded`,
+    errors[1],
+    errors[2],
+    errors[3],
+    errors[4],
+    errors[5],
+    `${NAMES[3]} was downloaded`,
+  ]);
+  assert.ok(record.wallMs >= 30_000 && record.wallMs < 33_000, `wall ${record.wallMs} ms`);
+  // Only real images got a thumbnail.
+  const thumbnails = events.filter((e) => e.type === 'image').map((e) => e.task).sort();
+  assert.deepEqual(thumbnails, [0, 6]);
+
+  const next = await runInPage(page, { scenario: 'pool_map', images: [`images/${NAMES[4]}`], workers: 1 });
+  assert.equal(next.record.tasks[0].error, undefined);
+});
+
+test('asyncio overlaps sleeps and downloads on one thread, with no worker', async (t) => {
+  const page = await openPage(t, '/');
+  const sleeps = await runInPage(page, { scenario: 'async_as_completed', secs: [0.4, 0.1, 0.25] });
+  assert.deepEqual(sleeps.record.output.slice(0, 3).map((l) => l.text), ['проспала 0.1 sec.', 'проспала 0.25 sec.', 'проспала 0.4 sec.']);
+  assert.ok(sleeps.record.wallMs >= 400 && sleeps.record.wallMs < 800);
+  assert.ok(sleeps.record.tasks.every((task) => task.thread === sleeps.record.mainThread));
+
+  const inOrder = await runInPage(page, { scenario: 'async', secs: [0.3, 0.1] });
+  assert.deepEqual(inOrder.record.output.slice(0, 2).map((l) => l.text), ['проспала 0.3 sec.', 'проспала 0.1 sec.']);
+
+  const downloads = await runInPage(page, { scenario: 'async', images: lessonImages(300).slice(0, 6) });
+  assert.ok(downloads.record.wallMs >= 300 && downloads.record.wallMs < 800, `wall ${downloads.record.wallMs}`);
+  assert.deepEqual(downloads.record.output.slice(0, 6).map((l) => l.text), NAMES.slice(0, 6).map((n) => `${n} was downloaded`));
+  assert.equal(new Set(downloads.record.tasks.map((task) => task.thread)).size, 1);
+});
+
+test('the page: the lesson preset, thumbnails as images arrive, released on the next run', async (t) => {
+  // Fetching a revoked object URL is how the test sees it released; Chromium logs that.
+  const page = await openPage(t, '/?scenario=pool_map&lang=ru', { expectedErrors: [/ERR_FILE_NOT_FOUND/] });
+  await waitReady(page);
+  await page.check('input[name="kind"][value="download"]');
+  await page.click('#lesson-images');
+  assert.equal((await page.inputValue('#images')).split('\n').length, 12);
+  assert.match(new URL(page.url()).searchParams.get('images'), /^images\/paw-1394447\.jpg\?delay=1000&kbps=4000,/);
+  // A short version of it, so the test is quick.
+  await page.fill('#images', lessonImages(100).slice(0, 3).join('\n'));
+  await page.click('#run');
+  await waitRunEnd(page);
+  assert.equal(await page.locator('#thumbnails img').count(), 3);
+  const firstSrc = await page.getAttribute('#thumbnails img', 'src');
+  assert.match(firstSrc, /^blob:/);
+  assert.ok(await page.$eval('#thumbnails img', (img) => img.decode().then(() => img.naturalWidth > 0)));
+  const lines = await outputLines(page);
+  assert.equal(lines.filter((line) => line.endsWith('was downloaded')).length, 3);
+
+  await page.click('#run');
+  await waitRunEnd(page);
+  const revoked = await page.evaluate((src) => fetch(src).then(() => false, () => true), firstSrc);
+  assert.equal(revoked, true, 'the previous run’s object URLs are released');
+});
+
+test('the image editor refuses other schemes and names the line', async (t) => {
+  const page = await openPage(t, '/?scenario=pool_map&lang=en&images=images/paw-1394447.jpg');
+  await waitReady(page);
+  await page.fill('#images', 'images/paw-1394447.jpg\n\njavascript:alert(1)');
+  assert.equal(
+    await page.textContent('#plan-error'),
+    'images[1] (line 3): "javascript:alert(1)" is not an http(s) or relative URL',
+  );
+  assert.equal(await page.$eval('#images', (el) => el.getAttribute('aria-invalid')), 'true');
+  assert.equal(await page.$eval('#run', (b) => b.disabled), true);
+});
