@@ -61,6 +61,14 @@ impl Lang {
         }
     }
 
+    /// `count_primes(n)`'s line.
+    pub fn primes(self, n: u64, count: u64) -> String {
+        match self {
+            Lang::Ru => format!("простых чисел до {n}: {count}"),
+            Lang::En => format!("primes up to {n}: {count}"),
+        }
+    }
+
     /// `download_one_image` after writing the file.
     pub fn downloaded(self, name: &str) -> String {
         format!("{name} was downloaded")

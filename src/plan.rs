@@ -14,6 +14,10 @@ pub const MAX_POOL_THREADS: usize = 64;
 pub const MAX_TASKS: usize = 10_000;
 /// Images in one run.
 pub const MAX_IMAGES: usize = 100;
+/// The largest `count_primes(n)`: about a second of one core.
+pub const MAX_COMPUTE_N: u64 = 5_000_000;
+/// All the `n` of one run added up.
+pub const MAX_TOTAL_COMPUTE_N: u64 = 100_000_000;
 /// One `sleep(sec)`.
 pub const MAX_SLEEP_SECS: f64 = 60.0;
 /// All the sleeps of one run added up (the sequential scenario takes this long).
@@ -129,12 +133,14 @@ impl Secs {
     }
 }
 
-/// One task's argument: seconds to sleep, or an image to download.
+/// One task's argument: seconds to sleep, an image to download, or how far to
+/// count primes (CPU work).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum Arg {
     Secs(Secs),
     Image(Image),
+    Compute { n: u64 },
 }
 
 /// What the page knows about the machine the plan will run on.
@@ -180,6 +186,8 @@ pub struct PlanInput {
     pub secs: Option<Vec<String>>,
     /// Absolute image URLs, one per task, instead of `secs`.
     pub images: Option<Vec<String>>,
+    /// `count_primes(n)` tasks, one `n` per task, instead of `secs`.
+    pub compute: Option<Vec<String>>,
     pub workers: Option<String>,
     pub lang: Option<String>,
 }
@@ -328,6 +336,45 @@ fn parse_all_secs(items: &[String]) -> Result<Vec<Arg>, PlanError> {
     Ok(secs.into_iter().map(Arg::Secs).collect())
 }
 
+fn parse_compute(items: &[String]) -> Result<Vec<Arg>, PlanError> {
+    if items.is_empty() {
+        return refuse("compute", "the list is empty; give at least one number");
+    }
+    if items.len() > MAX_TASKS {
+        return refuse(
+            "compute",
+            format!(
+                "{} tasks are more than a run may have ({MAX_TASKS})",
+                items.len()
+            ),
+        );
+    }
+    let mut total: u64 = 0;
+    let mut args = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        let place = format!("compute[{i}]");
+        let item = item.trim().replace('_', "");
+        let Ok(n) = item.parse::<u64>() else {
+            return refuse(place, format!("{} is not a whole number", quoted(&item)));
+        };
+        if n > MAX_COMPUTE_N {
+            return refuse(
+                place,
+                format!("{n} is more than count_primes may count to here ({MAX_COMPUTE_N})"),
+            );
+        }
+        total = total.saturating_add(n);
+        args.push(Arg::Compute { n });
+    }
+    if total > MAX_TOTAL_COMPUTE_N {
+        return refuse(
+            "compute",
+            format!("{total} in all is more than a run may count ({MAX_TOTAL_COMPUTE_N})"),
+        );
+    }
+    Ok(args)
+}
+
 fn parse_images(items: &[String]) -> Result<Vec<Arg>, PlanError> {
     if items.len() > MAX_IMAGES {
         return refuse(
@@ -391,11 +438,22 @@ impl Plan {
             },
         };
 
-        let args = match (&input.secs, &input.images) {
-            (Some(_), Some(_)) => return refuse("images", "give secs or images, not both"),
-            (None, Some(images)) => parse_images(images)?,
-            (Some(items), None) => parse_all_secs(items)?,
-            (None, None) => scenario
+        let given = [
+            input.secs.is_some(),
+            input.images.is_some(),
+            input.compute.is_some(),
+        ];
+        if given.iter().filter(|&&g| g).count() > 1 {
+            return refuse("secs", "give one list: secs, images or compute");
+        }
+        let args = if let Some(items) = &input.secs {
+            parse_all_secs(items)?
+        } else if let Some(images) = &input.images {
+            parse_images(images)?
+        } else if let Some(items) = &input.compute {
+            parse_compute(items)?
+        } else {
+            scenario
                 .lesson_secs()
                 .iter()
                 .map(|&s| {
@@ -404,8 +462,16 @@ impl Plan {
                         text: s.to_string(),
                     })
                 })
-                .collect(),
+                .collect()
         };
+        if scenario.is_async() && input.compute.is_some() {
+            return refuse(
+                "compute",
+                "asyncio runs every coroutine on the page's one thread: counting primes there \
+                 would freeze the page until done, as it blocks Python's event loop. Threads \
+                 run it in parallel: pick a thread listing",
+            );
+        }
 
         // `max_workers` belongs to the pool listings; the others ignore the field.
         let workers_input = if scenario.uses_pool() {
@@ -459,7 +525,7 @@ mod tests {
             .iter()
             .filter_map(|arg| match arg {
                 Arg::Secs(secs) => Some(secs),
-                Arg::Image(_) => None,
+                Arg::Image(_) | Arg::Compute { .. } => None,
             })
             .collect()
     }
@@ -579,7 +645,26 @@ mod tests {
         assert!(error(&images(&many)).contains("(100)"));
         let mut both = images(&["https://example.com/a.jpg"]);
         both.secs = Some(vec!["1".into()]);
-        assert_eq!(error(&both), "images: give secs or images, not both");
+        assert_eq!(error(&both), "secs: give one list: secs, images or compute");
+    }
+
+    #[test]
+    fn compute_takes_whole_numbers_within_the_limit() {
+        let mut plan = input("threads", "");
+        plan.secs = None;
+        plan.compute = Some(split_list("1_000_000, 200"));
+        let checked = Plan::parse(&plan, MACHINE).unwrap();
+        assert_eq!(
+            checked.args,
+            [Arg::Compute { n: 1_000_000 }, Arg::Compute { n: 200 }]
+        );
+        plan.compute = Some(split_list("5, 1.5"));
+        assert_eq!(error(&plan), r#"compute[1]: "1.5" is not a whole number"#);
+        plan.compute = Some(split_list("99999999"));
+        assert!(error(&plan).starts_with("compute[0]: 99999999 is more than"));
+        plan.scenario = Some("async".into());
+        plan.compute = Some(split_list("5"));
+        assert!(error(&plan).starts_with("compute: asyncio runs every coroutine"));
     }
 
     #[test]

@@ -17,6 +17,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 pub enum Arg {
     Secs(f64),
     Url(String),
+    Number(u64),
 }
 
 /// What a download task got over the network; times in ms since the run started.

@@ -37,6 +37,16 @@ pub enum Target {
     /// `download_one_image` that returns its line instead of printing it, as `_sleep`
     /// does, for the listings that print `f.result()`.
     DownloadReturning(Image),
+    /// CPU work, to set against the waits: what threads cannot hide.
+    /// ```python
+    /// def count_primes(n):
+    ///     count = sum(1 for k in range(2, n + 1)
+    ///                 if all(k % d for d in range(2, int(k ** 0.5) + 1)))
+    ///     print(f"простых чисел до {n}: {count}")
+    /// ```
+    CountPrimes(u64),
+    /// `count_primes` that returns its line.
+    CountPrimesReturning(u64),
 }
 
 /// The listing's own function for an argument, the one that prints:
@@ -45,6 +55,7 @@ pub fn target(arg: &Arg) -> Target {
     match arg {
         Arg::Secs(sec) => Target::Sleep(sec.clone()),
         Arg::Image(image) => Target::DownloadOneImage(image.clone()),
+        Arg::Compute { n } => Target::CountPrimes(*n),
     }
 }
 
@@ -54,13 +65,17 @@ pub fn returning(arg: &Arg) -> Target {
     match arg {
         Arg::Secs(sec) => Target::SleepReturning(sec.clone()),
         Arg::Image(image) => Target::DownloadReturning(image.clone()),
+        Arg::Compute { n } => Target::CountPrimesReturning(*n),
     }
 }
 
 impl Target {
     /// Whether the function prints its own lines (and Python prints its exceptions).
     fn prints(&self) -> bool {
-        matches!(self, Target::Sleep(_) | Target::DownloadOneImage(_))
+        matches!(
+            self,
+            Target::Sleep(_) | Target::DownloadOneImage(_) | Target::CountPrimes(_)
+        )
     }
 
     fn describe(&self) -> (&'static str, record::Arg, String) {
@@ -84,6 +99,16 @@ impl Target {
                 "download",
                 record::Arg::Url(image.url.clone()),
                 format!("_download_one_image(\".../{}\")", image.name),
+            ),
+            Target::CountPrimes(n) => (
+                "compute",
+                record::Arg::Number(*n),
+                format!("count_primes({n})"),
+            ),
+            Target::CountPrimesReturning(n) => (
+                "compute",
+                record::Arg::Number(*n),
+                format!("_count_primes({n})"),
             ),
         }
     }
@@ -210,6 +235,14 @@ impl Task {
                 waited_ms += program.perf_counter() - before;
                 got.map(|()| Some(lang.downloaded(&image.name)))
             }
+            // All of its time is CPU time: nothing is added to `waited_ms`.
+            Target::CountPrimes(n) => count_primes(program, *n).map(|count| {
+                program.print(lang.primes(*n, count));
+                None
+            }),
+            Target::CountPrimesReturning(n) => {
+                count_primes(program, *n).map(|count| Some(lang.primes(*n, count)))
+            }
         };
         if let Err(error) = &result {
             // Python prints an exception raised in a thread's function; one raised
@@ -230,6 +263,28 @@ impl Task {
             .finished(self.index, outcome(program, &result), 0.0);
         result
     }
+}
+
+/// Counts the primes up to `n` the slow way, by trial division: on purpose, it keeps
+/// a core busy. Looks at Stop every few thousand numbers.
+fn count_primes(program: &Program, n: u64) -> Result<u64, TaskError> {
+    let mut count = 0;
+    for k in 2..=n {
+        if k % 4096 == 0 && program.is_stopped() {
+            return Err(TaskError::Cancelled);
+        }
+        let mut d = 2;
+        let mut prime = true;
+        while d * d <= k {
+            if k % d == 0 {
+                prime = false;
+                break;
+            }
+            d += 1;
+        }
+        count += u64::from(prime);
+    }
+    Ok(count)
 }
 
 /// `r = requests.get(image_url)` and the checks `result()` would raise on.

@@ -241,9 +241,8 @@ fn english_lines_keep_python_names() {
         &PlanInput {
             scenario: Some("pool_map".into()),
             secs: Some(split_list("0.05")),
-            images: None,
-            workers: None,
             lang: Some("en".into()),
+            ..PlanInput::default()
         },
         MACHINE,
     )
@@ -253,4 +252,30 @@ fn english_lines_keep_python_names() {
     let lines: Vec<_> = record.output.iter().map(|l| l.text.as_str()).collect();
     assert_eq!(lines[0], "slept 0.05 sec.");
     assert!(lines[1].starts_with("it took: 0.05"));
+}
+
+#[test]
+fn counting_primes_keeps_a_thread_busy_and_counts_right() {
+    let plan = Plan::parse(
+        &PlanInput {
+            scenario: Some("pool_map".into()),
+            compute: Some(split_list("100, 1000")),
+            ..PlanInput::default()
+        },
+        MACHINE,
+    )
+    .unwrap();
+    let run = run_plan(&plan);
+    assert_eq!(
+        run.lines()[..2],
+        ["простых чисел до 100: 25", "простых чисел до 1000: 168"]
+    );
+    // Computing is all CPU time, no waiting.
+    let task = &run.record.tasks[1];
+    let busy = task.finished_ms.unwrap() - task.started_ms.unwrap();
+    assert!(
+        run.record.cpu_ms >= busy * 0.9,
+        "cpu {} of {busy}",
+        run.record.cpu_ms
+    );
 }

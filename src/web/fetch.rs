@@ -159,8 +159,8 @@ pub async fn fetch(scope: &RunScope, task: usize, url: &str) -> Result<Fetched, 
             {
                 break;
             }
-            let Ok(chunk) = Reflect::get(&step, &"value".into())
-                .and_then(|v| v.dyn_into::<Uint8Array>())
+            let Ok(chunk) =
+                Reflect::get(&step, &"value".into()).and_then(|v| v.dyn_into::<Uint8Array>())
             else {
                 break;
             };

@@ -170,6 +170,7 @@ fn plan_input(plan: &JsValue) -> PlanInput {
                 .map(|url| resolve(&url, &base))
                 .collect()
         }),
+        compute: field("compute").map(|n| items(n, split_list)),
         workers: field("workers").and_then(text),
         lang: field("lang").and_then(text),
     }

@@ -182,7 +182,7 @@ pub fn plan_with(
         secs: secs.map(split_list),
         images: images.map(|urls| urls.iter().map(|u| (*u).to_owned()).collect()),
         workers: workers.map(|w| w.to_string()),
-        lang: None,
+        ..PlanInput::default()
     };
     Plan::parse(&input, MACHINE).unwrap()
 }
