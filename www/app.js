@@ -1,162 +1,116 @@
-// The page: the student's plan in form fields and the URL, a Run button, and the
-// run's events drawn as they arrive. All the threads live in potoki.js's pool;
-// nothing here ever blocks.
+// The page: the plan form, the Run and Stop buttons, and everything a run shows —
+// live, replayed, or loaded from an exported record. All the threads live in
+// potoki.js's pool; nothing here ever blocks.
 
 import { createPlayground } from './potoki.js';
+import { download, fileName, readRecord } from './export.js';
+import { PlanForm } from './form.js';
 import { detectLang, lang, setLang, t, translate } from './i18n.js';
-import { LESSON_IMAGES, SCENARIOS, scenarioById } from './scenarios.js';
-import { readState, stateToSearch } from './url-state.js';
+import { listing } from './listings.js';
+import { eventTimes } from './run-model.js';
+import { Scene } from './scene.js';
+import { CodeView } from './view/code.js';
+import { CompareView } from './view/compare.js';
+import { seconds } from './view/format.js';
 import { OutputView } from './view/output.js';
 import { TaskTable } from './view/task-table.js';
 import { Thumbnails } from './view/thumbnails.js';
+import { TimeSummary } from './view/time-summary.js';
+import { Timeline } from './view/timeline.js';
 
 const $ = (id) => document.getElementById(id);
 const app = $('app');
-const fields = {
-  scenario: $('scenario'),
-  secs: $('secs'),
-  images: $('images'),
-  workers: $('workers'),
-  lang: $('lang'),
-};
 const runButton = $('run');
 const stopButton = $('stop');
 const status = $('status');
-const planError = $('plan-error');
-const output = new OutputView($('output'));
-const table = new TaskTable($('tasks'));
-const thumbnails = new Thumbnails(document.querySelector('.thumbnails'), $('thumbnails'));
+const replay = { play: $('replay-play'), prev: $('replay-prev'), next: $('replay-next'), slider: $('replay-slider'), time: $('replay-time') };
 
-const state = readState(location.search);
+const code = new CodeView($('code'));
+const timeline = new Timeline($('timeline'), $('timeline-detail'));
+const summary = new TimeSummary($('timing'));
+const compare = new CompareView(document.querySelector('.compare'), $('compare'));
+const thumbnails = new Thumbnails(document.querySelector('.thumbnails'), $('thumbnails'));
+const scene = new Scene({ output: new OutputView($('output')), table: new TaskTable($('tasks')), timeline, code }, onDraw);
+const form = new PlanForm(() => {
+  // An edited plan: its code replaces the listing of the last run, and Run follows
+  // the check.
+  if (scene.mode !== 'live') code.show(form.listing());
+  setAppState(app.dataset.state);
+});
+
 let playground = null;
 let running = null; // AbortController of the run in progress
-let planOk = false;
-// The image list stays here while the student looks at sleeps, so switching back
-// finds it again (the URL holds only the list in use).
-let imagesText = state.images ?? LESSON_IMAGES.join('\n');
+let playing = 0; // animation frame of a replay that plays
 
-/** What the tasks do: sleep, or download the image list. */
-function kind() {
-  return state.images === null ? 'sleep' : 'download';
-}
-
-/** The plan the form describes, as the JS API takes it. */
-function currentPlan() {
-  const work = kind() === 'download' ? { images: state.images.split('\n') } : { secs: secsText() };
-  return { scenario: state.scenario, ...work, workers: state.workers, lang: lang() };
-}
-
-/** The lesson's own numbers for the chosen listing, as the field shows them. */
-function lessonSecs() {
-  return scenarioById(state.scenario).secs.join(', ');
-}
-
-/** What the secs field holds: the student's text, or the lesson's numbers. */
-function secsText() {
-  return state.secs ?? lessonSecs();
-}
-
-function setStatus(key, params) {
+function setStatus(key, params = {}) {
   status.dataset.key = key;
-  status.dataset.params = JSON.stringify(params ?? {});
+  status.dataset.params = JSON.stringify(params);
   status.textContent = t(key, params);
 }
 
 function setAppState(name) {
   app.dataset.state = name;
-  runButton.disabled = !playground || !planOk || name === 'running';
+  runButton.disabled = !playground || !form.ok || name === 'running';
   stopButton.disabled = name !== 'running';
-}
-
-function writeUrl() {
-  const search = stateToSearch(state);
-  history.replaceState(null, '', search ? `?${search}` : location.pathname);
-}
-
-function renderScenarios() {
-  const chosen = state.scenario;
-  fields.scenario.replaceChildren(
-    ...SCENARIOS.map(({ id }) => new Option(t(`scenario.${id}`), id, false, id === chosen)),
-  );
-  $('scenario-hint').textContent = t(`hint.${chosen}`);
-  $('workers-field').hidden = !scenarioById(chosen).pool;
-}
-
-function renderAll() {
-  translate();
-  renderScenarios();
-  fields.lang.value = lang();
-  fields.secs.value = secsText();
-  fields.images.value = imagesText;
-  fields.workers.value = state.workers;
-  for (const radio of document.querySelectorAll('input[name="kind"]')) radio.checked = radio.value === kind();
-  $('secs-field').hidden = kind() !== 'sleep';
-  $('images-field').hidden = kind() !== 'download';
-  if (status.dataset.key) status.textContent = t(status.dataset.key, JSON.parse(status.dataset.params));
-  checkPlan();
-}
-
-/** Checks the plan with the same code that runs it; shows the error at its field. */
-function checkPlan() {
-  planError.hidden = true;
-  for (const field of [fields.secs, fields.images, fields.workers]) field.removeAttribute('aria-invalid');
-  if (!playground) {
-    planOk = false;
-    return setAppState(app.dataset.state);
+  const replayable = scene.mode === 'replay' && scene.record !== null;
+  for (const control of [replay.play, replay.prev, replay.next, replay.slider, $('export-json'), $('export-svg')]) {
+    control.disabled = !replayable;
   }
-  try {
-    const plan = playground.check(currentPlan());
-    const from = plan.workers.from;
-    $('workers-note').textContent =
-      from === 'given'
-        ? t('workersGiven', { n: plan.maxWorkers })
-        : from === 'cappedByPool'
-          ? t('workersCapped', { python: plan.workers.pythonDefault, pool: playground.threads, n: plan.maxWorkers })
-          : t('workersDefault', { n: plan.maxWorkers });
-    planOk = true;
-  } catch (error) {
-    planOk = false;
-    planError.textContent = error.message;
-    planError.hidden = false;
-    const place = error.message.split(/[[:]/)[0];
-    const field = { workers: fields.workers, images: fields.images }[place] ?? fields.secs;
-    field.setAttribute('aria-invalid', 'true');
-  }
-  setAppState(app.dataset.state);
 }
 
-function onEvent(event) {
-  switch (event.type) {
-    case 'begin':
-      output.setMainThread(event.mainThread);
-      table.setMainThread(event.mainThread);
-      break;
-    case 'print':
-      output.add(event);
-      break;
-    case 'image':
-      thumbnails.add(event, table.name(event.task));
-      break;
-    default:
-      table.apply(event);
-  }
+/** After each drawing: the replay slider and clock follow the moment shown. */
+function onDraw(now) {
+  if (scene.mode === 'replay') replay.slider.value = String(Math.round(now));
+  replay.time.textContent = seconds(now);
+}
+
+/** The code of a record's own run (a loaded record may not match the form). */
+function listingOf(record) {
+  const first = record.tasks[0];
+  const kind = first?.kind ?? 'sleep';
+  const items = record.tasks.map((task) => (kind === 'download' ? task.arg : (task.call.match(/\((.*)\)/)?.[1] ?? String(task.arg))));
+  const workers = record.maxWorkers === null ? '' : String(record.maxWorkers);
+  return listing(record.scenario, kind, items, workers);
+}
+
+/** A short name for a run in the list of runs compared. */
+function titleOf(record) {
+  return () => `${t(`scenario.${record.scenario}`)} · ${record.tasks.length} × ${record.tasks[0]?.call.split('(')[0] ?? ''}`;
+}
+
+function showRecord(record) {
+  stopReplay();
+  replay.slider.max = String(Math.ceil(record.wallMs));
+  scene.show(record);
+  summary.show(record, playground?.cores ?? navigator.hardwareConcurrency ?? 1);
+  window.potokiLastRecord = record;
 }
 
 async function run() {
-  checkPlan();
-  if (!planOk || running) return;
-  output.clear();
-  table.clear();
+  form.check();
+  if (!form.ok || running) return;
+  stopReplay();
   thumbnails.clear();
+  summary.show(null);
+  code.show(form.listing());
   running = new AbortController();
+  scene.live();
   setAppState('running');
   setStatus('running');
   try {
-    const record = await playground.run(currentPlan(), { onEvent, signal: running.signal });
-    window.potokiLastRecord = record;
+    const record = await playground.run(form.plan(), {
+      signal: running.signal,
+      onEvent: (event) => {
+        if (event.type === 'image') thumbnails.add(event, imageName(event.task));
+        else scene.apply(event);
+      },
+    });
+    showRecord(record);
+    compare.add(record, titleOf(record));
     setStatus(record.cancelled ? 'stopped' : 'finished', { secs: (record.wallMs / 1000).toFixed(2) });
     setAppState('done');
   } catch (error) {
+    scene.mode = 'idle';
     setStatus('failed', { message: error.message });
     setAppState('failed');
   } finally {
@@ -165,60 +119,115 @@ async function run() {
   }
 }
 
+/** The file name of a download task (its URL's last part). */
+function imageName(task) {
+  const url = scene.record?.tasks[task]?.arg ?? '';
+  return String(url).split(/[?#]/)[0].split('/').filter(Boolean).pop() ?? `#${task}`;
+}
+
+function stopReplay() {
+  cancelAnimationFrame(playing);
+  playing = 0;
+  replay.play.textContent = t('replayPlay');
+}
+
+/** Plays the record from the slider's moment to its end, in real time. */
+function playReplay() {
+  if (playing) return stopReplay();
+  const record = scene.record;
+  const from = scene.now >= record.wallMs ? 0 : scene.now;
+  const started = performance.now() - from;
+  replay.play.textContent = t('replayPause');
+  const step = () => {
+    const now = performance.now() - started;
+    scene.seek(now);
+    if (now < record.wallMs) playing = requestAnimationFrame(step);
+    else stopReplay();
+  };
+  playing = requestAnimationFrame(step);
+}
+
+/** Jumps the replay to the previous (-1) or next (+1) moment something happened. */
+function stepReplay(direction) {
+  stopReplay();
+  const times = eventTimes(scene.record);
+  const now = scene.now;
+  const target = direction > 0 ? times.find((ms) => ms > now + 0.5) : times.findLast((ms) => ms < now - 0.5);
+  scene.seek(target ?? (direction > 0 ? scene.record.wallMs : 0));
+}
+
 function listen() {
-  fields.scenario.addEventListener('change', () => {
-    // The lesson's numbers follow the listing until the student types their own.
-    if (state.secs === lessonSecs()) state.secs = null;
-    state.scenario = fields.scenario.value;
-    writeUrl();
-    renderAll();
-  });
-  fields.secs.addEventListener('input', () => {
-    state.secs = fields.secs.value;
-    writeUrl();
-    checkPlan();
-  });
-  fields.images.addEventListener('input', () => {
-    state.images = imagesText = fields.images.value;
-    writeUrl();
-    checkPlan();
-  });
-  for (const radio of document.querySelectorAll('input[name="kind"]')) {
-    radio.addEventListener('change', () => {
-      state.images = radio.value === 'download' ? imagesText : null;
-      writeUrl();
-      renderAll();
-    });
-  }
-  $('lesson-images').addEventListener('click', () => {
-    state.images = imagesText = LESSON_IMAGES.join('\n');
-    writeUrl();
-    renderAll();
-  });
-  fields.workers.addEventListener('input', () => {
-    state.workers = fields.workers.value.trim();
-    writeUrl();
-    checkPlan();
-  });
-  fields.lang.addEventListener('change', () => {
-    state.lang = fields.lang.value;
-    setLang(state.lang);
-    writeUrl();
-    renderAll();
-  });
   $('plan').addEventListener('submit', (event) => {
     event.preventDefault();
     run();
   });
   stopButton.addEventListener('click', () => running?.abort());
+  $('lang').addEventListener('change', () => {
+    form.state.lang = $('lang').value;
+    setLang(form.state.lang);
+    form.writeUrl();
+    renderLanguage();
+  });
+  replay.play.addEventListener('click', playReplay);
+  replay.prev.addEventListener('click', () => stepReplay(-1));
+  replay.next.addEventListener('click', () => stepReplay(1));
+  replay.slider.addEventListener('input', () => {
+    stopReplay();
+    scene.seek(Number(replay.slider.value));
+  });
+  $('export-json').addEventListener('click', () => {
+    download(fileName(scene.record, 'json'), 'application/json', JSON.stringify(scene.record, null, 2));
+  });
+  $('export-svg').addEventListener('click', () => {
+    download(fileName(scene.record, 'svg'), 'image/svg+xml', timeline.exportSvg());
+  });
+  $('copy-link').addEventListener('click', async () => {
+    const said = $('export-status');
+    try {
+      await navigator.clipboard.writeText(location.href);
+      said.textContent = t('linkCopied');
+    } catch {
+      said.textContent = t('linkNotCopied', { url: location.href });
+    }
+  });
+  $('load-record').addEventListener('change', async (event) => {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (!file || running) return;
+    const said = $('export-status');
+    try {
+      const record = await readRecord(file);
+      code.show(listingOf(record));
+      thumbnails.clear();
+      showRecord(record);
+      said.textContent = t('loaded', { scenario: record.scenario, tasks: record.tasks.length });
+    } catch (error) {
+      said.textContent = t('loadFailed', { message: error.message });
+    }
+    setAppState(app.dataset.state);
+  });
+  window.addEventListener('resize', () => scene.draw());
+}
+
+/** Every string on the page again, in the language just chosen. */
+function renderLanguage() {
+  translate();
+  $('lang').value = lang();
+  form.render();
+  if (status.dataset.key) status.textContent = t(status.dataset.key, JSON.parse(status.dataset.params));
+  code.show(scene.record && scene.mode !== 'idle' ? listingOf(scene.record) : form.listing());
+  summary.refresh();
+  compare.render();
+  scene.refresh();
+  if (!playing) replay.play.textContent = t('replayPlay');
 }
 
 async function main() {
-  setLang(detectLang(state.lang, navigator.languages ?? [navigator.language]));
+  setLang(detectLang(form.state.lang, navigator.languages ?? [navigator.language]));
   listen();
-  renderAll();
+  renderLanguage();
   setStatus('starting');
-  const threads = state.threads === '' ? undefined : Number(state.threads);
+  const threads = form.state.threads === '' ? undefined : Number(form.state.threads);
   try {
     playground = await createPlayground({ threads });
   } catch (error) {
@@ -226,10 +235,10 @@ async function main() {
     setAppState('failed');
     return;
   }
+  form.playground = playground;
   setStatus('ready', { threads: playground.threads, cores: playground.cores });
   setAppState('ready');
-  checkPlan();
-  if (state.autorun && planOk) run();
+  if (form.state.autorun && form.ok) run();
 }
 
 main();

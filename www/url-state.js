@@ -1,10 +1,11 @@
 // The page's state in its URL, so that a link reproduces a run:
-// ?scenario=pool_as_completed&secs=5,4,3,2,1&workers=5&threads=16&lang=ru&autorun=1
-// or, for downloads, images=url1,url2,… (one per line in the page's editor).
+//   ?scenario=pool_as_completed&secs=5,4,3,2,1&workers=5&threads=16&lang=ru&autorun=1
+// or, instead of secs, images=url1,url2,… (one per line in the page's editor) or
+// compute=2000000,2000000.
 
 import { scenarioById, SCENARIOS } from './scenarios.js';
 
-const KEYS = ['scenario', 'secs', 'images', 'workers', 'threads', 'lang', 'autorun'];
+const LISTS = { sleep: 'secs', download: 'images', compute: 'compute' };
 
 /**
  * Reads the state from a query string. Values are kept as typed (the checks and
@@ -13,12 +14,17 @@ const KEYS = ['scenario', 'secs', 'images', 'workers', 'threads', 'lang', 'autor
 export function readState(search) {
   const params = new URLSearchParams(search);
   const get = (key) => params.get(key) ?? '';
+  const list = (key) => (params.has(key) ? get(key) : null);
   const scenario = scenarioById(get('scenario')) ? get('scenario') : SCENARIOS[0].id;
+  const images = list('images');
+  const compute = list('compute');
   return {
     scenario,
-    secs: params.has('secs') ? get('secs') : null,
+    kind: images !== null ? 'download' : compute !== null ? 'compute' : 'sleep',
+    secs: list('secs'),
     // One URL per line in the page; commas in the URL.
-    images: params.has('images') ? get('images').split(',').join('\n') : null,
+    images: images === null ? null : images.split(',').join('\n'),
+    compute,
     workers: get('workers'),
     threads: get('threads'),
     lang: get('lang'),
@@ -26,17 +32,20 @@ export function readState(search) {
   };
 }
 
-/** The query string for a state: empty fields are left out. */
+/** The query string for a state: only the list in use; empty fields left out. */
 export function stateToSearch(state) {
   const params = new URLSearchParams();
-  for (const key of KEYS) {
-    let value = state[key];
-    if (key === 'images' && typeof value === 'string') {
-      value = value.split('\n').map((line) => line.trim()).filter(Boolean).join(',');
-    }
-    if (value === null || value === undefined || value === '' || value === false) continue;
-    params.set(key, value === true ? '1' : String(value));
+  const set = (key, value) => {
+    if (value !== null && value !== undefined && value !== '' && value !== false) params.set(key, value === true ? '1' : String(value));
+  };
+  set('scenario', state.scenario);
+  const key = LISTS[state.kind];
+  let list = state[key];
+  if (key === 'images' && typeof list === 'string') {
+    list = list.split('\n').map((line) => line.trim()).filter(Boolean).join(',');
   }
+  set(key, list);
+  for (const key of ['workers', 'threads', 'lang', 'autorun']) set(key, state[key]);
   // Commas, slashes and colons are safe in a query; keep the link readable.
   return params.toString().replaceAll('%2C', ',').replaceAll('%2F', '/').replaceAll('%3A', ':');
 }

@@ -26,8 +26,18 @@ export class OutputView {
     this.#mainThread = thread;
   }
 
+  /** Shows the lines of `lines` printed by `now` ms, adding or removing at the end. */
+  showUpTo(lines, now) {
+    let count = 0;
+    while (count < lines.length && lines[count].tMs <= now) count++;
+    const items = this.#list.querySelectorAll('li:not(.empty)');
+    for (let i = items.length - 1; i >= count; i--) items[i].remove();
+    for (let i = items.length; i < count; i++) this.#add(lines[i]);
+    if (count === 0) this.clear(this.#mainThread); // the placeholder, in the current language
+  }
+
   /** One printed line: `{ tMs, text, thread }`. */
-  add({ tMs, text, thread }) {
+  #add({ tMs, text, thread }) {
     this.#list.querySelector('.empty')?.remove();
     const item = document.createElement('li');
     item.dataset.thread = thread;

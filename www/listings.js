@@ -1,0 +1,170 @@
+// The lesson's code for a listing, with the student's list and max_workers put in.
+// Each line carries a role, so the page can mark where the program's main thread
+// is (main-thread.js): starting threads, waiting in join()/result(), printing.
+
+import { lang } from './i18n.js';
+
+/** The function a listing hands to its threads, per kind of task and form. */
+const FUNCTIONS = {
+  sleep: {
+    list: 'secs',
+    item: 'sec',
+    imports: ['import time'],
+    printing: (l) => [
+      'def sleep(_time=1):',
+      `    print("${l.going}")`,
+      '    time.sleep(_time)',
+      `    print("${l.woke}")`,
+    ],
+    returning: () => ['def _sleep(_time=1):', '    time.sleep(_time)', `    return f"${lang() === 'ru' ? 'проспала' : 'slept'} {_time} sec."`],
+    coroutine: () => [
+      'async def _sleep(_time=1):',
+      '    await asyncio.sleep(_time)',
+      `    return f"${lang() === 'ru' ? 'проспала' : 'slept'} {_time} sec."`,
+    ],
+    names: ['sleep', '_sleep'],
+  },
+  download: {
+    list: 'images',
+    item: 'img',
+    imports: ['import requests'],
+    printing: () => [
+      'def download_one_image(image_url):',
+      "    img_name = image_url.split('/')[-1]",
+      '    r = requests.get(image_url)',
+      '    with open(f"./pics/{img_name}", "wb") as i:',
+      '        i.write(r.content)',
+      '    print(f"{img_name} was downloaded")',
+    ],
+    returning: () => [
+      'def _download_one_image(image_url):',
+      "    img_name = image_url.split('/')[-1]",
+      '    r = requests.get(image_url)',
+      '    r.raise_for_status()',
+      '    return f"{img_name} was downloaded"',
+    ],
+    coroutine: () => [
+      'async def _download_one_image(image_url):',
+      "    img_name = image_url.split('/')[-1]",
+      '    async with aiohttp.ClientSession() as session:',
+      '        async with session.get(image_url) as r:',
+      '            await r.read()',
+      '    return f"{img_name} was downloaded"',
+    ],
+    names: ['download_one_image', '_download_one_image'],
+  },
+  compute: {
+    list: 'ns',
+    item: 'n',
+    imports: [],
+    printing: () => [
+      'def count_primes(n):',
+      '    count = sum(1 for k in range(2, n + 1)',
+      '                if all(k % d for d in range(2, int(k ** 0.5) + 1)))',
+      `    print(f"${lang() === 'ru' ? 'простых чисел до {n}: {count}' : 'primes up to {n}: {count}'}")`,
+    ],
+    returning: () => [
+      'def _count_primes(n):',
+      '    count = sum(1 for k in range(2, n + 1)',
+      '                if all(k % d for d in range(2, int(k ** 0.5) + 1)))',
+      `    return f"${lang() === 'ru' ? 'простых чисел до {n}: {count}' : 'primes up to {n}: {count}'}"`,
+    ],
+    coroutine: () => [],
+    names: ['count_primes', '_count_primes'],
+  },
+};
+
+const LINES = {
+  ru: { going: 'Сейчас как усну на целую секунду!', woke: 'Вот это я выспался', waits: '# Python ждёт незавершённые потоки и только потом завершается' },
+  en: { going: "I'm going to sleep for a whole second!", woke: 'What a good sleep that was', waits: '# Python waits for the threads still running before it exits' },
+};
+
+const TOOK = 'print(f"it took: {round(finish-start, 2)} sec.")';
+const MAX_SHOWN = 12;
+
+/** A Python list literal, shortened past a dozen items. */
+function literal(kind, items) {
+  const shown = items.slice(0, MAX_SHOWN).map((item) => (kind === 'download' ? JSON.stringify(item) : item));
+  const more = items.length > MAX_SHOWN ? `, ...  # ${items.length}` : '';
+  if (kind === 'download') {
+    return items.length > MAX_SHOWN ? `[\n    ${shown.join(',\n    ')},\n    ...  # ${items.length}\n]` : `[\n    ${shown.join(',\n    ')},\n]`;
+  }
+  return `[${shown.join(', ')}${more}]`;
+}
+
+/**
+ * The code of `scenario` for a plan: `kind` ('sleep' | 'download' | 'compute'),
+ * `items` (the list's entries as text) and `workers` (max_workers, or '' for the
+ * default). Returns `[{ text, role }]`, one per line.
+ */
+export function listing(scenario, kind, items, workers) {
+  const f = FUNCTIONS[kind];
+  const l = LINES[lang()] ?? LINES.ru;
+  const [fn, _fn] = f.names;
+  const { list, item } = f;
+  const pool = `concurrent.futures.ThreadPoolExecutor(${workers ? `max_workers=${workers}` : ''})`;
+  const lines = [];
+  const add = (role, ...texts) => texts.forEach((text) => text.split('\n').forEach((t) => lines.push({ text: t, role })));
+
+  const isAsync = scenario.startsWith('async');
+  const imports = [...f.imports, 'import time'].filter((v, i, a) => a.indexOf(v) === i);
+  if (scenario.startsWith('threads')) imports.push('import threading');
+  if (scenario.startsWith('pool')) imports.push('import concurrent.futures');
+  if (isAsync) imports.push('import asyncio');
+  if (isAsync && kind === 'download') imports.push('import aiohttp');
+  add('', ...imports, '');
+  const uses = scenario.startsWith('pool') && !(scenario === 'pool_map' && kind === 'download') ? 'returning' : 'printing';
+  add('', ...(isAsync ? f.coroutine(l) : f[uses](l)), '');
+  add('', `${list} = ${literal(kind, items)}`, '');
+
+  if (isAsync) {
+    add('start', 'async def main():', '    start = time.perf_counter()');
+    add('submit', `    tasks = [asyncio.create_task(${_fn}(${item})) for ${item} in ${list}]`);
+    if (scenario === 'async') add('wait', '    for t in tasks:', '        print(await t)');
+    else add('wait', '    for coro in asyncio.as_completed(tasks):', '        print(await coro)');
+    add('took', '    finish = time.perf_counter()', `    ${TOOK}`, '');
+    add('start', 'asyncio.run(main())');
+    return lines;
+  }
+
+  add('start', 'start = time.perf_counter()');
+  switch (scenario) {
+    case 'sequential':
+      add('call', `for ${item} in ${list}:`, `    ${fn}(${item})`);
+      break;
+    case 'threads_no_join':
+      add('submit', `for ${item} in ${list}:`, `    t = threading.Thread(target=${fn}, args=[${item}])`, '    t.start()');
+      break;
+    case 'threads_join_in_loop':
+      add('start', `for ${item} in ${list}:`, `    t = threading.Thread(target=${fn}, args=[${item}])`, '    t.start()');
+      add('join', '    t.join()');
+      break;
+    case 'threads':
+      add('submit', 'threads = []', `for ${item} in ${list}:`, `    t = threading.Thread(target=${fn}, args=[${item}])`, '    t.start()', '    threads.append(t)');
+      add('join', 'for thread in threads:', '    thread.join()');
+      break;
+    case 'pool_submit':
+      add('shutdown', `with ${pool} as executor:`);
+      add('submit', `    future_objs = [executor.submit(${_fn}, ${item}) for ${item} in ${list}]`);
+      add('wait', '    for result in future_objs:', '        print(result.result())');
+      break;
+    case 'pool_as_completed':
+      add('shutdown', `with ${pool} as executor:`);
+      add('submit', `    future_objs = [executor.submit(${_fn}, ${item}) for ${item} in ${list}]`);
+      add('wait', '    for f in concurrent.futures.as_completed(future_objs):', '        print(f.result())');
+      break;
+    case 'pool_map':
+      add('shutdown', `with ${pool} as executor:`);
+      if (kind === 'download') {
+        add('submit', `    executor.map(${fn}, ${list})`);
+      } else {
+        add('submit', `    results = executor.map(${_fn}, ${list})`);
+        add('wait', '    for result in results:', '        print(result)');
+      }
+      break;
+    default:
+  }
+  add('took', 'finish = time.perf_counter()', TOOK);
+  if (scenario === 'threads_no_join') add('exit', l.waits);
+  return lines;
+}

@@ -1,0 +1,102 @@
+// A run record built up from the run's events as they arrive, in the same shape as
+// the record `run()` resolves to (DESIGN.md, "Run record"), so the page draws a
+// live run, a finished one and a loaded one with the same code.
+
+export function emptyRecord() {
+  return {
+    scenario: null,
+    lang: null,
+    maxWorkers: null,
+    threaded: true,
+    mainThread: null,
+    wallMs: null,
+    cpuMs: null,
+    cancelled: false,
+    output: [],
+    tasks: [],
+  };
+}
+
+/** Applies one event to `record`; returns the record to keep (the final one on `end`). */
+export function applyEvent(record, event) {
+  const task = record.tasks[event.task];
+  switch (event.type) {
+    case 'begin':
+      record.scenario = event.scenario;
+      record.mainThread = event.mainThread;
+      record.maxWorkers = event.maxWorkers;
+      break;
+    case 'submitted':
+      record.tasks[event.task] = {
+        index: event.task,
+        kind: event.kind,
+        arg: event.arg,
+        call: event.call,
+        thread: null,
+        threadName: null,
+        submittedMs: event.tMs,
+        startedMs: null,
+        finishedMs: null,
+        deliveredMs: null,
+        download: null,
+      };
+      break;
+    case 'started':
+      Object.assign(task, { thread: event.thread, threadName: event.threadName, startedMs: event.tMs });
+      break;
+    case 'downloaded':
+      task.download = event.download;
+      break;
+    case 'finished':
+      task.finishedMs = event.tMs;
+      if ('error' in event) task.error = event.error;
+      else task.ok = event.ok;
+      break;
+    case 'delivered':
+      task.deliveredMs = event.tMs;
+      break;
+    case 'print':
+      record.output.push({ tMs: event.tMs, text: event.text, thread: event.thread });
+      break;
+    case 'end':
+      return event.record;
+    default:
+  }
+  return record;
+}
+
+/** Every moment something happened in a record, sorted: the stops of a replay. */
+export function eventTimes(record) {
+  const times = new Set([0]);
+  for (const task of record.tasks) {
+    for (const key of ['submittedMs', 'startedMs', 'finishedMs', 'deliveredMs']) {
+      if (task[key] !== null && task[key] !== undefined) times.add(task[key]);
+    }
+  }
+  for (const line of record.output) times.add(line.tMs);
+  if (record.wallMs !== null) times.add(record.wallMs);
+  return [...times].sort((a, b) => a - b);
+}
+
+/** Checks that `value` looks like a run record (a loaded file may be anything). */
+export function checkRecord(value) {
+  const fail = (why) => {
+    throw new Error(why);
+  };
+  if (!value || typeof value !== 'object') fail('not a JSON object');
+  if (typeof value.scenario !== 'string') fail('no "scenario"');
+  if (!Array.isArray(value.tasks)) fail('no "tasks" list');
+  if (!Array.isArray(value.output)) fail('no "output" list');
+  if (typeof value.wallMs !== 'number') fail('no "wallMs"');
+  for (const [i, task] of value.tasks.entries()) {
+    if (typeof task !== 'object' || task === null || task.index !== i) fail(`tasks[${i}] is not task ${i}`);
+    for (const key of ['submittedMs', 'startedMs', 'finishedMs', 'deliveredMs']) {
+      if (task[key] !== null && typeof task[key] !== 'number') fail(`tasks[${i}].${key} is not a number`);
+    }
+    if (typeof task.call !== 'string') fail(`tasks[${i}] has no "call"`);
+  }
+  for (const [i, line] of value.output.entries()) {
+    if (typeof line?.text !== 'string' || typeof line.tMs !== 'number') fail(`output[${i}] is not a line`);
+  }
+  return value;
+}
