@@ -30,7 +30,7 @@ const timeline = new Timeline($('timeline'), $('timeline-detail'));
 const summary = new TimeSummary($('timing'));
 const compare = new CompareView(document.querySelector('.compare'), $('compare'));
 const thumbnails = new Thumbnails(document.querySelector('.thumbnails'), $('thumbnails'));
-const scene = new Scene({ output: new OutputView($('output')), table: new TaskTable($('tasks')), timeline, code }, onDraw);
+const scene = new Scene({ output: new OutputView($('output').querySelector('ol')), table: new TaskTable($('tasks')), timeline, code }, onDraw);
 const form = new PlanForm(() => {
   // An edited plan: its code replaces the listing of the last run, and Run follows
   // the check.

@@ -4,6 +4,8 @@
 const STRINGS = {
   ru: {
     title: 'потоки',
+    pageTitle: 'потоки — многопоточность в Python, по-настоящему',
+    replayMoment: 'Момент прогона',
     preset: 'Пример из урока',
     presetNone: '— свой вариант —',
     planTitle: 'Программа',
@@ -15,7 +17,7 @@ const STRINGS = {
     timeline: 'Потоки во времени',
     timelineHelp: 'Полоса — задача на своём потоке, от начала до конца. На полосе главного потока: штрих — задача отправлена, кружок — главный поток получил её результат. Стрелками ← → можно перебирать задачи.',
     'legend.wait': 'ждёт: сон или ответ сервера',
-    'legend.queue': 'ждёт свободного соединения',
+    'legend.queue': 'ждёт соединения: нового или свободного (их не больше 6 на сервер)',
     'legend.transfer': 'получает байты',
     'legend.busy': 'считает: процессор занят',
     'legend.submit': 'задача отправлена',
@@ -109,6 +111,8 @@ const STRINGS = {
   },
   en: {
     title: 'potoki',
+    pageTitle: 'potoki — Python threads, for real',
+    replayMoment: 'Moment of the run',
     preset: 'Example from the lesson',
     presetNone: '— your own —',
     planTitle: 'Program',
@@ -120,7 +124,7 @@ const STRINGS = {
     timeline: 'Threads over time',
     timelineHelp: 'A bar is a task on its thread, from start to end. On the main thread’s lane: a tick marks a task submitted, a dot the main thread receiving its result. Arrow keys ← → walk through the tasks.',
     'legend.wait': 'waiting: sleep or a server’s answer',
-    'legend.queue': 'waiting for a free connection',
+    'legend.queue': 'waiting for a connection: a new or a free one (6 at most per server)',
     'legend.transfer': 'receiving bytes',
     'legend.busy': 'computing: the CPU is busy',
     'legend.submit': 'task submitted',
@@ -242,4 +246,5 @@ export function t(key, params = {}) {
 /** Fills every `[data-i18n]` element of `root` with its string. */
 export function translate(root = document) {
   for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+  document.title = t('pageTitle');
 }

@@ -55,8 +55,8 @@ export class Scene {
 
   /** Draws everything anew (after a language switch: labels already drawn change too). */
   refresh() {
+    this.#views.output.clear(this.record?.mainThread ?? null);
     if (!this.record) return;
-    this.#views.output.clear(this.record.mainThread);
     this.#views.table.clear();
     this.draw();
   }

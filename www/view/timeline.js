@@ -122,6 +122,8 @@ export class Timeline {
     svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
     svg.setAttribute('width', width);
     svg.setAttribute('height', height);
+    // The scale, for anyone holding the picture against the record (the tests do).
+    Object.assign(svg.dataset, { axisMs: end, plotLeft: s.label, plotRight: width - s.right });
     const id = svg.id || 'tl';
 
     const root = document.createDocumentFragment();
@@ -161,7 +163,7 @@ export class Timeline {
       for (let ms = 0; ms <= end + 0.5; ms += step) {
         el('line', { x1: x(ms), x2: x(ms), y1: s.top, y2: axisY, class: 'tl-grid' }, root);
         const label = el('text', { x: x(ms), y: axisY + 12, class: 'tl-tick', 'text-anchor': 'middle' }, root);
-        label.textContent = `${(ms / 1000).toFixed(step < 1000 ? 1 : 0)} s`;
+        label.textContent = `${(ms / 1000).toFixed(step < 100 ? 2 : step < 1000 ? 1 : 0)} s`;
       }
     }
 
@@ -175,9 +177,9 @@ export class Timeline {
         class: `tl-task tl-${task.kind}${failed ? ' tl-failed' : ''}`,
         'data-task': task.index,
         'data-thread': task.thread,
-        role: 'img',
       }, bars);
       if (!this.#compact) {
+        g.setAttribute('role', 'img');
         g.setAttribute('tabindex', task.index === this.#focused ? '0' : '-1');
         g.setAttribute('aria-label', describe(task, record.mainThread));
         el('title', {}, g).textContent = describe(task, record.mainThread);
