@@ -49,7 +49,7 @@ pub async fn run(plan: &Plan, p: &Program, io: &dyn Io) -> RunRecord {
     }
     let finish = p.perf_counter();
     p.print_it_took(finish - start);
-    p.exit()
+    p.exit().await
 }
 
 /// The coroutines of a run, each ending with its place in the list and its result.

@@ -1,5 +1,5 @@
 //! Python's `concurrent.futures`, as the lesson uses it: `ThreadPoolExecutor`
-//! (`submit`, `map`, the `with` block) , `Future.result()` and `as_completed`.
+//! (`submit`, `map`, the `with` block), `Future.result()` and `as_completed`.
 //!
 //! The executor is what CPython's is: a FIFO queue of work items pulled by at most
 //! `max_workers` threads, started lazily on `submit` when no thread is idle. So tasks
@@ -7,12 +7,14 @@
 //! rayon's work-stealing order, which the pool underneath would otherwise impose.
 
 use crate::program::Program;
-use crate::sync::{lock, wait, Latch};
+use crate::sync::{lock, remember, Signal};
 use crate::task::{Target, Task, TaskResult};
+use futures_util::stream::{FuturesUnordered, Stream};
 use std::collections::VecDeque;
+use std::future::poll_fn;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc;
-use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex};
+use std::task::{Poll, Waker};
 
 /// Numbers the executors of a page like CPython does: `ThreadPoolExecutor-0_…`.
 static EXECUTORS: AtomicUsize = AtomicUsize::new(0);
@@ -22,13 +24,13 @@ pub struct ThreadPoolExecutor {
     max_workers: usize,
     name_prefix: String,
     queue: Arc<Queue>,
-    workers: Vec<Arc<Latch>>,
+    workers: Vec<Arc<Signal<()>>>,
 }
 
 /// The work queue the executor's threads pull from.
+#[derive(Default)]
 struct Queue {
     state: Mutex<QueueState>,
-    changed: Condvar,
 }
 
 #[derive(Default)]
@@ -37,40 +39,76 @@ struct QueueState {
     /// Threads waiting for work: `submit` starts no new thread while one is idle.
     idle: usize,
     shutdown: bool,
+    waiting: Vec<Waker>,
 }
 
 struct WorkItem {
     task: Task,
-    future: Arc<FutureState>,
+    future: Arc<Signal<TaskResult>>,
 }
 
 impl Queue {
-    fn lock(&self) -> MutexGuard<'_, QueueState> {
-        lock(&self.state)
+    fn push(&self, item: WorkItem) -> QueueLoad {
+        let (load, wakers) = {
+            let mut state = lock(&self.state);
+            state.items.push_back(item);
+            let load = QueueLoad {
+                idle: state.idle,
+                queued: state.items.len(),
+            };
+            (load, std::mem::take(&mut state.waiting))
+        };
+        wakers.into_iter().for_each(Waker::wake);
+        load
+    }
+
+    fn shut_down(&self) {
+        let wakers = {
+            let mut state = lock(&self.state);
+            state.shutdown = true;
+            std::mem::take(&mut state.waiting)
+        };
+        wakers.into_iter().for_each(Waker::wake);
     }
 
     /// The next item, waiting for one; `None` once shut down and empty.
-    fn pop(&self) -> Option<WorkItem> {
-        let mut state = self.lock();
-        loop {
-            if let Some(item) = state.items.pop_front() {
-                return Some(item);
+    async fn pop(&self) -> Option<WorkItem> {
+        let mut counted_idle = false;
+        poll_fn(|cx| {
+            let mut state = lock(&self.state);
+            let next = state.items.pop_front();
+            if next.is_some() || state.shutdown {
+                if counted_idle {
+                    state.idle -= 1;
+                }
+                return Poll::Ready(next);
             }
-            if state.shutdown {
-                return None;
+            if !counted_idle {
+                state.idle += 1;
+                counted_idle = true;
             }
-            state.idle += 1;
-            state = wait(&self.changed, state);
-            state.idle -= 1;
-        }
+            remember(&mut state.waiting, cx.waker());
+            Poll::Pending
+        })
+        .await
     }
+}
+
+/// How busy the queue was right after a push.
+struct QueueLoad {
+    idle: usize,
+    queued: usize,
 }
 
 impl ThreadPoolExecutor {
     /// `with concurrent.futures.ThreadPoolExecutor(max_workers=…) as executor:` —
     /// runs `body`, then shuts the executor down and waits for its threads, as
     /// leaving the `with` block does.
-    pub fn with<R>(program: &Program, max_workers: usize, body: impl FnOnce(&mut Self) -> R) -> R {
+    pub async fn with<R>(
+        program: &Program,
+        max_workers: usize,
+        body: impl AsyncFnOnce(&mut Self) -> R,
+    ) -> R {
         let mut executor = ThreadPoolExecutor {
             program: program.clone(),
             max_workers: max_workers.max(1),
@@ -78,14 +116,11 @@ impl ThreadPoolExecutor {
                 "ThreadPoolExecutor-{}",
                 EXECUTORS.fetch_add(1, Ordering::Relaxed)
             ),
-            queue: Arc::new(Queue {
-                state: Mutex::new(QueueState::default()),
-                changed: Condvar::new(),
-            }),
+            queue: Arc::default(),
             workers: Vec::new(),
         };
-        let result = body(&mut executor);
-        executor.shutdown();
+        let result = body(&mut executor).await;
+        executor.shutdown().await;
         result
     }
 
@@ -93,19 +128,14 @@ impl ThreadPoolExecutor {
     pub fn submit(&mut self, target: Target) -> Future {
         let task = Task::new(&self.program, target);
         let index = task.index;
-        let future = Arc::new(FutureState::default());
+        let future = Arc::new(Signal::new());
         self.program.recorder().submitted(index);
-        let start_one = {
-            let mut state = self.queue.lock();
-            state.items.push_back(WorkItem {
-                task,
-                future: future.clone(),
-            });
-            // CPython's `_adjust_thread_count`: a new thread only when none is idle.
-            state.idle < state.items.len() && self.workers.len() < self.max_workers
-        };
-        self.queue.changed.notify_one();
-        if start_one {
+        let load = self.queue.push(WorkItem {
+            task,
+            future: future.clone(),
+        });
+        // CPython's `_adjust_thread_count`: a new thread only when none is idle.
+        if load.idle < load.queued && self.workers.len() < self.max_workers {
             self.start_worker();
         }
         Future {
@@ -115,44 +145,40 @@ impl ThreadPoolExecutor {
         }
     }
 
-    /// `executor.map(fn, args)`: submits every call now and returns their results in
-    /// the order of `args`, each as soon as it and all before it are done.
+    /// `executor.map(fn, args)`: submits every call now and returns their futures in
+    /// the order of `args`; `result()` of each in turn is what Python's iterator gives.
     pub fn map<'a, A: 'a>(
         &mut self,
         target: impl Fn(&A) -> Target,
         args: impl IntoIterator<Item = &'a A>,
-    ) -> impl Iterator<Item = TaskResult> {
-        let futures: Vec<Future> = args
-            .into_iter()
+    ) -> Vec<Future> {
+        args.into_iter()
             .map(|arg| self.submit(target(arg)))
-            .collect();
-        futures.into_iter().map(|f| f.result())
+            .collect()
     }
 
     fn start_worker(&mut self) {
         let name = format!("{}_{}", self.name_prefix, self.workers.len());
         let queue = self.queue.clone();
-        let program = self.program.clone();
-        let done = self.program.start_thread(move || {
-            while let Some(WorkItem { task, future }) = queue.pop() {
+        let done = self.program.start_thread(move |program| async move {
+            while let Some(WorkItem { task, future }) = queue.pop().await {
                 // A queued item whose run was stopped is cancelled, never started.
                 let result = if program.is_stopped() {
                     task.cancelled(&program)
                 } else {
-                    task.run(&program, &name)
+                    task.run(&program, &name).await
                 };
-                future.set(result);
+                future.put(result);
             }
         });
         self.workers.push(done);
     }
 
     /// `executor.shutdown(wait=True)`: no more work; the threads finish the queue and end.
-    fn shutdown(&mut self) {
-        self.queue.lock().shutdown = true;
-        self.queue.changed.notify_all();
+    async fn shutdown(&mut self) {
+        self.queue.shut_down();
         for worker in self.workers.drain(..) {
-            worker.wait();
+            worker.ready().await;
         }
     }
 }
@@ -161,74 +187,31 @@ impl ThreadPoolExecutor {
 pub struct Future {
     program: Program,
     index: usize,
-    state: Arc<FutureState>,
-}
-
-#[derive(Default)]
-struct FutureState {
-    slot: Mutex<Slot>,
-    done: Condvar,
-}
-
-#[derive(Default)]
-struct Slot {
-    result: Option<TaskResult>,
-    /// `as_completed` iterators waiting for this future, with its place in their list.
-    waiters: Vec<(mpsc::Sender<usize>, usize)>,
-}
-
-impl FutureState {
-    fn lock(&self) -> MutexGuard<'_, Slot> {
-        lock(&self.slot)
-    }
-
-    fn set(&self, result: TaskResult) {
-        let mut slot = self.lock();
-        slot.result = Some(result);
-        for (waiter, place) in slot.waiters.drain(..) {
-            // A dropped `as_completed` iterator no longer listens; that is fine.
-            let _ = waiter.send(place);
-        }
-        drop(slot);
-        self.done.notify_all();
-    }
+    state: Arc<Signal<TaskResult>>,
 }
 
 impl Future {
-    /// `future.result()`: blocks until the call has finished, then returns its value
+    /// `future.result()`: waits until the call has finished, then returns its value
     /// or the error it raised.
-    pub fn result(&self) -> TaskResult {
-        let mut slot = self.state.lock();
-        let result = loop {
-            if let Some(result) = &slot.result {
-                break result.clone();
-            }
-            slot = wait(&self.state.done, slot);
-        };
-        drop(slot);
+    pub async fn result(&self) -> TaskResult {
+        let result = self.state.wait().await;
         self.program.recorder().delivered(self.index);
         result
     }
 
     pub fn done(&self) -> bool {
-        self.state.lock().result.is_some()
+        self.state.is_set()
     }
 }
 
 /// `concurrent.futures.as_completed(futures)`: yields each future as it finishes,
 /// the first to finish first.
-pub fn as_completed(futures: &[Future]) -> impl Iterator<Item = &Future> {
-    let (finished, in_order) = mpsc::channel();
-    for (place, future) in futures.iter().enumerate() {
-        let mut slot = future.state.lock();
-        if slot.result.is_some() {
-            let _ = finished.send(place);
-        } else {
-            slot.waiters.push((finished.clone(), place));
-        }
-    }
-    drop(finished);
-    // Each future sends its place exactly once; `recv` fails only when every sender
-    // is gone, which ends the iteration after the last one.
-    std::iter::from_fn(move || in_order.recv().ok()).filter_map(|place| futures.get(place))
+pub fn as_completed(futures: &[Future]) -> impl Stream<Item = &Future> + Unpin {
+    futures
+        .iter()
+        .map(|f| async move {
+            f.state.ready().await;
+            f
+        })
+        .collect::<FuturesUnordered<_>>()
 }

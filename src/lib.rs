@@ -9,15 +9,6 @@
 
 #![deny(unsafe_code)]
 
-// The threaded wasm build needs std rebuilt with atomics (`npm run build` does it);
-// without them Mutex and Condvar compile to no-ops and the page deadlocks or traps.
-// Say so at compile time rather than in the browser.
-#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
-compile_error!(
-    "potoki's wasm build needs atomics: build with `npm run build` (it passes \
-     -Z build-std and the flags in .cargo/config.toml), not a bare `cargo build`"
-);
-
 pub mod asyncio;
 pub mod cancel;
 pub mod concurrent;

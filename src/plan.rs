@@ -18,6 +18,9 @@ pub const MAX_IMAGES: usize = 100;
 pub const MAX_COMPUTE_N: u64 = 5_000_000;
 /// All the `n` of one run added up.
 pub const MAX_TOTAL_COMPUTE_N: u64 = 100_000_000;
+/// All the `n` of one run where threads are simulated: the counting then runs on
+/// the page's own thread, and the page waits for it.
+pub const MAX_SIMULATED_COMPUTE_N: u64 = 6_000_000;
 /// One `sleep(sec)`.
 pub const MAX_SLEEP_SECS: f64 = 60.0;
 /// All the sleeps of one run added up (the sequential scenario takes this long).
@@ -150,6 +153,8 @@ pub struct Machine {
     pub pool_threads: usize,
     /// `navigator.hardwareConcurrency`: Python's `os.cpu_count()`.
     pub cores: usize,
+    /// Real threads (Web Workers); `false` where they are simulated on one thread.
+    pub threaded: bool,
 }
 
 /// Where `max_workers` came from, so the page can say it.
@@ -464,6 +469,25 @@ impl Plan {
                 })
                 .collect()
         };
+        if !machine.threaded && input.compute.is_some() {
+            let total: u64 = args
+                .iter()
+                .map(|arg| match arg {
+                    Arg::Compute { n } => *n,
+                    _ => 0,
+                })
+                .sum();
+            if total > MAX_SIMULATED_COMPUTE_N {
+                return refuse(
+                    "compute",
+                    format!(
+                        "{total} in all is more than this page may count ({MAX_SIMULATED_COMPUTE_N}): \
+                         this browser gives it no threads here, so every count runs on the page's \
+                         own thread, one at a time, and the page waits for each"
+                    ),
+                );
+            }
+        }
         if scenario.is_async() && input.compute.is_some() {
             return refuse(
                 "compute",
@@ -510,6 +534,7 @@ mod tests {
     const MACHINE: Machine = Machine {
         pool_threads: 16,
         cores: 2,
+        threaded: true,
     };
 
     fn input(scenario: &str, secs: &str) -> PlanInput {
@@ -598,6 +623,7 @@ mod tests {
         let big = Machine {
             pool_threads: 8,
             cores: 16,
+            threaded: true,
         };
         let plan = Plan::parse(&input("pool_map", "1"), big).unwrap();
         assert_eq!(plan.max_workers, 7);
@@ -662,6 +688,15 @@ mod tests {
         assert_eq!(error(&plan), r#"compute[1]: "1.5" is not a whole number"#);
         plan.compute = Some(split_list("99999999"));
         assert!(error(&plan).starts_with("compute[0]: 99999999 is more than"));
+        let single = Machine {
+            threaded: false,
+            ..MACHINE
+        };
+        plan.compute = Some(split_list("4000000, 4000000"));
+        assert!(Plan::parse(&plan, single)
+            .unwrap_err()
+            .to_string()
+            .contains("no threads here"));
         plan.scenario = Some("async".into());
         plan.compute = Some(split_list("5"));
         assert!(error(&plan).starts_with("compute: asyncio runs every coroutine"));

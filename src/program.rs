@@ -5,12 +5,13 @@
 //! interpreter waits for before it exits.
 
 use crate::cancel::{CancelToken, Wait};
-use crate::io::{FetchError, Fetched};
+use crate::io::{FetchError, Fetched, Io};
 use crate::lines::Lang;
 use crate::plan::Plan;
 use crate::record::{Recorder, RunRecord, Sink};
 use crate::runtime::SharedRuntime;
-use crate::sync::{lock, Latch, SetOnDrop};
+use crate::sync::{lock, DoneOnDrop, Signal};
+use std::future::Future;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
@@ -29,7 +30,7 @@ struct Inner {
     cancel: CancelToken,
     lang: Lang,
     next_thread: AtomicUsize,
-    threads: Mutex<Vec<Arc<Latch>>>,
+    threads: Mutex<Vec<Arc<Signal<()>>>>,
 }
 
 impl Program {
@@ -37,7 +38,6 @@ impl Program {
     pub fn new(
         rt: SharedRuntime,
         plan: &Plan,
-        threaded: bool,
         t0: f64,
         cancel: CancelToken,
         sink: Sink,
@@ -46,7 +46,7 @@ impl Program {
             scenario: plan.scenario,
             lang: plan.lang,
             max_workers: plan.scenario.uses_pool().then_some(plan.max_workers),
-            threaded,
+            threaded: rt.threaded(),
             main_thread: None,
             wall_ms: 0.0,
             cpu_ms: 0.0,
@@ -120,6 +120,11 @@ impl Program {
         }
     }
 
+    /// How this program's tasks wait: blocking their thread, or as coroutines.
+    pub fn io(&self) -> Box<dyn Io + '_> {
+        self.inner.rt.io(self)
+    }
+
     /// `requests.get(url)`: blocks this thread until the body or an error is in.
     ///
     /// # Errors
@@ -142,26 +147,35 @@ impl Program {
         format!("Thread-{n}")
     }
 
-    /// Starts `job` on a thread of its own; the returned latch is set when it ends.
+    /// Starts `job` on a thread of its own; the returned signal is put when it ends.
     /// The interpreter will wait for it before exiting, as Python waits for every
     /// non-daemon thread.
-    pub fn start_thread(&self, job: impl FnOnce() + Send + 'static) -> Arc<Latch> {
-        let done = Arc::new(Latch::new());
+    pub fn start_thread<F>(
+        &self,
+        job: impl FnOnce(Program) -> F + Send + 'static,
+    ) -> Arc<Signal<()>>
+    where
+        F: Future<Output = ()> + 'static,
+    {
+        let done = Arc::new(Signal::new());
         lock(&self.inner.threads).push(done.clone());
-        let guard = SetOnDrop(done.clone());
+        let finished = DoneOnDrop(done.clone());
+        let program = self.clone();
         self.inner.rt.spawn(Box::new(move || {
-            let _guard = guard;
-            job();
+            Box::pin(async move {
+                let _finished = finished;
+                job(program).await;
+            })
         }));
         done
     }
 
     /// The end of the script: Python waits for every thread still running
     /// (`threading._shutdown`), then the process exits. Returns the closed record.
-    pub fn exit(&self) -> RunRecord {
+    pub async fn exit(&self) -> RunRecord {
         let threads = std::mem::take(&mut *lock(&self.inner.threads));
         for done in threads {
-            done.wait();
+            done.ready().await;
         }
         self.inner.rec.finish(self.is_stopped())
     }

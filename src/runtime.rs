@@ -1,25 +1,36 @@
-//! Where threads come from and what time it is.
+//! Where threads come from, what time it is, and how a thread waits.
 //!
-//! The lesson's code needs three things from the machine: start a thread, read a clock
-//! that every thread agrees on, and name the thread it is on. In the browser these are a
-//! Web Worker of the rayon pool and `performance.timeOrigin + performance.now()`
-//! (see `web.rs`); in `cargo test` they are OS threads and a process-wide `Instant`.
+//! The lesson's code needs from the machine: start a thread, read a clock every
+//! thread agrees on, name the thread it is on, and wait (sleep, download). In the
+//! browser these are a Web Worker of the rayon pool and
+//! `performance.timeOrigin + performance.now()` (see `web/`); in `cargo test` OS
+//! threads and a process-wide `Instant`. Where real threads are not allowed, the
+//! single-threaded build runs each "thread" as a coroutine instead ([`simulated`]).
 
 use crate::cancel::CancelToken;
-use crate::io::{FetchError, Fetched};
+use crate::io::{FetchError, Fetched, Io, LocalBoxFuture, ThreadIo};
+use crate::program::Program;
 use std::sync::Arc;
 
-/// Work handed to a thread of its own.
-pub type Job = Box<dyn FnOnce() + Send + 'static>;
+/// A thread's main: made on the new thread (it need not be `Send`), then run there.
+pub type ThreadMain = Box<dyn FnOnce() -> LocalBoxFuture<'static, ()> + Send>;
 
 /// The machine the lesson's program runs on.
 pub trait Runtime: Send + Sync + 'static {
-    /// Runs `job` on a thread that is free to block (wait, sleep, join).
-    fn spawn(&self, job: Job);
+    /// Runs `main` on a thread of its own that is free to block (wait, sleep, join).
+    fn spawn(&self, main: ThreadMain);
     /// Milliseconds on a clock shared by all threads (any fixed origin).
     fn now_ms(&self) -> f64;
     /// A number naming the thread this is called on, stable while the page lives.
     fn thread_id(&self) -> u32;
+    /// How a task waits on this machine: by blocking its thread, by default.
+    fn io<'a>(&'a self, program: &'a Program) -> Box<dyn Io + 'a> {
+        Box::new(ThreadIo { program })
+    }
+    /// Whether the threads are real (Web Workers, OS threads) or simulated.
+    fn threaded(&self) -> bool {
+        true
+    }
     /// GETs `url` for task `task`, blocking the calling thread until the whole body or
     /// an error is in, as `requests.get` does. Stop (`cancel`) ends the wait early.
     fn download(
@@ -38,7 +49,8 @@ pub type SharedRuntime = Arc<dyn Runtime>;
 /// Plain OS threads: what `cargo test` runs the lesson on.
 #[cfg(not(target_arch = "wasm32"))]
 pub mod native {
-    use super::{Job, Runtime};
+    use super::{Runtime, ThreadMain};
+    use crate::io::block_on;
     use std::sync::atomic::{AtomicU32, Ordering};
     use std::sync::OnceLock;
     use std::time::Instant;
@@ -47,16 +59,16 @@ pub mod native {
     pub struct OsThreads;
 
     static ORIGIN: OnceLock<Instant> = OnceLock::new();
-    static NEXT_ID: AtomicU32 = AtomicU32::new(0);
+    static NEXT_ID: AtomicU32 = AtomicU32::new(1);
     thread_local! {
         static ID: u32 = NEXT_ID.fetch_add(1, Ordering::Relaxed);
     }
 
     impl Runtime for OsThreads {
-        fn spawn(&self, job: Job) {
-            // A failed spawn drops the job; its waiters see it as never finishing,
-            // which the tests would catch as a timeout. OS threads do not fail here.
-            let _ = std::thread::Builder::new().spawn(job);
+        fn spawn(&self, main: ThreadMain) {
+            // A failed spawn drops `main`; its waiters would see the thread never
+            // end, which the tests catch as a timeout. OS threads do not fail here.
+            let _ = std::thread::Builder::new().spawn(move || block_on(main()));
         }
 
         fn now_ms(&self) -> f64 {
@@ -65,6 +77,42 @@ pub mod native {
 
         fn thread_id(&self) -> u32 {
             ID.with(|id| *id)
+        }
+    }
+}
+
+/// Threads as coroutines on one thread, for where real threads are not allowed (a
+/// page that is not cross-origin isolated). Each coroutine keeps a thread number of
+/// its own, so the record and the timeline still tell the "threads" apart.
+pub mod simulated {
+    use crate::io::LocalBoxFuture;
+    use std::cell::Cell;
+    use std::future::Future;
+    use std::pin::Pin;
+    use std::task::{Context, Poll};
+
+    thread_local! {
+        static CURRENT: Cell<u32> = const { Cell::new(0) };
+    }
+
+    /// The simulated thread running now (0: none, the event loop itself).
+    pub fn current() -> u32 {
+        CURRENT.with(Cell::get)
+    }
+
+    /// A coroutine that counts as thread `id` while it runs.
+    pub struct AsThread<'a, T> {
+        pub id: u32,
+        pub body: LocalBoxFuture<'a, T>,
+    }
+
+    impl<T> Future for AsThread<'_, T> {
+        type Output = T;
+        fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<T> {
+            let outer = CURRENT.with(|c| c.replace(self.id));
+            let poll = self.body.as_mut().poll(cx);
+            CURRENT.with(|c| c.set(outer));
+            poll
         }
     }
 }

@@ -1,12 +1,14 @@
 //! The lesson's listings, one function each, written to be read beside the Python.
-//! `args` is the listing's list: `secs` (seconds to sleep) or `images` (URLs);
+//! `args` is the listing's list: `secs` (seconds to sleep), `images` (URLs) or `ns`;
 //! [`target`] is the function the listing hands to its threads (`sleep`,
 //! `download_one_image`), [`returning`] the form whose result the main thread prints
 //! (`_sleep`).
 //!
 //! Each runs on the program's main thread (a thread of its own, never the page's UI
-//! thread) and blocks exactly where the Python blocks: in `join()`, in `result()`,
-//! in the `as_completed` loop, at the end of the `with` block.
+//! thread) and waits exactly where the Python blocks: in `join()`, in `result()`,
+//! in the `as_completed` loop, at the end of the `with` block. Each of those is an
+//! `.await`: on a real thread it blocks the thread (see `sync.rs`), in the
+//! single-threaded build it yields to the other simulated threads.
 
 use crate::concurrent::{as_completed, ThreadPoolExecutor};
 use crate::plan::{Arg, Plan, Scenario};
@@ -14,30 +16,33 @@ use crate::program::Program;
 use crate::record::RunRecord;
 use crate::task::{returning, target, Task};
 use crate::threading::Thread;
+use futures_util::StreamExt;
 
-/// Runs a threaded `plan` on the calling thread as the lesson's main thread, waits
-/// for every thread it started, and returns the record. (The asyncio listings run
-/// in `asyncio.rs`, on an event loop.)
-pub fn run(plan: &Plan, p: &Program) -> RunRecord {
-    p.recorder().begin();
+/// Runs `plan` as the lesson's main thread, waits for every thread it started, and
+/// returns the record.
+pub async fn run(plan: &Plan, p: &Program) -> RunRecord {
     let args = &plan.args;
     let workers = plan.max_workers;
-    match plan.scenario {
-        Scenario::Sequential => sequential(p, args),
-        Scenario::ThreadsNoJoin => threads_no_join(p, args),
-        Scenario::ThreadsJoinInLoop => threads_join_in_loop(p, args),
-        Scenario::Threads => threads(p, args),
-        Scenario::PoolSubmit => pool_submit(p, args, workers),
-        Scenario::PoolAsCompleted => pool_as_completed(p, args, workers),
-        Scenario::PoolMap if matches!(args.first(), Some(Arg::Image(_))) => {
-            pool_map_images(p, args, workers)
-        }
-        // The asyncio listings are not given to this thread; if one were, the
-        // closest threaded listing is `pool_submit`.
-        Scenario::PoolMap => pool_map(p, args, workers),
-        Scenario::Async | Scenario::AsyncAsCompleted => pool_submit(p, args, workers),
+    if plan.scenario.is_async() {
+        // asyncio: coroutines on an event loop, not threads (asyncio.rs).
+        return crate::asyncio::run(plan, p, &*p.io()).await;
     }
-    p.exit()
+    p.recorder().begin();
+    match plan.scenario {
+        Scenario::Sequential => sequential(p, args).await,
+        Scenario::ThreadsNoJoin => threads_no_join(p, args),
+        Scenario::ThreadsJoinInLoop => threads_join_in_loop(p, args).await,
+        Scenario::Threads => threads(p, args).await,
+        Scenario::PoolSubmit => pool_submit(p, args, workers).await,
+        Scenario::PoolAsCompleted => pool_as_completed(p, args, workers).await,
+        Scenario::PoolMap if matches!(args.first(), Some(Arg::Image(_))) => {
+            pool_map_images(p, args, workers).await
+        }
+        Scenario::PoolMap | Scenario::Async | Scenario::AsyncAsCompleted => {
+            pool_map(p, args, workers).await
+        }
+    }
+    p.exit().await
 }
 
 /// ```python
@@ -45,10 +50,10 @@ pub fn run(plan: &Plan, p: &Program) -> RunRecord {
 ///     for i in range(times):
 ///         sleep()
 /// ```
-fn sequential(p: &Program, args: &[Arg]) {
+async fn sequential(p: &Program, args: &[Arg]) {
     let start = p.perf_counter();
     for arg in args {
-        call(p, Task::new(p, target(arg)));
+        call(p, Task::new(p, target(arg))).await;
     }
     let finish = p.perf_counter();
     p.print_it_took(finish - start);
@@ -76,12 +81,12 @@ fn threads_no_join(p: &Program, args: &[Arg]) {
 ///     t.start()
 ///     t.join()
 /// ```
-fn threads_join_in_loop(p: &Program, args: &[Arg]) {
+async fn threads_join_in_loop(p: &Program, args: &[Arg]) {
     let start = p.perf_counter();
     for arg in args {
         let mut t = Thread::new(p, target(arg));
         t.start();
-        t.join();
+        t.join().await;
     }
     let finish = p.perf_counter();
     p.print_it_took(finish - start);
@@ -96,7 +101,7 @@ fn threads_join_in_loop(p: &Program, args: &[Arg]) {
 /// for thread in threads:
 ///     thread.join()
 /// ```
-fn threads(p: &Program, args: &[Arg]) {
+async fn threads(p: &Program, args: &[Arg]) {
     let start = p.perf_counter();
     let mut threads = Vec::new();
     for arg in args {
@@ -105,7 +110,7 @@ fn threads(p: &Program, args: &[Arg]) {
         threads.push(t);
     }
     for thread in threads {
-        thread.join();
+        thread.join().await;
     }
     let finish = p.perf_counter();
     p.print_it_took(finish - start);
@@ -117,17 +122,18 @@ fn threads(p: &Program, args: &[Arg]) {
 ///     for result in future_objs:
 ///         print(result.result())
 /// ```
-fn pool_submit(p: &Program, args: &[Arg], max_workers: usize) {
+async fn pool_submit(p: &Program, args: &[Arg], max_workers: usize) {
     let start = p.perf_counter();
-    ThreadPoolExecutor::with(p, max_workers, |executor| {
+    ThreadPoolExecutor::with(p, max_workers, async |executor| {
         let future_objs: Vec<_> = args
             .iter()
             .map(|arg| executor.submit(returning(arg)))
             .collect();
         for result in future_objs {
-            p.print_result(result.result());
+            p.print_result(result.result().await);
         }
-    });
+    })
+    .await;
     let finish = p.perf_counter();
     p.print_it_took(finish - start);
 }
@@ -138,17 +144,19 @@ fn pool_submit(p: &Program, args: &[Arg], max_workers: usize) {
 ///     for f in concurrent.futures.as_completed(future_objs):
 ///         print(f.result())
 /// ```
-fn pool_as_completed(p: &Program, args: &[Arg], max_workers: usize) {
+async fn pool_as_completed(p: &Program, args: &[Arg], max_workers: usize) {
     let start = p.perf_counter();
-    ThreadPoolExecutor::with(p, max_workers, |executor| {
+    ThreadPoolExecutor::with(p, max_workers, async |executor| {
         let future_objs: Vec<_> = args
             .iter()
             .map(|arg| executor.submit(returning(arg)))
             .collect();
-        for f in as_completed(&future_objs) {
-            p.print_result(f.result());
+        let mut completed = as_completed(&future_objs);
+        while let Some(f) = completed.next().await {
+            p.print_result(f.result().await);
         }
-    });
+    })
+    .await;
     let finish = p.perf_counter();
     p.print_it_took(finish - start);
 }
@@ -159,14 +167,15 @@ fn pool_as_completed(p: &Program, args: &[Arg], max_workers: usize) {
 ///     for result in results:
 ///         print(result)
 /// ```
-fn pool_map(p: &Program, args: &[Arg], max_workers: usize) {
+async fn pool_map(p: &Program, args: &[Arg], max_workers: usize) {
     let start = p.perf_counter();
-    ThreadPoolExecutor::with(p, max_workers, |executor| {
+    ThreadPoolExecutor::with(p, max_workers, async |executor| {
         let results = executor.map(returning, args);
         for result in results {
-            p.print_result(result);
+            p.print_result(result.result().await);
         }
-    });
+    })
+    .await;
     let finish = p.perf_counter();
     p.print_it_took(finish - start);
 }
@@ -177,19 +186,20 @@ fn pool_map(p: &Program, args: &[Arg], max_workers: usize) {
 /// with concurrent.futures.ThreadPoolExecutor() as executor:
 ///     executor.map(download_one_image, images)
 /// ```
-fn pool_map_images(p: &Program, images: &[Arg], max_workers: usize) {
+async fn pool_map_images(p: &Program, images: &[Arg], max_workers: usize) {
     let start = p.perf_counter();
-    ThreadPoolExecutor::with(p, max_workers, |executor| {
+    ThreadPoolExecutor::with(p, max_workers, async |executor| {
         let _ = executor.map(target, images);
-    });
+    })
+    .await;
     let finish = p.perf_counter();
     p.print_it_took(finish - start);
 }
 
 /// A plain call on the main thread: `sleep()` in `sleep_several_times`.
-fn call(p: &Program, task: Task) {
+async fn call(p: &Program, task: Task) {
     let index = task.index;
     p.recorder().submitted(index);
-    let _ = task.run(p, "MainThread");
+    let _ = task.run(p, "MainThread").await;
     p.recorder().delivered(index);
 }

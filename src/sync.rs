@@ -1,12 +1,20 @@
-//! The few blocking tools the lesson's threads share, and the rule they keep: on
-//! the browser's UI thread nothing may block (`Atomics.wait` traps there), so what
-//! the UI thread calls ([`Slot::put`], `CancelToken::cancel`) takes its lock by
-//! spinning on `try_lock`; the other side holds it for a few instructions only.
+//! How the lesson's threads wait for each other: a [`Signal`] is a value put once
+//! and awaited. On a real thread the waiter runs under `io::block_on`, so awaiting
+//! parks the thread (it really blocks, as `join()` does); in the single-threaded
+//! build the waiter is a coroutine and awaiting yields to the page's event loop.
+//! The same scenario code waits either way.
+//!
+//! On the browser's UI thread nothing may block (`Atomics.wait` traps there), so
+//! what the UI thread calls ([`Signal::put`], `CancelToken::cancel`) takes its lock
+//! by spinning on `try_lock`; the other side holds it for a few instructions only.
 //!
 //! A poisoned lock only means some thread panicked while holding it; the data is
 //! still whole, so every lock here carries on rather than spread the panic.
 
-use std::sync::{Arc, Condvar, Mutex, MutexGuard, TryLockError};
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::{Mutex, MutexGuard, TryLockError};
+use std::task::{Context, Poll, Waker};
 
 /// Locks `m`, blocking the thread while another holds it. Not for the UI thread.
 pub fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -24,81 +32,154 @@ pub fn spin_lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     }
 }
 
-/// Waits on `cv`, keeping the guard even if the lock was poisoned meanwhile.
-pub fn wait<'a, T>(cv: &Condvar, guard: MutexGuard<'a, T>) -> MutexGuard<'a, T> {
-    cv.wait(guard).unwrap_or_else(|p| p.into_inner())
+/// Remembers a waiter's waker once, however often it polls.
+pub fn remember(wakers: &mut Vec<Waker>, waker: &Waker) {
+    if !wakers.iter().any(|w| w.will_wake(waker)) {
+        wakers.push(waker.clone());
+    }
 }
 
-/// A value that one side puts once and the other waits for: a download's reply,
-/// a thread's end.
-pub struct Slot<T> {
-    value: Mutex<Option<T>>,
-    cv: Condvar,
+/// A value put once and awaited by any number of threads or coroutines: a thread's
+/// end, a task's result, a download's reply.
+pub struct Signal<T> {
+    state: Mutex<SignalState<T>>,
 }
 
-impl<T> Default for Slot<T> {
+struct SignalState<T> {
+    value: Option<T>,
+    wakers: Vec<Waker>,
+}
+
+impl<T> Default for Signal<T> {
     fn default() -> Self {
-        Slot {
-            value: Mutex::new(None),
-            cv: Condvar::new(),
+        Signal {
+            state: Mutex::new(SignalState {
+                value: None,
+                wakers: Vec::new(),
+            }),
         }
     }
 }
 
-impl<T> Slot<T> {
+impl<T> Signal<T> {
     pub fn new() -> Self {
         Self::default()
     }
 
-    /// Fills the slot and wakes the waiters. Never blocks, so the UI thread may call it.
+    /// Sets the value and wakes every waiter. Never blocks: the UI thread may call it.
     pub fn put(&self, value: T) {
-        *spin_lock(&self.value) = Some(value);
-        self.cv.notify_all();
+        let wakers = {
+            let mut state = spin_lock(&self.state);
+            state.value = Some(value);
+            std::mem::take(&mut state.wakers)
+        };
+        for waker in wakers {
+            waker.wake();
+        }
     }
 
-    /// Blocks until the slot is filled, then takes the value out.
-    pub fn take(&self) -> T {
-        let mut value = lock(&self.value);
-        loop {
-            if let Some(value) = value.take() {
-                return value;
+    pub fn is_set(&self) -> bool {
+        spin_lock(&self.state).value.is_some()
+    }
+
+    /// Waits for the value and takes it out (for a single waiter).
+    pub fn take(&self) -> Take<'_, T> {
+        Take(self)
+    }
+
+    /// Waits until the value is there, leaving it in place.
+    pub fn ready(&self) -> Ready<'_, T> {
+        Ready(self)
+    }
+}
+
+/// The future of [`Signal::ready`].
+pub struct Ready<'a, T>(&'a Signal<T>);
+
+impl<T> Future for Ready<'_, T> {
+    type Output = ();
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        let mut state = spin_lock(&self.0.state);
+        if state.value.is_some() {
+            return Poll::Ready(());
+        }
+        remember(&mut state.wakers, cx.waker());
+        Poll::Pending
+    }
+}
+
+impl<T: Clone> Signal<T> {
+    /// Waits for the value and returns a copy of it.
+    pub fn wait(&self) -> WaitFor<'_, T> {
+        WaitFor(self)
+    }
+}
+
+/// The future of [`Signal::wait`].
+pub struct WaitFor<'a, T>(&'a Signal<T>);
+
+impl<T: Clone> Future for WaitFor<'_, T> {
+    type Output = T;
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<T> {
+        let mut state = spin_lock(&self.0.state);
+        match &state.value {
+            Some(value) => Poll::Ready(value.clone()),
+            None => {
+                remember(&mut state.wakers, cx.waker());
+                Poll::Pending
             }
-            value = wait(&self.cv, value);
         }
     }
 }
 
-/// A one-shot "done" flag a thread can wait on: what `join()` waits for.
-#[derive(Default)]
-pub struct Latch {
-    done: Mutex<bool>,
-    cv: Condvar,
-}
+/// The future of [`Signal::take`].
+pub struct Take<'a, T>(&'a Signal<T>);
 
-impl Latch {
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    pub fn set(&self) {
-        *spin_lock(&self.done) = true;
-        self.cv.notify_all();
-    }
-
-    /// Blocks the calling thread until [`set`](Self::set).
-    pub fn wait(&self) {
-        let mut done = lock(&self.done);
-        while !*done {
-            done = wait(&self.cv, done);
+impl<T> Future for Take<'_, T> {
+    type Output = T;
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<T> {
+        let mut state = spin_lock(&self.0.state);
+        match state.value.take() {
+            Some(value) => Poll::Ready(value),
+            None => {
+                remember(&mut state.wakers, cx.waker());
+                Poll::Pending
+            }
         }
     }
 }
 
-/// Sets the latch when dropped, so a waiter is released however the work ended.
-pub struct SetOnDrop(pub Arc<Latch>);
+/// Puts `()` into a signal when dropped, so a waiter is released however the
+/// work ended.
+pub struct DoneOnDrop(pub std::sync::Arc<Signal<()>>);
 
-impl Drop for SetOnDrop {
+impl Drop for DoneOnDrop {
     fn drop(&mut self) {
-        self.0.set();
+        self.0.put(());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::io::block_on;
+    use std::sync::Arc;
+    use std::time::Duration;
+
+    #[test]
+    fn a_waiting_thread_blocks_until_the_value_is_put() {
+        let signal = Arc::new(Signal::new());
+        let putter = signal.clone();
+        let started = std::time::Instant::now();
+        std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_millis(100));
+            putter.put(7);
+        });
+        assert_eq!(block_on(signal.wait()), 7);
+        assert!(started.elapsed() >= Duration::from_millis(95));
+        // Later waiters get it at once.
+        assert_eq!(block_on(signal.wait()), 7);
+        assert_eq!(block_on(signal.take()), 7);
+        assert!(!signal.is_set());
     }
 }

@@ -3,7 +3,7 @@
 //! with awaited timers and fetches.
 
 use crate::image::{sniff, Image};
-use crate::io::{block_on, FetchError, Io, ThreadIo, MAX_IMAGE_BYTES};
+use crate::io::{FetchError, Io, MAX_IMAGE_BYTES};
 use crate::plan::{Arg, Secs};
 use crate::program::{Program, Stopped};
 use crate::record::{self, Download, Outcome};
@@ -185,9 +185,11 @@ impl Task {
         Task { index, target }
     }
 
-    /// Runs the task on the calling thread, blocking it while the task waits.
-    pub fn run(self, program: &Program, thread_name: &str) -> TaskResult {
-        block_on(self.run_with(program, &ThreadIo { program }, thread_name))
+    /// Runs the task on the calling thread, waiting as the program's machine waits:
+    /// blocking a real thread, yielding a simulated one.
+    pub async fn run(self, program: &Program, thread_name: &str) -> TaskResult {
+        let io = program.io();
+        self.run_with(program, &*io, thread_name).await
     }
 
     /// Runs the task (on the thread Python calls `thread_name`), waiting through `io`,

@@ -2,7 +2,7 @@
 //! args=[sec])`, `start()`, `join()`.
 
 use crate::program::Program;
-use crate::sync::Latch;
+use crate::sync::Signal;
 use crate::task::{Target, Task};
 use std::sync::Arc;
 
@@ -10,7 +10,7 @@ pub struct Thread {
     program: Program,
     name: String,
     task: Option<Task>,
-    done: Option<Arc<Latch>>,
+    done: Option<Arc<Signal<()>>>,
     index: usize,
 }
 
@@ -34,18 +34,17 @@ impl Thread {
             return;
         };
         self.program.recorder().submitted(self.index);
-        let program = self.program.clone();
         let name = self.name.clone();
-        self.done = Some(self.program.start_thread(move || {
+        self.done = Some(self.program.start_thread(move |program| async move {
             // The value of a Thread's target is thrown away, as in Python.
-            let _ = task.run(&program, &name);
+            let _ = task.run(&program, &name).await;
         }));
     }
 
-    /// `t.join()`: blocks the calling thread until this one has finished.
-    pub fn join(&self) {
+    /// `t.join()`: the calling thread waits until this one has finished.
+    pub async fn join(&self) {
         if let Some(done) = &self.done {
-            done.wait();
+            done.ready().await;
             self.program.recorder().delivered(self.index);
         }
     }

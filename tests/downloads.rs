@@ -152,7 +152,8 @@ fn stop_ends_the_downloads_in_flight() {
     let plan = plan_with("pool_submit", None, Some(&refs(&images)), Some(2));
     let cancel = CancelToken::new();
     let (program, _) = start(&plan, Arc::new(FakeNet), cancel.clone());
-    let main = std::thread::spawn(move || potoki::scenario::run(&plan, &program));
+    let main =
+        std::thread::spawn(move || potoki::io::block_on(potoki::scenario::run(&plan, &program)));
     std::thread::sleep(Duration::from_millis(150));
     cancel.cancel();
     let record = main.join().unwrap();

@@ -211,7 +211,7 @@ fn stop_wakes_the_sleepers_and_cancels_the_queue() {
     let plan = plan("pool_submit", "5, 5, 5, 5", Some(2));
     let cancel = CancelToken::new();
     let (program, _) = start(&plan, Arc::new(FakeNet), cancel.clone());
-    let main = std::thread::spawn(move || scenario::run(&plan, &program));
+    let main = std::thread::spawn(move || potoki::io::block_on(scenario::run(&plan, &program)));
     std::thread::sleep(Duration::from_millis(200));
     cancel.cancel();
     let record = main.join().unwrap();
@@ -248,7 +248,7 @@ fn english_lines_keep_python_names() {
     )
     .unwrap();
     let (program, _) = start(&plan, Arc::new(FakeNet), CancelToken::new());
-    let record = scenario::run(&plan, &program);
+    let record = potoki::io::block_on(scenario::run(&plan, &program));
     let lines: Vec<_> = record.output.iter().map(|l| l.text.as_str()).collect();
     assert_eq!(lines[0], "slept 0.05 sec.");
     assert!(lines[1].starts_with("it took: 0.05"));

@@ -1,12 +1,13 @@
-// Builds the threaded wasm module into pkg/.
+// Builds the two wasm modules: pkg/ (real threads: Web Workers sharing memory) and
+// pkg-single/ (the same source without threads, for pages that may not share memory).
 //
-//   node tools/build.mjs             # what `npm start` and `npm test` use
-//   node tools/build.mjs --release   # also shrinks it with wasm-opt (dist, bench)
+//   node tools/build.mjs             # what `npm start` uses
+//   node tools/build.mjs --release   # also shrinks them with wasm-opt (test, dist, bench)
 //
 // Steps: the pinned nightly (rustup auto-install is off on some machines), cargo
-// with std rebuilt for atomics, the wasm-bindgen CLI of exactly the crate's version
-// (installed once per machine, outside the repo, when missing), then a check that
-// the module imports a shared memory.
+// (for the threaded module with std rebuilt for atomics), the wasm-bindgen CLI of
+// exactly the crate's version (installed once per machine, outside the repo, when
+// missing), then a check that the threaded module imports a shared memory.
 
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -65,30 +66,50 @@ function wasmOpt(file) {
     '--enable-reference-types', '--enable-multivalue']);
 }
 
+/** The two builds: where cargo puts each, and how it is made. */
+const BUILDS = [
+  {
+    out: 'pkg',
+    title: 'threads: std rebuilt with atomics, shared memory',
+    cargo: ['-Z', 'build-std=panic_abort,std'],
+    wasm: 'target/wasm32-unknown-unknown/release/potoki.wasm',
+    env: {},
+  },
+  {
+    out: 'pkg-single',
+    title: 'single thread: no atomics, for pages that may not share memory',
+    cargo: ['--no-default-features', '--target-dir', 'target/single'],
+    wasm: 'target/single/wasm32-unknown-unknown/release/potoki.wasm',
+    // RUSTFLAGS, when set, replaces the atomics and shared-memory flags of
+    // .cargo/config.toml for this build only.
+    env: { RUSTFLAGS: '' },
+  },
+];
+
 /** Builds pkg/; `release` also shrinks the module with wasm-opt. */
 export function build({ release = false } = {}) {
   step('Rust toolchain (rust-toolchain.toml)');
   run('rustup', ['toolchain', 'install']);
 
-  step('cargo build --target wasm32-unknown-unknown (std rebuilt with atomics)');
-  run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '-Z', 'build-std=panic_abort,std']);
-
   const version = lockedWasmBindgen();
-  ensureWasmBindgenCli(version);
-
-  step('wasm-bindgen --target web → pkg/');
-  rmSync(join(repo, 'pkg'), { recursive: true, force: true });
-  run('wasm-bindgen', ['--target', 'web', '--out-dir', 'pkg', 'target/wasm32-unknown-unknown/release/potoki.wasm']);
-
-  const wasm = join(repo, 'pkg', 'potoki_bg.wasm');
-  if (release) {
-    step('wasm-opt -Os');
-    wasmOpt(wasm);
+  for (const b of BUILDS) {
+    step(`cargo build → ${b.out}/ (${b.title})`);
+    run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', ...b.cargo], {
+      env: { ...process.env, ...b.env },
+    });
+    ensureWasmBindgenCli(version);
+    rmSync(join(repo, b.out), { recursive: true, force: true });
+    run('wasm-bindgen', ['--target', 'web', '--out-dir', b.out, b.wasm]);
+    if (release) {
+      step(`wasm-opt -Os ${b.out}/`);
+      wasmOpt(join(repo, b.out, 'potoki_bg.wasm'));
+    }
   }
 
   step('sample images (www/images/, made once)');
   makeImages();
 
+  const wasm = join(repo, 'pkg', 'potoki_bg.wasm');
   const memory = importedMemory(readFileSync(wasm));
   if (!memory?.shared) {
     throw new Error(

@@ -26,10 +26,11 @@ const repo = resolve(fileURLToPath(new URL('..', import.meta.url)));
 /** URL prefix → folder. The longest matching prefix wins. */
 export const FOLDERS = {
   '/pkg/': join(repo, 'pkg'),
+  '/pkg-single/': join(repo, 'pkg-single'),
   '/': join(repo, 'www'),
 };
 
-const TYPES = {
+export const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
@@ -60,7 +61,7 @@ export const ISOLATION_HEADERS = {
  * Maps a request path to a file inside one of FOLDERS, or null when the path is
  * malformed or would leave the folder (`..`, encoded or not).
  */
-export function fileFor(pathname) {
+export function fileFor(pathname, folders = FOLDERS) {
   let path;
   try {
     path = decodeURIComponent(pathname);
@@ -68,11 +69,11 @@ export function fileFor(pathname) {
     return null;
   }
   if (path.includes('\0') || path.includes('\\')) return null;
-  const prefix = Object.keys(FOLDERS)
+  const prefix = Object.keys(folders)
     .filter((p) => path.startsWith(p))
     .sort((a, b) => b.length - a.length)[0];
   if (!prefix) return null;
-  const folder = FOLDERS[prefix];
+  const folder = folders[prefix];
   let file = resolve(folder, '.' + sep + path.slice(prefix.length));
   if (file !== folder && !file.startsWith(folder + sep)) return null;
   if (path.endsWith('/')) file = join(file, 'index.html');
@@ -81,6 +82,22 @@ export function fileFor(pathname) {
 
 const IMAGES = '/images/';
 const TICK_MS = 20;
+
+/**
+ * What course pages need beyond the isolation headers: embed.js is loaded by them
+ * as a cross-origin module script (a CORS request), and the page in embed mode may
+ * be framed by a course page that is itself isolated, which requires
+ * `Cross-Origin-Resource-Policy: cross-origin` on it.
+ */
+function extraHeaders(url, isolation) {
+  if (url.pathname === '/embed.js') {
+    return { 'Access-Control-Allow-Origin': '*', 'Cross-Origin-Resource-Policy': 'cross-origin' };
+  }
+  if (url.searchParams.get('embed') === '1' && isolation['Cross-Origin-Resource-Policy']) {
+    return { 'Cross-Origin-Resource-Policy': 'cross-origin' };
+  }
+  return {};
+}
 
 /** The simulated network's settings from an image URL's query. */
 function networkOf(url) {
@@ -125,7 +142,7 @@ async function serveImage(req, res, url, file) {
     }
   }
   const headers = {
-    ...ISOLATION_HEADERS,
+    ...res.isolation,
     'Content-Type': 'image/jpeg',
     'Cache-Control': 'no-store',
     // Sample images may be fetched from other origins (a course page), with CORS.
@@ -144,7 +161,7 @@ async function serveImage(req, res, url, file) {
 }
 
 function send(res, status, text, headers = {}) {
-  res.writeHead(status, { ...ISOLATION_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', ...headers });
+  res.writeHead(status, { ...res.isolation, 'Content-Type': 'text/plain; charset=utf-8', ...headers });
   res.end(text);
 }
 
@@ -160,6 +177,7 @@ async function handle(req, res) {
   }
   const file = fileFor(url.pathname);
   if (!file) return send(res, 404, 'Not found\n');
+  res.extra = extraHeaders(url, res.isolation);
   if (url.pathname.startsWith(IMAGES)) return serveImage(req, res, url, file);
   let info;
   try {
@@ -169,7 +187,8 @@ async function handle(req, res) {
   }
   if (!info.isFile()) return send(res, 404, 'Not found\n');
   res.writeHead(200, {
-    ...ISOLATION_HEADERS,
+    ...res.isolation,
+    ...res.extra,
     'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
     'Content-Length': info.size,
     // The dev server serves fresh builds: never let the browser keep an old wasm.
@@ -181,9 +200,14 @@ async function handle(req, res) {
     .pipe(res);
 }
 
-/** Starts the server; resolves to { server, url } once it listens. */
-export function serve({ port = 8000, host = '127.0.0.1' } = {}) {
+/**
+ * Starts the server; resolves to { server, url } once it listens. `isolation: false`
+ * leaves out the isolation headers, as a host that cannot set them would: the page
+ * then runs its single-threaded build.
+ */
+export function serve({ port = 8000, host = '127.0.0.1', isolation = true } = {}) {
   const server = createServer((req, res) => {
+    res.isolation = isolation ? ISOLATION_HEADERS : {};
     handle(req, res).catch(() => {
       if (!res.headersSent) send(res, 500, 'Internal error\n');
       else res.destroy();
@@ -202,7 +226,7 @@ export function serve({ port = 8000, host = '127.0.0.1' } = {}) {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const port = Number(process.env.PORT ?? 8000);
-  serve({ port }).then(
+  serve({ port, isolation: process.env.ISOLATION !== '0' }).then(
     ({ url }) => console.log(`potoki is served at ${url}`),
     (error) => {
       console.error(`potoki: cannot listen on port ${port}: ${error.message}`);

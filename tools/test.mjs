@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from './build.mjs';
+import { dist } from './dist.mjs';
 import { chromiumPath } from '../tests/browser/chromium.mjs';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
@@ -39,10 +39,13 @@ try {
   run('rustfmt', 'cargo', ['+stable', 'fmt', '--all', '--check']);
   run('clippy (native core and tests)', 'cargo', ['+stable', 'clippy', '--all-targets', '--', '-D', 'warnings']);
   run('rustup toolchain install (rust-toolchain.toml)', 'rustup', ['toolchain', 'install']);
-  run('clippy (wasm32: the web boundary)', 'cargo', ['clippy', '--release', ...WASM, '--', '-D', 'warnings']);
+  run('clippy (wasm32: the web boundary, threaded)', 'cargo', ['clippy', '--release', ...WASM, '--', '-D', 'warnings']);
+  run('clippy (wasm32: single-threaded build)', 'cargo', ['clippy', '--release', '--target', 'wasm32-unknown-unknown', '--no-default-features', '--target-dir', 'target/single', '--', '-D', 'warnings'], {
+    env: { ...process.env, RUSTFLAGS: '' },
+  });
   run('cargo test (native, real OS threads)', 'cargo', ['+stable', 'test']);
-  // The release build (wasm-opt included): test what ships.
-  build({ release: true });
+  // The release build (wasm-opt included) and dist/: test what ships.
+  dist();
   run('browser tests (Chromium at ' + browser + ')', process.execPath, ['--test', '--test-concurrency=1', 'tests/browser/'], {
     env: { ...process.env, CHROMIUM_PATH: browser },
   });

@@ -3,6 +3,7 @@
 // potoki.js's pool; nothing here ever blocks.
 
 import { createPlayground } from './potoki.js';
+import { embedded, reportHeight, toggleEmbedPanel } from './embedding.js';
 import { download, fileName, readRecord } from './export.js';
 import { PlanForm } from './form.js';
 import { detectLang, lang, setLang, t, translate } from './i18n.js';
@@ -207,6 +208,20 @@ function listen() {
     setAppState(app.dataset.state);
   });
   window.addEventListener('resize', () => scene.draw());
+  $('embed-button').addEventListener('click', () => toggleEmbedPanel($('embed-panel')));
+}
+
+/** Says whether the threads are real; in a frame that cannot have them, offers the
+ *  page in a tab of its own, where the browser isolates it. */
+function showMode() {
+  const badge = $('mode-badge');
+  badge.dataset.threaded = String(playground.threaded);
+  badge.textContent = playground.threaded ? t('modeThreads', { threads: playground.threads }) : t('modeSimulated');
+  const open = $('mode-open');
+  const own = new URL(location.href);
+  own.searchParams.delete('embed');
+  open.href = own.href;
+  open.hidden = playground.threaded || window.top === window;
 }
 
 /** Every string on the page again, in the language just chosen. */
@@ -220,9 +235,15 @@ function renderLanguage() {
   compare.render();
   scene.refresh();
   if (!playing) replay.play.textContent = t('replayPlay');
+  if (playground) showMode();
 }
 
 async function main() {
+  if (embedded()) {
+    document.documentElement.classList.add('embedded');
+    $('tasks-details').open = false;
+    reportHeight();
+  }
   setLang(detectLang(form.state.lang, navigator.languages ?? [navigator.language]));
   listen();
   renderLanguage();
@@ -236,7 +257,9 @@ async function main() {
     return;
   }
   form.playground = playground;
-  setStatus('ready', { threads: playground.threads, cores: playground.cores });
+  showMode();
+  if (playground.threaded) setStatus('ready', { threads: playground.threads, cores: playground.cores });
+  else setStatus('readySimulated');
   setAppState('ready');
   if (form.state.autorun && form.ok) run();
 }

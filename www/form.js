@@ -36,7 +36,7 @@ export class PlanForm {
 
   set playground(playground) {
     this.#playground = playground;
-    this.check();
+    this.render();
   }
 
   /** The lesson's own numbers for the chosen listing, as the field shows them. */
@@ -91,7 +91,8 @@ export class PlanForm {
     $('secs-field').hidden = state.kind !== 'sleep';
     $('images-field').hidden = state.kind !== 'download';
     $('compute-field').hidden = state.kind !== 'compute';
-    $('compute-help').textContent = t('computeHelp', { cores: navigator.hardwareConcurrency || 1 });
+    const simulated = this.#playground && !this.#playground.threaded;
+    $('compute-help').textContent = t(simulated ? 'computeHelpSimulated' : 'computeHelp', { cores: navigator.hardwareConcurrency || 1 });
     this.#renderPresets();
     this.check();
   }

@@ -8,6 +8,11 @@
 //
 // The Web Worker pool can be started once per page (wasm-bindgen-rayon), so every
 // call of createPlayground returns the same playground.
+//
+// Real threads need shared memory, which a browser gives only to a cross-origin
+// isolated page. Elsewhere (Firefox or Safari inside a course page, a host without
+// the headers) the single-threaded build of the same source runs instead: each
+// thread a coroutine, the same lines and timings, and `threaded: false`.
 
 /** Pool size when none is asked for: the lesson's 12 downloads, a main thread and spare. */
 export const DEFAULT_THREADS = 16;
@@ -27,15 +32,14 @@ export function createPlayground({ threads } = {}) {
   return playground;
 }
 
+/** Whether this page may run real threads: shared memory needs cross-origin isolation. */
+export function canThread() {
+  return globalThis.crossOriginIsolated === true && typeof SharedArrayBuffer === 'function';
+}
+
 async function start(threads) {
-  if (!globalThis.crossOriginIsolated) {
-    throw new Error(
-      'This page is not cross-origin isolated, so the browser gives it no shared memory and no threads. ' +
-        'Serve it with the headers Cross-Origin-Opener-Policy: same-origin and ' +
-        'Cross-Origin-Embedder-Policy: require-corp (`npm start` does).',
-    );
-  }
-  const wasm = await import('./pkg/potoki.js');
+  // Only the build this page can use is loaded.
+  const wasm = await import(canThread() ? './pkg/potoki.js' : './pkg-single/potoki.js');
   await wasm.default();
   const cores = navigator.hardwareConcurrency || 1;
   await wasm.startPool(threads, cores);
@@ -47,8 +51,8 @@ class Playground {
 
   constructor(wasm, threads, cores) {
     this.#wasm = wasm;
-    /** Real Web Worker threads run the tasks. */
-    this.threaded = true;
+    /** Real Web Worker threads run the tasks (false: simulated on the page's one thread). */
+    this.threaded = wasm.threaded();
     /** Threads in the pool, the lesson's main thread included. */
     this.threads = threads;
     /** `navigator.hardwareConcurrency`, Python's `os.cpu_count()`. */

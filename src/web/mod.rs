@@ -3,41 +3,38 @@
 //! JS calls [`start_pool`] once, then [`check_plan`] and [`run`]. Errors are typed
 //! ([`WebError`]) and become JS `Error`s in exactly one place (`From<WebError>`).
 //!
-//! Threads: the page's UI thread only parses plans, spawns the lesson's main thread
-//! onto the rayon pool, awaits events and does the downloads; it never blocks
-//! (`Atomics.wait` traps there). Workers send events over an unbounded channel;
-//! wasm-bindgen-futures wakes the awaiting UI-thread task across threads.
-//!
-//! Downloads: a pool worker's own event loop never runs, so a `fetch` started there
-//! would never complete. A thread that downloads hands the request to the *broker*,
-//! a task on the UI thread's event loop, and blocks on a [`Slot`] until the bytes or
-//! the error come back: a thread blocked on I/O, as `requests.get` blocks in the
-//! lesson. We chose the UI thread over a dedicated worker: its event loop already
-//! runs, the browser's network stack does the work off-thread anyway, and the
-//! thumbnails it makes are needed there.
+//! Two builds come from this source. With the `threads` feature (the default; wasm
+//! atomics, shared memory) the lesson's threads are Web Workers of a rayon pool
+//! (`threads.rs`). Without it (a page that may not share memory: not
+//! cross-origin isolated) they are coroutines on the page's one thread
+//! (`single.rs`). The UI thread never blocks in either: it only parses plans,
+//! starts the program, awaits events and does the downloads.
 
 mod fetch;
+mod io;
+#[cfg(not(feature = "threads"))]
+mod single;
+#[cfg(feature = "threads")]
+mod threads;
 
-use crate::asyncio;
 use crate::cancel::CancelToken;
-use crate::io::{FetchError, Fetched, Io, LocalBoxFuture};
 use crate::plan::{split_list, Machine, Plan, PlanError, PlanInput, MAX_POOL_THREADS};
-use crate::program::{Program, Stopped};
-use crate::record::Event;
-use crate::runtime::{Job, Runtime};
-use crate::scenario;
-use crate::sync::Slot;
+use crate::program::Program;
+use crate::record::{Event, RunRecord, Sink};
 use fetch::RunScope;
-use futures_channel::mpsc::{unbounded, UnboundedReceiver, UnboundedSender};
-use futures_util::future::{select, Either};
+use futures_channel::mpsc::{unbounded, UnboundedReceiver};
 use futures_util::StreamExt;
 use js_sys::{Array, Function, Promise, Reflect};
 use serde::Serialize;
 use std::fmt;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::Arc;
 use wasm_bindgen::prelude::*;
+
+#[cfg(not(feature = "threads"))]
+use single as machine_impl;
+#[cfg(feature = "threads")]
+use threads as machine_impl;
 
 #[wasm_bindgen(inline_js = "
 export function now() { return performance.timeOrigin + performance.now(); }
@@ -116,8 +113,9 @@ fn on_load() {
     console_error_panic_hook::set_once();
 }
 
-/// Starts the pool of `threads` Web Workers. Resolves when they all run; nothing
-/// else may be called before that (rayon would wait forever for its workers).
+/// Starts the machine: a pool of `threads` Web Workers in the threaded build (the
+/// promise resolves when they all run; nothing else may be called before, or rayon
+/// waits forever for its workers), room for `threads` simulated threads in the other.
 ///
 /// # Errors
 /// When `threads` is out of range.
@@ -128,7 +126,13 @@ pub fn start_pool(threads: usize, cores: usize) -> Result<Promise, JsValue> {
     }
     POOL_THREADS.store(threads, Ordering::SeqCst);
     CORES.store(cores.max(1), Ordering::SeqCst);
-    Ok(wasm_bindgen_rayon::init_thread_pool(threads))
+    Ok(machine_impl::start(threads))
+}
+
+/// Whether this build runs real threads.
+#[wasm_bindgen]
+pub fn threaded() -> bool {
+    cfg!(feature = "threads")
 }
 
 fn machine() -> Result<Machine, WebError> {
@@ -137,11 +141,12 @@ fn machine() -> Result<Machine, WebError> {
         pool_threads => Ok(Machine {
             pool_threads,
             cores: CORES.load(Ordering::SeqCst),
+            threaded: threaded(),
         }),
     }
 }
 
-/// Reads `{ scenario, secs | images, workers, lang }` as the student wrote them.
+/// Reads `{ scenario, secs | images | compute, workers, lang }` as the student wrote them.
 fn plan_input(plan: &JsValue) -> PlanInput {
     let field = |name: &str| {
         Reflect::get(plan, &JsValue::from_str(name))
@@ -213,92 +218,6 @@ pub fn check_plan(plan: &JsValue) -> Result<JsValue, JsValue> {
     Ok(to_js(&parse(plan)?)?)
 }
 
-/// A thread's download, handed to the broker on the UI thread.
-struct DownloadRequest {
-    task: usize,
-    url: String,
-    reply: Arc<Slot<Result<Fetched, FetchError>>>,
-}
-
-/// The rayon pool the page started, as the lesson's machine.
-struct Pool {
-    /// Where threads send their downloads; `None` for asyncio, which fetches itself.
-    broker: Option<UnboundedSender<DownloadRequest>>,
-}
-
-impl Runtime for Pool {
-    fn spawn(&self, job: Job) {
-        rayon::spawn(job);
-    }
-
-    fn now_ms(&self) -> f64 {
-        now()
-    }
-
-    /// Worker 1…N of the pool; 0 would be the page's UI thread, which runs no task.
-    fn thread_id(&self) -> u32 {
-        rayon::current_thread_index().map_or(0, |i| i as u32 + 1)
-    }
-
-    /// Blocks this worker until the broker has the bytes or the error (Stop aborts
-    /// the request, so the reply always comes).
-    fn download(
-        &self,
-        task: usize,
-        url: &str,
-        _cancel: &CancelToken,
-    ) -> Result<Fetched, FetchError> {
-        let gone = || FetchError::Network("the page stopped listening".into());
-        let broker = self.broker.as_ref().ok_or_else(gone)?;
-        let reply = Arc::new(Slot::new());
-        broker
-            .unbounded_send(DownloadRequest {
-                task,
-                url: url.to_owned(),
-                reply: reply.clone(),
-            })
-            .map_err(|_| gone())?;
-        reply.take()
-    }
-}
-
-/// The broker: on the UI thread's event loop, fetches what the threads ask for,
-/// all at once, and puts each reply in its slot.
-async fn broker(mut requests: UnboundedReceiver<DownloadRequest>, scope: Rc<RunScope>) {
-    while let Some(request) = requests.next().await {
-        let scope = scope.clone();
-        wasm_bindgen_futures::spawn_local(async move {
-            let result = fetch::fetch(&scope, request.task, &request.url).await;
-            request.reply.put(result);
-        });
-    }
-}
-
-/// asyncio's waits on the page's event loop: `setTimeout` and `fetch`, both ended
-/// early by Stop.
-struct WebIo {
-    scope: Rc<RunScope>,
-}
-
-impl Io for WebIo {
-    fn sleep(&self, ms: f64) -> LocalBoxFuture<'_, Result<(), Stopped>> {
-        let stopped = self.scope.stopped();
-        Box::pin(async move {
-            // Sleeps are at most a minute (the plan's limit), well within u32 ms.
-            let timer = gloo_timers::future::TimeoutFuture::new(ms.ceil() as u32);
-            match select(timer, stopped).await {
-                Either::Left(_) => Ok(()),
-                Either::Right(_) => Err(Stopped),
-            }
-        })
-    }
-
-    fn fetch(&self, task: usize, url: &str) -> LocalBoxFuture<'_, Result<Fetched, FetchError>> {
-        let url = url.to_owned();
-        Box::pin(async move { fetch::fetch(&self.scope, task, &url).await })
-    }
-}
-
 /// A run in progress: its end, and its Stop button.
 #[wasm_bindgen]
 pub struct RunHandle {
@@ -315,15 +234,31 @@ impl RunHandle {
         self.done.clone()
     }
 
-    /// Stop: sleepers wake now, queued tasks are cancelled, the run ends soon after.
+    /// Stop: sleepers wake now, downloads are aborted, queued tasks are cancelled.
     pub fn cancel(&self) {
         self.cancel.cancel();
         self.scope.stop();
     }
 }
 
-/// Runs a plan: the lesson's main thread starts on a pool worker, `on_event` is
-/// called on the UI thread for every event the moment it arrives.
+/// What a run starts with, whichever build runs it.
+pub(crate) struct Start {
+    pub plan: Plan,
+    pub cancel: CancelToken,
+    pub scope: Rc<RunScope>,
+    pub sink: Sink,
+}
+
+impl Start {
+    /// The program for this run on `runtime`, its times counted from now.
+    fn program(&mut self, runtime: std::sync::Arc<dyn crate::runtime::Runtime>) -> Program {
+        let sink = std::mem::replace(&mut self.sink, Box::new(|_| {}));
+        Program::new(runtime, &self.plan, now(), self.cancel.clone(), sink)
+    }
+}
+
+/// Runs a plan: the lesson's main thread starts, `on_event` is called on the UI
+/// thread for every event the moment it arrives.
 ///
 /// # Errors
 /// A bad plan (the message names the field), a pool not started, or a run already going.
@@ -336,38 +271,16 @@ pub fn run(plan: &JsValue, on_event: Function) -> Result<RunHandle, JsValue> {
     }
     fetch::reset_resource_timings();
     let (sender, mut events) = unbounded::<Event>();
-    // The receiver lives as long as the run; a failed send means the page went away.
-    let sink = Box::new(move |event| {
-        let _ = sender.unbounded_send(event);
-    });
     let cancel = CancelToken::new();
-    if plan.scenario.is_async() {
-        // asyncio: the main coroutine runs on this (UI) thread's event loop.
-        let program = Program::new(
-            Arc::new(Pool { broker: None }),
-            &plan,
-            true,
-            now(),
-            cancel.clone(),
-            sink,
-        );
-        let io = WebIo {
-            scope: scope.clone(),
-        };
-        wasm_bindgen_futures::spawn_local(async move {
-            asyncio::run(&plan, &program, &io).await;
-        });
-    } else {
-        let (requests, broker_inbox) = unbounded();
-        wasm_bindgen_futures::spawn_local(broker(broker_inbox, scope.clone()));
-        let pool = Pool {
-            broker: Some(requests),
-        };
-        let program = Program::new(Arc::new(pool), &plan, true, now(), cancel.clone(), sink);
-        rayon::spawn(move || {
-            scenario::run(&plan, &program);
-        });
-    }
+    machine_impl::run(Start {
+        plan,
+        cancel: cancel.clone(),
+        scope: scope.clone(),
+        // The receiver lives as long as the run; a failed send means the page went away.
+        sink: Box::new(move |event| {
+            let _ = sender.unbounded_send(event);
+        }),
+    });
     let done = wasm_bindgen_futures::future_to_promise(async move {
         let record = forward(&mut events, &on_event).await;
         RUNNING.store(false, Ordering::SeqCst);
@@ -382,9 +295,9 @@ pub fn run(plan: &JsValue, on_event: Function) -> Result<RunHandle, JsValue> {
 
 /// Hands each event to `on_event` until the run's last one, and returns its record.
 async fn forward(
-    events: &mut futures_channel::mpsc::UnboundedReceiver<Event>,
+    events: &mut UnboundedReceiver<Event>,
     on_event: &Function,
-) -> Result<Box<crate::record::RunRecord>, WebError> {
+) -> Result<Box<RunRecord>, WebError> {
     while let Some(event) = events.next().await {
         if let Err(error) = on_event.call1(&JsValue::NULL, &to_js(&event)?) {
             // The page's handler failed; the run itself goes on.

@@ -1,6 +1,6 @@
 //! Shared by the native tests: a run harness, a pretend network, and asyncio's
 //! timers on OS threads.
-#![allow(dead_code, clippy::unwrap_used, clippy::panic)] // each test file uses a part
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)] // each test file uses a part
 
 use potoki::cancel::{CancelToken, Wait};
 use potoki::io::{FetchError, Fetched, Io, LocalBoxFuture};
@@ -8,7 +8,8 @@ use potoki::plan::{split_list, Machine, Plan, PlanInput};
 use potoki::program::{Program, Stopped};
 use potoki::record::{Event, RunRecord, TaskRecord};
 use potoki::runtime::native::OsThreads;
-use potoki::runtime::{Job, Runtime};
+use potoki::runtime::simulated::AsThread;
+use potoki::runtime::{Runtime, ThreadMain};
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::{Arc, Mutex};
@@ -17,6 +18,7 @@ use std::task::{Context, Poll, Waker};
 pub const MACHINE: Machine = Machine {
     pool_threads: 16,
     cores: 2,
+    threaded: true,
 };
 /// What a run may take beyond its ideal wall time here (shared, noisy machine).
 pub const SLACK_MS: f64 = 300.0;
@@ -25,8 +27,8 @@ pub const SLACK_MS: f64 = 300.0;
 pub struct FakeNet;
 
 impl Runtime for FakeNet {
-    fn spawn(&self, job: Job) {
-        OsThreads.spawn(job);
+    fn spawn(&self, main: ThreadMain) {
+        OsThreads.spawn(main);
     }
     fn now_ms(&self) -> f64 {
         OsThreads.now_ms()
@@ -166,6 +168,65 @@ impl Io for TimerIo {
     }
 }
 
+/// Threads as coroutines on this one thread: the single-threaded build's way,
+/// with the pretend network and timer threads for the waits.
+pub struct SimThreads {
+    cancel: CancelToken,
+    next_id: std::sync::atomic::AtomicU32,
+}
+
+thread_local! {
+    static SPAWNER: std::cell::RefCell<Option<futures_executor::LocalSpawner>> = const { std::cell::RefCell::new(None) };
+}
+
+impl Runtime for SimThreads {
+    fn spawn(&self, main: ThreadMain) {
+        use futures_util::task::LocalSpawnExt;
+        let id = self
+            .next_id
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        SPAWNER.with(|spawner| {
+            let spawner = spawner.borrow();
+            let spawner = spawner.as_ref().expect("run_simulated sets the spawner");
+            spawner.spawn_local(AsThread { id, body: main() }).unwrap();
+        });
+    }
+    fn now_ms(&self) -> f64 {
+        OsThreads.now_ms()
+    }
+    fn thread_id(&self) -> u32 {
+        potoki::runtime::simulated::current()
+    }
+    fn io<'a>(&'a self, _program: &'a Program) -> Box<dyn Io + 'a> {
+        Box::new(TimerIo {
+            cancel: self.cancel.clone(),
+        })
+    }
+    fn threaded(&self) -> bool {
+        false
+    }
+}
+
+/// Runs a listing with simulated threads on this one thread.
+pub fn run_simulated(plan: &Plan) -> Run {
+    let cancel = CancelToken::new();
+    let rt = Arc::new(SimThreads {
+        cancel: cancel.clone(),
+        next_id: 2.into(),
+    });
+    let (program, events) = start(plan, rt, cancel);
+    let mut pool = futures_executor::LocalPool::new();
+    SPAWNER.with(|s| *s.borrow_mut() = Some(pool.spawner()));
+    let main = AsThread {
+        id: 1,
+        body: Box::pin(potoki::scenario::run(plan, &program)),
+    };
+    let record = pool.run_until(main);
+    SPAWNER.with(|s| *s.borrow_mut() = None);
+    let events = events.lock().unwrap().clone();
+    Run { record, events }
+}
+
 pub struct Run {
     pub record: RunRecord,
     pub events: Vec<Event>,
@@ -203,7 +264,6 @@ pub fn start(
     let program = Program::new(
         rt,
         plan,
-        true,
         t0,
         cancel,
         Box::new(move |event| sink.lock().unwrap().push(event)),
@@ -214,7 +274,7 @@ pub fn start(
 /// Runs a threaded listing to its end on OS threads with the pretend network.
 pub fn run_plan(plan: &Plan) -> Run {
     let (program, events) = start(plan, Arc::new(FakeNet), CancelToken::new());
-    let record = potoki::scenario::run(plan, &program);
+    let record = potoki::io::block_on(potoki::scenario::run(plan, &program));
     let events = events.lock().unwrap().clone();
     Run { record, events }
 }

@@ -1,0 +1,78 @@
+//! The single-threaded build's machine, for pages that may not share memory (not
+//! cross-origin isolated: Firefox or Safari inside a course page's iframe, a host
+//! without the headers). Each of the lesson's threads is a coroutine on the page's
+//! one thread, with a thread number of its own; sleeps are timers and downloads
+//! plain fetches, so the lines, their order and the wall times are those of real
+//! threads. CPU work cannot overlap here: a count runs to its end before another.
+
+use super::io::WebIo;
+use super::{now, Start};
+use crate::io::Io;
+use crate::program::Program;
+use crate::runtime::simulated::{current, AsThread};
+use crate::runtime::{Runtime, ThreadMain};
+use crate::scenario;
+use js_sys::Promise;
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::Arc;
+use wasm_bindgen::JsValue;
+
+use super::fetch::RunScope;
+
+thread_local! {
+    /// The run in progress: its Stop and its page handler, for the coroutines' waits.
+    static SCOPE: RefCell<Option<Rc<RunScope>>> = const { RefCell::new(None) };
+}
+
+/// There is no pool to start: the machine is ready at once.
+pub fn start(_threads: usize) -> Promise {
+    Promise::resolve(&JsValue::UNDEFINED)
+}
+
+struct Simulated {
+    next_id: AtomicU32,
+}
+
+impl Runtime for Simulated {
+    fn spawn(&self, main: ThreadMain) {
+        let id = self.next_id.fetch_add(1, Ordering::Relaxed);
+        wasm_bindgen_futures::spawn_local(AsThread { id, body: main() });
+    }
+
+    fn now_ms(&self) -> f64 {
+        now()
+    }
+
+    fn thread_id(&self) -> u32 {
+        current()
+    }
+
+    fn io<'a>(&'a self, _program: &'a Program) -> Box<dyn Io + 'a> {
+        match SCOPE.with(|scope| scope.borrow().clone()) {
+            Some(scope) => Box::new(WebIo { scope }),
+            // No run in progress: nothing should wait; a blocking wait would do no good.
+            None => Box::new(crate::io::ThreadIo { program: _program }),
+        }
+    }
+
+    fn threaded(&self) -> bool {
+        false
+    }
+}
+
+pub fn run(mut start: Start) {
+    SCOPE.with(|scope| *scope.borrow_mut() = Some(start.scope.clone()));
+    // Thread 1 is the main thread; the others count up from 2.
+    let program = start.program(Arc::new(Simulated {
+        next_id: AtomicU32::new(2),
+    }));
+    let plan = start.plan;
+    wasm_bindgen_futures::spawn_local(AsThread {
+        id: 1,
+        body: Box::pin(async move {
+            scenario::run(&plan, &program).await;
+        }),
+    });
+}

@@ -1,0 +1,120 @@
+//! The threaded build's machine: a wasm-bindgen-rayon pool of Web Workers.
+//!
+//! Downloads: a pool worker's own event loop never runs, so a `fetch` started there
+//! would never complete. A thread that downloads hands the request to the *broker*,
+//! a task on the UI thread's event loop, and blocks until the bytes or the error
+//! come back: a thread blocked on I/O, as `requests.get` blocks in the lesson. We
+//! chose the UI thread over a dedicated worker: its event loop already runs, the
+//! browser's network stack does the work off-thread anyway, and the thumbnails it
+//! makes are needed there.
+
+// A build with the `threads` feature but without atomics would compile Mutex and
+// Condvar to no-ops and deadlock or trap in the browser. Say so at compile time.
+#[cfg(not(target_feature = "atomics"))]
+compile_error!(
+    "potoki's threaded wasm build needs atomics: build with `npm run build` (it passes \
+     -Z build-std and the flags in .cargo/config.toml), not a bare `cargo build`"
+);
+
+use super::fetch::{self, RunScope};
+use super::io::WebIo;
+use super::{now, Start};
+use crate::cancel::CancelToken;
+use crate::io::{block_on, FetchError, Fetched};
+use crate::runtime::{Runtime, ThreadMain};
+use crate::sync::Signal;
+use crate::{asyncio, scenario};
+use futures_channel::mpsc::{unbounded, UnboundedReceiver, UnboundedSender};
+use futures_util::StreamExt;
+use js_sys::Promise;
+use std::rc::Rc;
+use std::sync::Arc;
+
+pub fn start(threads: usize) -> Promise {
+    wasm_bindgen_rayon::init_thread_pool(threads)
+}
+
+/// A thread's download, handed to the broker on the UI thread.
+struct DownloadRequest {
+    task: usize,
+    url: String,
+    reply: Arc<Signal<Result<Fetched, FetchError>>>,
+}
+
+/// The rayon pool the page started, as the lesson's machine.
+struct Pool {
+    /// Where threads send their downloads; `None` for asyncio, which fetches itself.
+    broker: Option<UnboundedSender<DownloadRequest>>,
+}
+
+impl Runtime for Pool {
+    fn spawn(&self, main: ThreadMain) {
+        rayon::spawn(move || block_on(main()));
+    }
+
+    fn now_ms(&self) -> f64 {
+        now()
+    }
+
+    /// Worker 1…N of the pool; 0 is the page's UI thread (asyncio's event loop).
+    fn thread_id(&self) -> u32 {
+        rayon::current_thread_index().map_or(0, |i| i as u32 + 1)
+    }
+
+    /// Blocks this worker until the broker has the bytes or the error (Stop aborts
+    /// the request, so the reply always comes).
+    fn download(
+        &self,
+        task: usize,
+        url: &str,
+        _cancel: &CancelToken,
+    ) -> Result<Fetched, FetchError> {
+        let gone = || FetchError::Network("the page stopped listening".into());
+        let broker = self.broker.as_ref().ok_or_else(gone)?;
+        let reply = Arc::new(Signal::new());
+        broker
+            .unbounded_send(DownloadRequest {
+                task,
+                url: url.to_owned(),
+                reply: reply.clone(),
+            })
+            .map_err(|_| gone())?;
+        block_on(reply.take())
+    }
+}
+
+/// The broker: on the UI thread's event loop, fetches what the threads ask for,
+/// all at once, and puts each reply in its signal.
+async fn broker(mut requests: UnboundedReceiver<DownloadRequest>, scope: Rc<RunScope>) {
+    while let Some(request) = requests.next().await {
+        let scope = scope.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let result = fetch::fetch(&scope, request.task, &request.url).await;
+            request.reply.put(result);
+        });
+    }
+}
+
+pub fn run(mut start: Start) {
+    if start.plan.scenario.is_async() {
+        // asyncio: the main coroutine runs on this (UI) thread's event loop.
+        let program = start.program(Arc::new(Pool { broker: None }));
+        let io = WebIo {
+            scope: start.scope.clone(),
+        };
+        wasm_bindgen_futures::spawn_local(async move {
+            asyncio::run(&start.plan, &program, &io).await;
+        });
+        return;
+    }
+    let (requests, inbox) = unbounded();
+    wasm_bindgen_futures::spawn_local(broker(inbox, start.scope.clone()));
+    let program = start.program(Arc::new(Pool {
+        broker: Some(requests),
+    }));
+    let plan = start.plan;
+    // The lesson's main thread: a pool worker of its own, blocking where Python blocks.
+    rayon::spawn(move || {
+        block_on(scenario::run(&plan, &program));
+    });
+}
