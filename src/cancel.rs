@@ -4,6 +4,7 @@
 //! pressing Stop wakes every sleeper at once.
 
 use crate::sync::{lock, spin_lock};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Condvar, Mutex};
 
 #[derive(Clone, Default)]
@@ -13,6 +14,9 @@ pub struct CancelToken {
 
 #[derive(Default)]
 struct Inner {
+    /// Read on every task's way: a plain atomic, so threads do not queue on a lock.
+    stopped: AtomicBool,
+    /// The same, under the lock sleepers wait with.
     cancelled: Mutex<bool>,
     wake: Condvar,
 }
@@ -37,13 +41,14 @@ impl CancelToken {
     /// (`Atomics.wait` is not allowed there): the lock is taken by spinning on
     /// `try_lock`, and the waiters hold it only for a few instructions.
     pub fn cancel(&self) {
+        self.inner.stopped.store(true, Ordering::SeqCst);
         let mut flag = spin_lock(&self.inner.cancelled);
         *flag = true;
         self.inner.wake.notify_all();
     }
 
     pub fn is_cancelled(&self) -> bool {
-        *spin_lock(&self.inner.cancelled)
+        self.inner.stopped.load(Ordering::SeqCst)
     }
 
     /// Waits up to `ms` milliseconds of `now` time, or until cancelled.
@@ -52,6 +57,14 @@ impl CancelToken {
     /// kept on the same clock the record uses, and a spurious or early wake-up just
     /// waits for the rest.
     pub fn wait_ms(&self, ms: f64, now: &dyn Fn() -> f64) -> Wait {
+        if ms <= 0.0 {
+            // `time.sleep(0)`: nothing to wait for, no lock to take.
+            return if self.is_cancelled() {
+                Wait::Cancelled
+            } else {
+                Wait::TimedOut
+            };
+        }
         let deadline = now() + ms;
         let mut cancelled = lock(&self.inner.cancelled);
         loop {

@@ -49,16 +49,21 @@ struct WorkItem {
 
 impl Queue {
     fn push(&self, item: WorkItem) -> QueueLoad {
-        let (load, wakers) = {
+        let (load, waker) = {
             let mut state = lock(&self.state);
             state.items.push_back(item);
             let load = QueueLoad {
                 idle: state.idle,
                 queued: state.items.len(),
             };
-            (load, std::mem::take(&mut state.waiting))
+            // One item needs one thread: wake the longest-waiting one, not all of them
+            // (a crowd of woken threads would only fight for the lock).
+            let waker = (!state.waiting.is_empty()).then(|| state.waiting.remove(0));
+            (load, waker)
         };
-        wakers.into_iter().for_each(Waker::wake);
+        if let Some(waker) = waker {
+            waker.wake();
+        }
         load
     }
 

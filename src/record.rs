@@ -117,8 +117,13 @@ pub enum Event {
     /// The program's main thread is running; the first event of a run.
     Begin {
         scenario: Scenario,
+        lang: Lang,
+        threaded: bool,
         main_thread: u32,
         max_workers: Option<usize>,
+        /// When the run started, on the shared clock (ms since 1970 in the browser):
+        /// what `tMs` counts from, so a listener can tell how late an event came.
+        epoch_ms: f64,
         t_ms: f64,
     },
     Submitted {
@@ -156,9 +161,12 @@ pub enum Event {
         t_ms: f64,
         text: String,
     },
-    /// The program and all its threads ended; the last event of a run.
+    /// The program and all its threads ended; the last event of a run. The record is
+    /// the events folded together (`www/run-model.js` does it); this adds its totals.
     End {
-        record: Box<RunRecord>,
+        wall_ms: f64,
+        cpu_ms: f64,
+        cancelled: bool,
     },
 }
 
@@ -311,12 +319,16 @@ impl Recorder {
     /// The lesson's main thread starts: call it on that thread.
     pub fn begin(&self) {
         let main_thread = self.rt.thread_id();
+        let epoch_ms = self.t0();
         self.emit(|record, t_ms| {
             record.main_thread = Some(main_thread);
             Some(Event::Begin {
                 scenario: record.scenario,
+                lang: record.lang,
+                threaded: record.threaded,
                 main_thread,
                 max_workers: record.max_workers,
+                epoch_ms,
                 t_ms,
             })
         });
@@ -331,7 +343,9 @@ impl Recorder {
             r.cpu_ms = r.tasks.iter().map(busy_ms).sum();
             record = Some(r.clone());
             Some(Event::End {
-                record: Box::new(r.clone()),
+                wall_ms: r.wall_ms,
+                cpu_ms: r.cpu_ms,
+                cancelled,
             })
         });
         record.unwrap_or_else(|| self.lock().record.clone())

@@ -175,7 +175,7 @@ async function handle(req, res) {
   } catch {
     return send(res, 400, 'Bad request\n');
   }
-  const file = fileFor(url.pathname);
+  const file = fileFor(url.pathname, res.folders);
   if (!file) return send(res, 404, 'Not found\n');
   res.extra = extraHeaders(url, res.isolation);
   if (url.pathname.startsWith(IMAGES)) return serveImage(req, res, url, file);
@@ -205,9 +205,10 @@ async function handle(req, res) {
  * leaves out the isolation headers, as a host that cannot set them would: the page
  * then runs its single-threaded build.
  */
-export function serve({ port = 8000, host = '127.0.0.1', isolation = true } = {}) {
+export function serve({ port = 8000, host = '127.0.0.1', isolation = true, folders = FOLDERS } = {}) {
   const server = createServer((req, res) => {
     res.isolation = isolation ? ISOLATION_HEADERS : {};
+    res.folders = folders;
     handle(req, res).catch(() => {
       if (!res.headersSent) send(res, 500, 'Internal error\n');
       else res.destroy();

@@ -14,6 +14,8 @@
 // the headers) the single-threaded build of the same source runs instead: each
 // thread a coroutine, the same lines and timings, and `threaded: false`.
 
+import { applyEvent, emptyRecord } from './run-model.js';
+
 /** Pool size when none is asked for: the lesson's 12 downloads, a main thread and spare. */
 export const DEFAULT_THREADS = 16;
 
@@ -65,7 +67,7 @@ class Playground {
    * @throws {Error} naming the bad field, e.g. `secs[3]: "abc" is not a number`
    */
   check(plan) {
-    return this.#wasm.checkPlan(plan);
+    return JSON.parse(this.#wasm.checkPlan(plan));
   }
 
   /**
@@ -75,11 +77,20 @@ class Playground {
    */
   async run(plan, { onEvent, signal } = {}) {
     signal?.throwIfAborted();
-    const handle = this.#wasm.run(plan, (event) => onEvent?.(event));
+    // The record is the events folded together, as they come.
+    const record = emptyRecord();
+    // Events come as JSON arrays: whatever arrived together, parsed at once.
+    const handle = this.#wasm.run(plan, (json) => {
+      for (const event of JSON.parse(json)) {
+        applyEvent(record, event);
+        onEvent?.(event);
+      }
+    });
     const stop = () => handle.cancel();
     signal?.addEventListener('abort', stop, { once: true });
     try {
-      return await handle.done;
+      await handle.done;
+      return record;
     } finally {
       signal?.removeEventListener('abort', stop);
       handle.free();

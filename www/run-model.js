@@ -1,6 +1,7 @@
-// A run record built up from the run's events as they arrive, in the same shape as
-// the record `run()` resolves to (DESIGN.md, "Run record"), so the page draws a
-// live run, a finished one and a loaded one with the same code.
+// A run record built up from the run's events as they arrive (DESIGN.md, "Run
+// record"): the events are the whole story, and the record is their fold. The JS
+// API returns what this builds; the page draws a live run, a finished one and a
+// loaded one from it.
 
 export function emptyRecord() {
   return {
@@ -22,11 +23,17 @@ export function applyEvent(record, event) {
   const task = record.tasks[event.task];
   switch (event.type) {
     case 'begin':
-      record.scenario = event.scenario;
-      record.mainThread = event.mainThread;
-      record.maxWorkers = event.maxWorkers;
+      Object.assign(record, {
+        scenario: event.scenario,
+        lang: event.lang,
+        threaded: event.threaded,
+        mainThread: event.mainThread,
+        maxWorkers: event.maxWorkers,
+      });
       break;
     case 'submitted':
+      // Tasks are made in index order, but a thread's task may be submitted (t.start())
+      // after a later one was made: keep the slot, fill it in.
       record.tasks[event.task] = {
         index: event.task,
         kind: event.kind,
@@ -59,7 +66,8 @@ export function applyEvent(record, event) {
       record.output.push({ tMs: event.tMs, text: event.text, thread: event.thread });
       break;
     case 'end':
-      return event.record;
+      Object.assign(record, { wallMs: event.wallMs, cpuMs: event.cpuMs, cancelled: event.cancelled });
+      break;
     default:
   }
   return record;

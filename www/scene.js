@@ -43,13 +43,17 @@ export class Scene {
     if (event.type === 'begin') this.#views.output.setMainThread(event.mainThread);
   }
 
-  /** Shows a whole record (a finished run, or one loaded from a file) at its end. */
+  /** Shows a whole record (a finished run, or one loaded from a file) at its end.
+   *  What a live run already drew stays: only what changed is touched. */
   show(record) {
     cancelAnimationFrame(this.#frame);
+    const fresh = this.mode !== 'live';
     this.record = record;
     this.mode = 'replay';
-    this.#views.output.clear(record.mainThread);
-    this.#views.table.clear();
+    if (fresh) {
+      this.#views.output.clear(record.mainThread);
+      this.#views.table.clear();
+    }
     this.seek(record.wallMs);
   }
 

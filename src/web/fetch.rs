@@ -11,7 +11,7 @@ use super::now;
 use crate::image::sniff;
 use crate::io::{FetchError, Fetched, FIRST_BYTE_TIMEOUT_SECS, MAX_IMAGE_BYTES};
 use futures_util::future::{FutureExt, Shared};
-use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
+use js_sys::{Array, Function, Promise, Reflect, Uint8Array};
 use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -35,8 +35,9 @@ export function requestStarted(url, sentAt) {
   return best && best.requestStart > 0 ? performance.timeOrigin + best.requestStart : undefined;
 }
 export function resetResourceTimings() {
-  performance.clearResourceTimings();
-  performance.setResourceTimingBufferSize(4000);
+  // Room for every download of many runs; entries are found by name and time, so
+  // none need clearing (the page's own entries stay for whoever reads them).
+  performance.setResourceTimingBufferSize(10000);
 }
 ")]
 extern "C" {
@@ -203,9 +204,20 @@ fn network(error: JsValue) -> FetchError {
     FetchError::Network(format!("{error:?}"))
 }
 
-/// Hands the page `{ type: 'image', task, src, bytes, contentType }` with an object URL
-/// made from the fetched chunks (not from wasm memory: a Blob cannot be made from a
-/// view of shared memory). The page revokes it when it clears the run.
+/// A thumbnail for the page: `{ type: 'image', task, src, bytes, contentType }`.
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ImageEvent<'a> {
+    r#type: &'static str,
+    task: usize,
+    src: String,
+    bytes: usize,
+    content_type: Option<&'a str>,
+}
+
+/// Hands the page an `image` event with an object URL made from the fetched chunks
+/// (not from wasm memory: a Blob cannot be made from a view of shared memory). The
+/// page revokes it when it clears the run.
 fn show_thumbnail(
     scope: &RunScope,
     task: usize,
@@ -221,19 +233,14 @@ fn show_thumbnail(
     let Ok(src) = Url::create_object_url_with_blob(&blob) else {
         return;
     };
-    let event = Object::new();
-    let set = |key: &str, value: JsValue| {
-        let _ = Reflect::set(&event, &key.into(), &value);
+    let event = ImageEvent {
+        r#type: "image",
+        task,
+        src,
+        bytes,
+        content_type,
     };
-    set("type", "image".into());
-    set("task", (task as f64).into());
-    set("src", src.into());
-    set("bytes", (bytes as f64).into());
-    set(
-        "contentType",
-        content_type.map_or(JsValue::NULL, JsValue::from),
-    );
-    if let Err(error) = scope.on_event().call1(&JsValue::NULL, &event) {
-        web_sys::console::error_2(&"potoki: onEvent threw".into(), &error);
+    if let Ok(json) = serde_json::to_string(&[event]) {
+        super::deliver(scope.on_event(), &json);
     }
 }

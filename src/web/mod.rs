@@ -20,7 +20,7 @@ mod threads;
 use crate::cancel::CancelToken;
 use crate::plan::{split_list, Machine, Plan, PlanError, PlanInput, MAX_POOL_THREADS};
 use crate::program::Program;
-use crate::record::{Event, RunRecord, Sink};
+use crate::record::{Event, Sink};
 use fetch::RunScope;
 use futures_channel::mpsc::{unbounded, UnboundedReceiver};
 use futures_util::StreamExt;
@@ -39,6 +39,11 @@ use threads as machine_impl;
 #[wasm_bindgen(inline_js = "
 export function now() { return performance.timeOrigin + performance.now(); }
 export function baseUrl() { return document.baseURI; }
+export function yieldToPage() {
+  // scheduler.yield() lets the page draw and answer input, then resumes us first;
+  // setTimeout where it is missing.
+  return globalThis.scheduler?.yield ? scheduler.yield() : new Promise((go) => setTimeout(go, 0));
+}
 ")]
 extern "C" {
     /// Milliseconds since 1970 on a clock every worker shares: each worker has its
@@ -47,6 +52,8 @@ extern "C" {
     /// What relative image URLs resolve against: the page, not a worker's `blob:` URL.
     #[wasm_bindgen(js_name = baseUrl)]
     fn base_url() -> String;
+    #[wasm_bindgen(js_name = yieldToPage)]
+    fn yield_to_page() -> Promise;
 }
 
 #[wasm_bindgen]
@@ -202,20 +209,19 @@ fn parse(plan: &JsValue) -> Result<Plan, WebError> {
     Ok(Plan::parse(&plan_input(plan), machine()?)?)
 }
 
-fn to_js(value: &impl Serialize) -> Result<JsValue, WebError> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| WebError::Convert(e.to_string()))
+/// JSON text for JS to parse (see `www/potoki.js`).
+fn to_json(value: &impl Serialize) -> Result<String, WebError> {
+    serde_json::to_string(value).map_err(|e| WebError::Convert(e.to_string()))
 }
 
 /// Checks a plan without running it: the page calls this on every edit.
-/// Returns the checked plan (`maxWorkers`, where it came from, threads needed).
+/// Returns the checked plan as JSON (`maxWorkers`, where it came from, threads needed).
 ///
 /// # Errors
 /// An `Error` whose message names the bad field: `secs[3]: "abc" is not a number`.
 #[wasm_bindgen(js_name = checkPlan)]
-pub fn check_plan(plan: &JsValue) -> Result<JsValue, JsValue> {
-    Ok(to_js(&parse(plan)?)?)
+pub fn check_plan(plan: &JsValue) -> Result<String, JsValue> {
+    Ok(to_json(&parse(plan)?)?)
 }
 
 /// A run in progress: its end, and its Stop button.
@@ -228,7 +234,8 @@ pub struct RunHandle {
 
 #[wasm_bindgen]
 impl RunHandle {
-    /// Resolves to the run record when the program and all its threads have ended.
+    /// Resolves when the program and all its threads have ended (its record came
+    /// with the last event, `end`).
     #[wasm_bindgen(getter)]
     pub fn done(&self) -> Promise {
         self.done.clone()
@@ -257,15 +264,16 @@ impl Start {
     }
 }
 
-/// Runs a plan: the lesson's main thread starts, `on_event` is called on the UI
-/// thread for every event the moment it arrives.
+/// Runs a plan: the lesson's main thread starts, and `on_events` is called on the UI
+/// thread with the events that have arrived, as a JSON array, the moment the UI
+/// thread wakes for them (one event, or the few that came together).
 ///
 /// # Errors
 /// A bad plan (the message names the field), a pool not started, or a run already going.
 #[wasm_bindgen]
-pub fn run(plan: &JsValue, on_event: Function) -> Result<RunHandle, JsValue> {
+pub fn run(plan: &JsValue, on_events: Function) -> Result<RunHandle, JsValue> {
     let plan = parse(plan)?;
-    let scope = Rc::new(RunScope::new(on_event.clone())?);
+    let scope = Rc::new(RunScope::new(on_events.clone())?);
     if RUNNING.swap(true, Ordering::SeqCst) {
         return Err(WebError::Busy.into());
     }
@@ -282,9 +290,10 @@ pub fn run(plan: &JsValue, on_event: Function) -> Result<RunHandle, JsValue> {
         }),
     });
     let done = wasm_bindgen_futures::future_to_promise(async move {
-        let record = forward(&mut events, &on_event).await;
+        let ended = forward(&mut events, &on_events).await;
         RUNNING.store(false, Ordering::SeqCst);
-        Ok(to_js(&*record?)?)
+        ended?;
+        Ok(JsValue::UNDEFINED)
     });
     Ok(RunHandle {
         cancel,
@@ -293,19 +302,49 @@ pub fn run(plan: &JsValue, on_event: Function) -> Result<RunHandle, JsValue> {
     })
 }
 
-/// Hands each event to `on_event` until the run's last one, and returns its record.
+/// Events handed to the page at once at most: a backlog of a 10,000-task run is
+/// passed on in shares, each a short task of the UI thread.
+const BATCH: usize = 1000;
+
+/// Hands the events to `on_events` as they come, until the run's last one.
 async fn forward(
     events: &mut UnboundedReceiver<Event>,
-    on_event: &Function,
-) -> Result<Box<RunRecord>, WebError> {
-    while let Some(event) = events.next().await {
-        if let Err(error) = on_event.call1(&JsValue::NULL, &to_js(&event)?) {
-            // The page's handler failed; the run itself goes on.
-            web_sys::console::error_2(&"potoki: onEvent threw".into(), &error);
+    on_events: &Function,
+) -> Result<(), WebError> {
+    while let Some(first) = events.next().await {
+        // Whatever else is already there goes along: one crossing, one JSON.parse.
+        let mut batch = vec![first];
+        while batch.len() < BATCH {
+            match events.try_next() {
+                Ok(Some(more)) => batch.push(more),
+                _ => break,
+            }
         }
-        if let Event::End { record } = event {
-            return Ok(record);
+        // The last event carries the whole record: send the others first, so the last
+        // results are not held up while the record is written out.
+        let end = batch
+            .iter()
+            .position(|event| matches!(event, Event::End { .. }));
+        let last = end.map(|at| batch.split_off(at));
+        if !batch.is_empty() {
+            deliver(on_events, &to_json(&batch)?);
+        }
+        if let Some(last) = last {
+            deliver(on_events, &to_json(&last)?);
+            return Ok(());
+        }
+        if batch.len() == BATCH {
+            // A backlog: let the page draw and answer input before the next share.
+            let _ = wasm_bindgen_futures::JsFuture::from(yield_to_page()).await;
         }
     }
     Err(WebError::Ended)
+}
+
+/// Calls the page's handler with a JSON array of events.
+pub(crate) fn deliver(on_events: &Function, json: &str) {
+    if let Err(error) = on_events.call1(&JsValue::NULL, &JsValue::from_str(json)) {
+        // The page's handler failed; the run itself goes on.
+        web_sys::console::error_2(&"potoki: onEvent threw".into(), &error);
+    }
 }

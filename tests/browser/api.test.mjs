@@ -56,8 +56,11 @@ test('the pool runs at most max_workers tasks at once, started in submission ord
   const page = await openPage(t, '/');
   const { record } = await runInPage(page, { scenario: 'pool_as_completed', secs: Array(6).fill(0.2), workers: 2 });
   checkWall({ idealMs: 600 }, record.wallMs);
-  const byStart = [...record.tasks].sort((a, b) => a.startedMs - b.startedMs).map((task) => task.index);
-  assert.deepEqual(byStart, [0, 1, 2, 3, 4, 5]);
+  // Taken off the queue in submission order (two threads taking the next two at once
+  // may stamp their starts a hair apart either way).
+  for (let i = 1; i < record.tasks.length; i++) {
+    assert.ok(record.tasks[i].startedMs >= record.tasks[i - 1].startedMs - 1, `task ${i} started before ${i - 1}`);
+  }
   for (const task of record.tasks) {
     const at = task.startedMs + 1;
     const running = record.tasks.filter((o) => o.startedMs <= at && o.finishedMs > at).length;

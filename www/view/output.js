@@ -4,9 +4,15 @@
 import { t } from '../i18n.js';
 import { seconds, threadLabel } from './format.js';
 
+/** Lines kept on the page: a 10,000-task run shows its last ones (Export has all). */
+const MAX_LINES = 250;
+
 export class OutputView {
   #list;
   #mainThread = null;
+  /** The lines shown: `lines[start, end)`. */
+  #start = 0;
+  #end = 0;
 
   constructor(list) {
     this.#list = list;
@@ -15,6 +21,8 @@ export class OutputView {
 
   clear(mainThread = null) {
     this.#mainThread = mainThread;
+    this.#start = 0;
+    this.#end = 0;
     this.#list.replaceChildren();
     const empty = document.createElement('li');
     empty.className = 'empty';
@@ -26,19 +34,41 @@ export class OutputView {
     this.#mainThread = thread;
   }
 
-  /** Shows the lines of `lines` printed by `now` ms, adding or removing at the end. */
+  /** Shows the lines of `lines` printed by `now` ms: the last few hundred of them. */
   showUpTo(lines, now) {
-    let count = 0;
+    let count = this.#end;
     while (count < lines.length && lines[count].tMs <= now) count++;
-    const items = this.#list.querySelectorAll('li:not(.empty)');
-    for (let i = items.length - 1; i >= count; i--) items[i].remove();
-    for (let i = items.length; i < count; i++) this.#add(lines[i]);
-    if (count === 0) this.clear(this.#mainThread); // the placeholder, in the current language
+    while (count > 0 && lines[count - 1].tMs > now) count--;
+    if (count === 0) return this.clear(this.#mainThread); // the placeholder, in the current language
+    const start = Math.max(0, count - MAX_LINES);
+    if (count < this.#end || start < this.#start || this.#end === 0) {
+      // Back in time (a replay) or a first drawing: lay the window out anew.
+      this.#list.replaceChildren();
+      for (let i = start; i < count; i++) this.#add(lines[i]);
+    } else {
+      for (let i = this.#end; i < count; i++) this.#add(lines[i]);
+      for (let i = this.#start; i < start; i++) this.#list.querySelector('li:not(.more)')?.remove();
+    }
+    this.#start = start;
+    this.#end = count;
+    this.#note(start);
+  }
+
+  /** The first item says how many earlier lines are not shown. */
+  #note(hidden) {
+    let more = this.#list.querySelector('.more');
+    if (!hidden) return more?.remove();
+    if (!more) {
+      more = document.createElement('li');
+      more.className = 'more';
+      this.#list.prepend(more);
+    }
+    more.textContent = t('earlierLines', { n: hidden });
   }
 
   /** One printed line: `{ tMs, text, thread }`. */
   #add({ tMs, text, thread }) {
-    this.#list.querySelector('.empty')?.remove();
+    this.#list.querySelector(':scope > .empty')?.remove();
     const item = document.createElement('li');
     item.dataset.thread = thread;
     if (thread === this.#mainThread) item.classList.add('main');

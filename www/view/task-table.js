@@ -6,6 +6,10 @@ import { t } from '../i18n.js';
 import { seconds, threadLabel } from './format.js';
 
 const COLUMNS = ['task', 'call', 'thread', 'submitted', 'started', 'finished', 'delivered', 'network', 'result'];
+/** Rows kept on the page: a 10,000-task run shows its first ones (Export has all). */
+const MAX_ROWS = 200;
+/** Runs with more tasks than this are drawn only while the table is in sight. */
+const BIG_RUN = 300;
 
 /** A download's size and its waits: for a free connection, for the server, for the body. */
 function network(download) {
@@ -42,19 +46,51 @@ function cells(task, now, mainThread) {
 export class TaskTable {
   #body;
   #rows = [];
+  #more = null;
+  #visible = false;
+  /** What to show once visible: `[record, now]`. */
+  #pending = null;
 
   constructor(table) {
     this.#body = table.tBodies[0];
+    // Out of sight, the table of a big run is not kept up to date (the browser would
+    // lay out thousands of cells nobody sees); it catches up when scrolled to.
+    new IntersectionObserver(([entry]) => {
+      this.#visible = entry.isIntersecting;
+      if (this.#visible && this.#pending) this.showAt(...this.#pending);
+    }).observe(table);
   }
 
   clear() {
     this.#rows = [];
+    this.#more = null;
+    this.#pending = null;
     this.#body.replaceChildren();
+  }
+
+  /** A last row saying how many tasks are not shown. */
+  #noteMore(hidden) {
+    if (!hidden) {
+      this.#more?.remove();
+      this.#more = null;
+      return;
+    }
+    if (!this.#more) {
+      this.#more = document.createElement('tr');
+      this.#more.className = 'more';
+      this.#more.append(Object.assign(document.createElement('td'), { colSpan: COLUMNS.length }));
+    }
+    this.#more.firstChild.textContent = t('moreTasks', { n: hidden });
+    this.#body.append(this.#more);
   }
 
   /** Shows `record`'s tasks as they stood at `now` ms, touching only what changed. */
   showAt(record, now) {
-    const tasks = record.tasks.filter((task) => task && task.submittedMs !== null && task.submittedMs <= now);
+    this.#pending = [record, now];
+    if (!this.#visible && record.tasks.length > BIG_RUN) return;
+    const submitted = record.tasks.filter((task) => task && task.submittedMs !== null && task.submittedMs <= now);
+    const tasks = submitted.slice(0, MAX_ROWS);
+    this.#noteMore(submitted.length - tasks.length);
     while (this.#rows.length > tasks.length) this.#rows.pop().row.remove();
     tasks.forEach((task, i) => {
       let entry = this.#rows[i];
@@ -70,7 +106,8 @@ export class TaskTable {
         }
         entry = { row, cells: cellsOf, shown: {} };
         this.#rows.push(entry);
-        this.#body.append(row);
+        if (this.#more) this.#body.insertBefore(row, this.#more);
+        else this.#body.append(row);
       }
       entry.row.dataset.task = task.index;
       if (task.thread !== null && task.startedMs <= now) entry.row.dataset.thread = task.thread;

@@ -9,6 +9,8 @@ import { t } from '../i18n.js';
 import { seconds, threadLabel } from './format.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
+/** Above this many tasks, bars closer than a pixel are drawn as one (see `#dense`). */
+const DENSE = 400;
 const LAYOUT = {
   full: { lane: 28, bar: 18, label: 96, axis: 28, top: 22, right: 14 },
   compact: { lane: 10, bar: 7, label: 0, axis: 0, top: 2, right: 4 },
@@ -74,6 +76,11 @@ export class Timeline {
   #compact;
   #focused = 0;
   #record = null;
+  /** The drawing's width, kept up to date by a ResizeObserver: reading clientWidth
+   *  while drawing would force a layout of the whole page every frame. */
+  #width = 0;
+  #now = 0;
+  #options = {};
 
   /** `detail`: where the focused or hovered bar is described (a live region). */
   constructor(svg, detail = null, { compact = false } = {}) {
@@ -82,6 +89,15 @@ export class Timeline {
     this.#compact = compact;
     this.#size = compact ? LAYOUT.compact : LAYOUT.full;
     if (!compact) this.#listen();
+    const box = svg.parentElement;
+    if (box) {
+      new ResizeObserver(([entry]) => {
+        const width = Math.round(entry.contentRect.width);
+        if (width === this.#width) return;
+        this.#width = width;
+        if (this.#record) this.render(this.#record, this.#now, this.#options);
+      }).observe(box);
+    }
   }
 
   #listen() {
@@ -109,11 +125,14 @@ export class Timeline {
    * Draws `record` as it stood at `now` ms (bars still running end there).
    * `scaleMs`: the length of the time axis (the compare view shares one).
    */
-  render(record, now, { scaleMs } = {}) {
+  render(record, now, options = {}) {
+    const { scaleMs } = options;
     this.#record = record;
+    this.#now = now;
+    this.#options = options;
     const s = this.#size;
     const lanes = lanesOf(record);
-    const width = Math.max(this.#svg.clientWidth || this.#svg.parentElement?.clientWidth || 640, 280);
+    const width = Math.max(this.#width || 640, 280);
     const end = scaleMs ?? niceCeil(Math.max(record.wallMs ?? now, 1));
     const x = (ms) => s.label + ((width - s.label - s.right) * Math.min(Math.max(ms, 0), end)) / end;
     const laneY = (thread) => s.top + lanes.indexOf(thread) * s.lane;
@@ -169,7 +188,9 @@ export class Timeline {
 
     // Bars.
     const bars = el('g', { class: 'tl-bars' }, root);
-    for (const task of record.tasks) {
+    const dense = record.tasks.length > DENSE;
+    if (dense) this.#dense(record, now, { bars, lanes, laneY, x, s });
+    for (const task of dense ? [] : record.tasks) {
       if (task.startedMs === null || task.startedMs > now || !lanes.includes(task.thread)) continue;
       const y = laneY(task.thread) + (s.lane - s.bar) / 2;
       const failed = 'error' in task && (task.finishedMs ?? Infinity) <= now;
@@ -196,7 +217,7 @@ export class Timeline {
     }
 
     // The main thread's side: each submission, and when each result reached it.
-    if (record.mainThread !== null && lanes.length) {
+    if (record.mainThread !== null && lanes.length && !dense) {
       const mainY = laneY(record.mainThread);
       const marks = el('g', { class: 'tl-marks', 'aria-hidden': 'true' }, root);
       for (const task of record.tasks) {
@@ -226,6 +247,41 @@ export class Timeline {
       el('line', { x1: x(now), x2: x(now), y1: 0, y2: height - s.axis, class: 'tl-now' }, root);
     }
     svg.replaceChildren(root);
+    if (this.#detail && dense) this.#detail.textContent = t('denseTimeline');
+  }
+
+  /**
+   * Thousands of tasks: one rect per stretch of a lane where the thread was busy,
+   * bars less than a pixel apart drawn as one, so the picture stays a few hundred
+   * elements and the page stays smooth. The task table and the record keep the
+   * details.
+   */
+  #dense(record, now, { bars, lanes, laneY, x, s }) {
+    const byLane = new Map(lanes.map((thread) => [thread, []]));
+    for (const task of record.tasks) {
+      if (!task || task.startedMs === null || task.startedMs > now || !byLane.has(task.thread)) continue;
+      byLane.get(task.thread).push([task.startedMs, Math.min(task.finishedMs ?? now, now), task.kind]);
+    }
+    for (const [thread, spans] of byLane) {
+      spans.sort((a, b) => a[0] - b[0]);
+      const y = laneY(thread) + (s.lane - s.bar) / 2;
+      let current = null;
+      const flush = () => {
+        if (!current) return;
+        const [from, to, kind] = current;
+        const g = el('g', { class: `tl-span tl-${kind}`, 'data-thread': thread }, bars);
+        el('rect', { x: x(from), y, width: Math.max(x(to) - x(from), 1), height: s.bar, class: 'tl-bar' }, g);
+        current = null;
+      };
+      for (const span of spans) {
+        if (current && x(span[0]) - x(current[1]) < 1) current[1] = Math.max(current[1], span[1]);
+        else {
+          flush();
+          current = [...span];
+        }
+      }
+      flush();
+    }
   }
 
   /** A standalone copy of the picture: the page's styles written onto its elements. */

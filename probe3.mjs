@@ -1,0 +1,23 @@
+import { chromium } from 'playwright-core';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless','--no-sandbox','--disable-gpu','--disable-quic','--no-first-run','--disable-background-networking','--disable-component-update','--disable-sync'] });
+const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+page.on('crash', () => console.log('PAGE CRASH'));
+await page.addInitScript(() => {
+  window.__longTasks = [];
+  new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => ({ start: e.startTime, ms: e.duration, render: e.renderStart ? e.startTime + e.duration - e.renderStart : 0, scripts: (e.scripts||[]).map(s => `${s.invoker} ${s.sourceFunctionName} ${s.sourceURL.split('/').pop()}:${s.sourceCharPosition} ${Math.round(s.duration)}ms`) })))).observe({ type: 'long-animation-frame', buffered: true });
+});
+await page.goto('http://127.0.0.1:8000/?scenario=pool_as_completed&workers=8&lang=ru');
+await page.waitForFunction(() => document.getElementById('app').dataset.state === 'ready');
+console.log('supported', await page.evaluate(() => PerformanceObserver.supportedEntryTypes));
+console.log('before', await page.evaluate(() => window.__longTasks.length));
+await page.fill('#secs', Array(10000).fill(0).join(','));
+const from = await page.evaluate(() => performance.now());
+const t0 = Date.now();
+await page.click('#run');
+await page.waitForFunction(() => document.getElementById('app').dataset.state === 'done', null, { timeout: 60000 });
+console.log('run took', Date.now() - t0);
+await page.waitForTimeout(500);
+const tasks = await page.evaluate(() => window.__longTasks);
+console.log(JSON.stringify(tasks.filter(t => t.start >= from).sort((a,b)=>b.ms-a.ms).slice(0,6), null, 1));
+console.log(JSON.stringify((await page.evaluate(() => window.__prof)).filter(x => x[1] > 3).map(x => [x[0], Math.round(x[1]), Math.round(x[2])])));
+await browser.close();

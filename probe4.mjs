@@ -1,0 +1,21 @@
+import { chromium } from 'playwright-core';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless','--no-sandbox','--disable-gpu','--disable-quic','--no-first-run','--disable-background-networking','--disable-component-update','--disable-sync'] });
+const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+await page.goto('http://127.0.0.1:8000/?scenario=pool_as_completed&workers=8&lang=ru');
+await page.waitForFunction(() => document.getElementById('app').dataset.state === 'ready');
+await page.fill('#secs', Array(10000).fill(0).join(','));
+const cdp = await page.context().newCDPSession(page);
+await cdp.send('Profiler.enable');
+await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+await cdp.send('Profiler.start');
+await page.click('#run');
+await page.waitForFunction(() => document.getElementById('app').dataset.state === 'done', null, { timeout: 60000 });
+const { profile } = await cdp.send('Profiler.stop');
+// self time per function
+const byId = new Map(profile.nodes.map(n => [n.id, n]));
+const self = new Map();
+const dt = profile.timeDeltas; 
+profile.samples.forEach((id, i) => { const n = byId.get(id); const key = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`; self.set(key, (self.get(key) || 0) + (dt[i] || 0)); });
+const top = [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 25);
+for (const [k, v] of top) console.log((v / 1000).toFixed(1).padStart(8), 'ms', k);
+await browser.close();
