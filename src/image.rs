@@ -1,6 +1,7 @@
 //! The lesson's images: which URLs a task may fetch, the file name it prints, and
 //! whether what came back is an image at all.
 
+use crate::lines::quote;
 use serde::Serialize;
 
 /// The longest URL accepted.
@@ -95,9 +96,9 @@ pub fn sniff(body: &[u8], content_type: Option<&str>) -> Result<&'static str, St
             .map(|c| if c.is_control() { ' ' } else { c })
             .collect();
         format!(
-            "{}, {:?}…",
+            "{}, {}…",
             content_type.unwrap_or("no content type"),
-            head.trim()
+            quote(head.trim())
         )
     })
 }

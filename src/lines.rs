@@ -130,6 +130,26 @@ impl Lang {
     }
 }
 
+/// Writes `text` in double quotes, escaped, as an error message shows what was typed:
+/// `"abc"`, `"a\"b"`. (Not `{:?}`: the wasm build leaves Debug formatting out.)
+pub fn quote(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 /// Python's `round(x, 2)`, near enough for timings.
 fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
@@ -171,6 +191,14 @@ mod tests {
         assert_eq!(python_float(0.0), "0.0");
         assert_eq!(python_float(0.00001), "1e-05");
         assert_eq!(python_float(12.0), "12.0");
+    }
+
+    #[test]
+    fn typed_text_is_quoted_and_escaped() {
+        assert_eq!(quote("abc"), r#""abc""#);
+        assert_eq!(quote("a\"b\\c"), r#""a\"b\\c""#);
+        assert_eq!(quote("x\ny\u{7}"), r#""x\ny\u{7}""#);
+        assert_eq!(quote("юникод <img>"), r#""юникод <img>""#);
     }
 
     #[test]

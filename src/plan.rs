@@ -4,7 +4,7 @@
 //! place (`secs[3]`) and the reason, and the page shows it next to that field.
 
 use crate::image::{Image, UrlProblem};
-use crate::lines::{python_float, Lang};
+use crate::lines::{python_float, quote, Lang};
 use serde::Serialize;
 use std::fmt;
 
@@ -237,10 +237,10 @@ pub fn split_list(text: &str) -> Vec<String> {
 fn quoted(text: &str) -> String {
     const MAX: usize = 24;
     if text.chars().count() <= MAX {
-        format!("{text:?}")
+        quote(text)
     } else {
         let head: String = text.chars().take(MAX).collect();
-        format!("{head:?}…")
+        format!("{}…", quote(&head))
     }
 }
 

@@ -80,9 +80,9 @@ const BUILDS = [
     title: 'single thread: no atomics, for pages that may not share memory',
     cargo: ['--no-default-features', '--target-dir', 'target/single'],
     wasm: 'target/single/wasm32-unknown-unknown/release/potoki.wasm',
-    // RUSTFLAGS, when set, replaces the atomics and shared-memory flags of
-    // .cargo/config.toml for this build only.
-    env: { RUSTFLAGS: '' },
+    // RUSTFLAGS, when set, replaces the flags of .cargo/config.toml for this build
+    // only: no atomics, no shared memory; the size flags stay.
+    env: { RUSTFLAGS: '-Z location-detail=none -Z fmt-debug=none' },
   },
 ];
 

@@ -41,7 +41,7 @@ try {
   run('rustup toolchain install (rust-toolchain.toml)', 'rustup', ['toolchain', 'install']);
   run('clippy (wasm32: the web boundary, threaded)', 'cargo', ['clippy', '--release', ...WASM, '--', '-D', 'warnings']);
   run('clippy (wasm32: single-threaded build)', 'cargo', ['clippy', '--release', '--target', 'wasm32-unknown-unknown', '--no-default-features', '--target-dir', 'target/single', '--', '-D', 'warnings'], {
-    env: { ...process.env, RUSTFLAGS: '' },
+    env: { ...process.env, RUSTFLAGS: '-Z location-detail=none -Z fmt-debug=none' },
   });
   run('cargo test (native, real OS threads)', 'cargo', ['+stable', 'test']);
   // The release build (wasm-opt included) and dist/: test what ships.

@@ -88,7 +88,7 @@ function showRecord(record) {
 }
 
 async function run() {
-  form.check();
+  // The plan was checked at its last edit; run() checks it once more, in Rust.
   if (!form.ok || running) return;
   stopReplay();
   thumbnails.clear();
@@ -245,15 +245,17 @@ async function main() {
     $('tasks-details').open = false;
     reportHeight();
   }
+  // The wasm and the Web Workers start first, in the background: they take longest.
+  const threads = form.state.threads === '' ? undefined : Number(form.state.threads);
+  const starting = createPlayground({ threads });
   setLang(detectLang(form.state.lang, navigator.languages ?? [navigator.language]));
   listen();
   renderLanguage();
   setStatus('starting');
   // For the benchmark (bench/run.mjs): when the page became usable, and the pool ready.
   performance.mark('potoki:ui');
-  const threads = form.state.threads === '' ? undefined : Number(form.state.threads);
   try {
-    playground = await createPlayground({ threads });
+    playground = await starting;
   } catch (error) {
     setStatus('startFailed', { message: error.message });
     setAppState('failed');

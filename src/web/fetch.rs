@@ -152,7 +152,7 @@ pub async fn fetch(scope: &RunScope, task: usize, url: &str) -> Result<Fetched, 
         loop {
             let step = JsFuture::from(reader.read())
                 .await
-                .map_err(|e| failed(format!("{e:?}")))?;
+                .map_err(|e| failed(js_error_text(&e)))?;
             if Reflect::get(&step, &"done".into())
                 .ok()
                 .and_then(|d| d.as_bool())
@@ -201,7 +201,16 @@ pub async fn fetch(scope: &RunScope, task: usize, url: &str) -> Result<Fetched, 
 }
 
 fn network(error: JsValue) -> FetchError {
-    FetchError::Network(format!("{error:?}"))
+    FetchError::Network(js_error_text(&error))
+}
+
+/// What a JS error says (its message, or the value as text).
+fn js_error_text(error: &JsValue) -> String {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| "unknown error".into())
 }
 
 /// A thumbnail for the page: `{ type: 'image', task, src, bytes, contentType }`.

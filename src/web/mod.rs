@@ -315,22 +315,14 @@ async fn forward(
         // Whatever else is already there goes along: one crossing, one JSON.parse.
         let mut batch = vec![first];
         while batch.len() < BATCH {
-            match events.try_next() {
-                Ok(Some(more)) => batch.push(more),
+            match events.try_recv() {
+                Ok(more) => batch.push(more),
                 _ => break,
             }
         }
-        // The last event carries the whole record: send the others first, so the last
-        // results are not held up while the record is written out.
-        let end = batch
-            .iter()
-            .position(|event| matches!(event, Event::End { .. }));
-        let last = end.map(|at| batch.split_off(at));
-        if !batch.is_empty() {
-            deliver(on_events, &to_json(&batch)?);
-        }
-        if let Some(last) = last {
-            deliver(on_events, &to_json(&last)?);
+        let ended = batch.iter().any(|event| matches!(event, Event::End { .. }));
+        deliver(on_events, &to_json(&batch)?);
+        if ended {
             return Ok(());
         }
         if batch.len() == BATCH {
