@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { readdirSync } from 'node:fs';
 import { build } from './build.mjs';
+import { ISOLATION, SECURITY } from './headers.mjs';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const DIST = join(repo, 'dist');
@@ -24,13 +25,12 @@ const DIST = join(repo, 'dist');
 // the page allows it; the files are public anyway. embed.js is loaded by course
 // pages as a cross-origin module (a CORS request); the sample images are offered to
 // other origins too.
+const ALL = { ...ISOLATION, 'Cross-Origin-Resource-Policy': 'cross-origin', ...SECURITY };
+const lines = (headers, indent) => Object.entries(headers).map(([k, v]) => `${indent}${k}: ${v}`).join('\n');
+
 const HEADERS = `# potoki — headers for Netlify and Cloudflare Pages (the same file format).
 /*
-  Cross-Origin-Opener-Policy: same-origin
-  Cross-Origin-Embedder-Policy: require-corp
-  Cross-Origin-Resource-Policy: cross-origin
-  Document-Isolation-Policy: isolate-and-require-corp
-  X-Content-Type-Options: nosniff
+${lines(ALL, '  ')}
 /embed.js
   Access-Control-Allow-Origin: *
 /images/*
@@ -38,34 +38,24 @@ const HEADERS = `# potoki — headers for Netlify and Cloudflare Pages (the same
   Timing-Allow-Origin: *
 `;
 
+const nginxLines = (headers) => Object.entries(headers).map(([k, v]) => `    add_header ${k} "${v}" always;`).join('\n');
+
 const NGINX = `# potoki — the same headers for nginx. Put dist/ at /srv/potoki and include this
 # file inside your server { } block. (nginx drops inherited add_header lines in a
 # location that adds its own, so each location repeats them.)
 location / {
     root /srv/potoki;
     types { application/wasm wasm; text/javascript js; text/html html; text/css css; image/svg+xml svg; image/jpeg jpg; application/json json; }
-    add_header Cross-Origin-Opener-Policy same-origin always;
-    add_header Cross-Origin-Embedder-Policy require-corp always;
-    add_header Cross-Origin-Resource-Policy cross-origin always;
-    add_header Document-Isolation-Policy isolate-and-require-corp always;
-    add_header X-Content-Type-Options nosniff always;
+${nginxLines(ALL)}
 
     location = /embed.js {
-        add_header Cross-Origin-Opener-Policy same-origin always;
-        add_header Cross-Origin-Embedder-Policy require-corp always;
-        add_header Cross-Origin-Resource-Policy cross-origin always;
-        add_header Document-Isolation-Policy isolate-and-require-corp always;
-        add_header X-Content-Type-Options nosniff always;
-        add_header Access-Control-Allow-Origin * always;
+${nginxLines(ALL).replaceAll('    add_header', '        add_header')}
+        add_header Access-Control-Allow-Origin "*" always;
     }
     location /images/ {
-        add_header Cross-Origin-Opener-Policy same-origin always;
-        add_header Cross-Origin-Embedder-Policy require-corp always;
-        add_header Cross-Origin-Resource-Policy cross-origin always;
-        add_header Document-Isolation-Policy isolate-and-require-corp always;
-        add_header X-Content-Type-Options nosniff always;
-        add_header Access-Control-Allow-Origin * always;
-        add_header Timing-Allow-Origin * always;
+${nginxLines(ALL).replaceAll('    add_header', '        add_header')}
+        add_header Access-Control-Allow-Origin "*" always;
+        add_header Timing-Allow-Origin "*" always;
     }
 }
 `;

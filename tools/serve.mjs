@@ -20,6 +20,7 @@ import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ISOLATION, SECURITY } from './headers.mjs';
 
 const repo = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
@@ -46,15 +47,11 @@ export const TYPES = {
   '.ts': 'text/plain; charset=utf-8',
 };
 
-/** The headers every response carries. */
+/** The headers every response carries: isolation (for threads) and security. */
 export const ISOLATION_HEADERS = {
-  // Together these make the page crossOriginIsolated, so SharedArrayBuffer exists.
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Embedder-Policy': 'require-corp',
+  ...ISOLATION,
+  // Only our own pages use our files.
   'Cross-Origin-Resource-Policy': 'same-origin',
-  // Isolates the page even inside a course page's iframe that is not isolated
-  // (Chromium 137+): https://github.com/explainers-by-googlers/document-isolation-policy
-  'Document-Isolation-Policy': 'isolate-and-require-corp',
 };
 
 /**
@@ -207,7 +204,7 @@ async function handle(req, res) {
  */
 export function serve({ port = 8000, host = '127.0.0.1', isolation = true, folders = FOLDERS } = {}) {
   const server = createServer((req, res) => {
-    res.isolation = isolation ? ISOLATION_HEADERS : {};
+    res.isolation = { ...SECURITY, ...(isolation ? ISOLATION_HEADERS : {}) };
     res.folders = folders;
     handle(req, res).catch(() => {
       if (!res.headersSent) send(res, 500, 'Internal error\n');
@@ -216,6 +213,8 @@ export function serve({ port = 8000, host = '127.0.0.1', isolation = true, folde
   });
   // A malformed request must not take the server down.
   server.on('clientError', (_error, socket) => socket.destroy());
+  // CONNECT bypasses the request handler in node:http; refuse it like other methods.
+  server.on('connect', (_req, socket) => socket.end('HTTP/1.1 405 Method Not Allowed\r\nAllow: GET, HEAD\r\n\r\n'));
   return new Promise((done, fail) => {
     server.once('error', fail);
     server.listen(port, host, () => {

@@ -46,6 +46,7 @@ try {
   run('cargo test (native, real OS threads)', 'cargo', ['+stable', 'test']);
   // The release build (wasm-opt included) and dist/: test what ships.
   dist();
+  run('node tests (dev server, headers, page logic)', process.execPath, ['--test', 'tests/node/']);
   run('browser tests (Chromium at ' + browser + ')', process.execPath, ['--test', '--test-concurrency=1', 'tests/browser/'], {
     env: { ...process.env, CHROMIUM_PATH: browser },
   });

@@ -62,6 +62,7 @@ function setAppState(name) {
 /** After each drawing: the replay slider and clock follow the moment shown. */
 function onDraw(now) {
   if (scene.mode === 'replay') replay.slider.value = String(Math.round(now));
+  replay.slider.dataset.now = String(now); // the exact moment (the slider rounds it)
   replay.time.textContent = seconds(now);
 }
 

@@ -147,7 +147,7 @@ test('asyncio overlaps sleeps and downloads on one thread, with no worker', asyn
 });
 
 test('the page: the lesson preset, thumbnails as images arrive, released on the next run', async (t) => {
-  // Fetching a revoked object URL is how the test sees it released; Chromium logs that.
+  // Loading a revoked object URL is how the test sees it released; Chromium logs that.
   const page = await openPage(t, '/?scenario=pool_map&lang=ru', { expectedErrors: [/ERR_FILE_NOT_FOUND/] });
   await waitReady(page);
   await page.check('input[name="kind"][value="download"]');
@@ -167,7 +167,11 @@ test('the page: the lesson preset, thumbnails as images arrive, released on the 
 
   await page.click('#run');
   await waitRunEnd(page);
-  const revoked = await page.evaluate((src) => fetch(src).then(() => false, () => true), firstSrc);
+  const revoked = await page.evaluate((src) => {
+    const img = new Image();
+    img.src = src;
+    return img.decode().then(() => false, () => true);
+  }, firstSrc);
   assert.equal(revoked, true, 'the previous run’s object URLs are released');
 });
 
