@@ -75,7 +75,11 @@ impl CancelToken {
             if left <= 0.0 {
                 return Wait::TimedOut;
             }
-            let timeout = std::time::Duration::from_secs_f64(left / 1000.0);
+            // `left` is positive and finite here; were it not, end the wait rather
+            // than panic (a panic would kill the thread).
+            let Ok(timeout) = std::time::Duration::try_from_secs_f64(left / 1000.0) else {
+                return Wait::TimedOut;
+            };
             cancelled = match self.inner.wake.wait_timeout(cancelled, timeout) {
                 Ok((guard, _)) => guard,
                 Err(poisoned) => poisoned.into_inner().0, // see sync.rs on poisoning

@@ -41,6 +41,10 @@ pub enum FetchError {
     NoFirstByte {
         secs: u32,
     },
+    /// The whole download took longer than the limit.
+    TooSlow {
+        secs: u32,
+    },
     Cancelled,
 }
 
@@ -54,6 +58,8 @@ impl From<Stopped> for FetchError {
 pub const MAX_IMAGE_BYTES: usize = 20 * 1024 * 1024;
 /// How long a task waits for the first byte of a response.
 pub const FIRST_BYTE_TIMEOUT_SECS: u32 = 30;
+/// How long a whole download may take, first byte to last.
+pub const DOWNLOAD_TIMEOUT_SECS: u32 = 60;
 
 pub trait Io {
     /// `time.sleep(ms / 1000)`; ends early with [`Stopped`].

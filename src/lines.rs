@@ -121,6 +121,13 @@ impl Lang {
         }
     }
 
+    pub fn too_slow(self, secs: u32) -> String {
+        match self {
+            Lang::Ru => format!("TimeoutError: картинка качалась дольше {secs} s, загрузка остановлена"),
+            Lang::En => format!("TimeoutError: the download took longer than {secs} s and was stopped"),
+        }
+    }
+
     /// What `print(f.result())` shows when the task was cancelled before it ran.
     pub fn cancelled(self) -> &'static str {
         match self {

@@ -181,6 +181,9 @@ pub struct Plan {
     pub lang: Lang,
     /// Threads the run needs at once, main thread included.
     pub threads_needed: usize,
+    /// Past this many milliseconds the run is not just slow: a thread has died (a
+    /// panic aborts a wasm thread). Far above the slowest honest run of the plan.
+    pub deadline_ms: f64,
 }
 
 /// The student's input, as text, before checking.
@@ -516,6 +519,7 @@ impl Plan {
                 ),
             );
         }
+        let deadline_ms = deadline_ms(&args);
         Ok(Plan {
             scenario,
             args,
@@ -523,8 +527,25 @@ impl Plan {
             workers,
             lang,
             threads_needed,
+            deadline_ms,
         })
     }
+}
+
+/// The longest a plan's run can take, its tasks one after another at their worst
+/// (a download: no first byte for 30 s, then the whole transfer limit), half again,
+/// and ten seconds more.
+fn deadline_ms(args: &[Arg]) -> f64 {
+    let worst: f64 = args
+        .iter()
+        .map(|arg| match arg {
+            Arg::Secs(secs) => secs.ms(),
+            Arg::Image(_) => f64::from(crate::io::DOWNLOAD_TIMEOUT_SECS) * 1000.0,
+            // Trial division to n: about (n / 10⁶)^1.5 × 0.4 s on a slow core.
+            Arg::Compute { n } => (*n as f64 / 1e6).powf(1.5) * 400.0,
+        })
+        .sum();
+    worst * 1.5 + 10_000.0
 }
 
 #[cfg(test)]
@@ -707,6 +728,14 @@ mod tests {
         let many = ["1"; 40].join(",");
         let plan = Plan::parse(&input("async", &many), MACHINE).unwrap();
         assert_eq!(plan.threads_needed, 0);
+    }
+
+    #[test]
+    fn the_deadline_is_far_beyond_the_slowest_honest_run() {
+        let plan = Plan::parse(&input("sequential", "5, 5"), MACHINE).unwrap();
+        assert_eq!(plan.deadline_ms, 10_000.0 * 1.5 + 10_000.0);
+        let downloads = Plan::parse(&images(&["https://example.com/a.jpg"]), MACHINE).unwrap();
+        assert!(downloads.deadline_ms > 60_000.0);
     }
 
     #[test]

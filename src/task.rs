@@ -134,6 +134,10 @@ pub enum TaskError {
     NoFirstByte {
         secs: u32,
     },
+    /// The whole download took longer than the limit.
+    TooSlow {
+        secs: u32,
+    },
 }
 
 impl TaskError {
@@ -146,6 +150,7 @@ impl TaskError {
             TaskError::NotImage(what) => lang.not_an_image(what),
             TaskError::TooLarge { limit_bytes } => lang.too_large(limit_bytes / (1024 * 1024)),
             TaskError::NoFirstByte { secs } => lang.no_first_byte(*secs),
+            TaskError::TooSlow { secs } => lang.too_slow(*secs),
         }
     }
 }
@@ -162,6 +167,7 @@ impl From<FetchError> for TaskError {
             FetchError::Network(_) => TaskError::Network,
             FetchError::TooLarge { limit_bytes } => TaskError::TooLarge { limit_bytes },
             FetchError::NoFirstByte { secs } => TaskError::NoFirstByte { secs },
+            FetchError::TooSlow { secs } => TaskError::TooSlow { secs },
             FetchError::Cancelled => TaskError::Cancelled,
         }
     }

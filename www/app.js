@@ -51,7 +51,7 @@ function setStatus(key, params = {}) {
 
 function setAppState(name) {
   app.dataset.state = name;
-  runButton.disabled = !playground || !form.ok || name === 'running';
+  runButton.disabled = !playground || playground.broken || !form.ok || name === 'running';
   stopButton.disabled = name !== 'running';
   const replayable = scene.mode === 'replay' && scene.record !== null;
   for (const control of [replay.play, replay.prev, replay.next, replay.slider, $('export-json'), $('export-svg')]) {
@@ -110,7 +110,8 @@ async function run() {
     showRecord(record);
     // Not in the same frame: the finished run's picture comes first.
     setTimeout(() => compare.add(record, titleOf(record)));
-    setStatus(record.cancelled ? 'stopped' : 'finished', { secs: (record.wallMs / 1000).toFixed(2) });
+    const said = record.cancelled ? 'stopped' : record.hidden ? 'finishedHidden' : 'finished';
+    setStatus(said, { secs: (record.wallMs / 1000).toFixed(2) });
     setAppState('done');
   } catch (error) {
     scene.mode = 'idle';

@@ -50,6 +50,8 @@ async function start(threads) {
 
 class Playground {
   #wasm;
+  /** Set when a run outlived its deadline: a thread died, the pool cannot be trusted. */
+  #broken = null;
 
   constructor(wasm, threads, cores) {
     this.#wasm = wasm;
@@ -59,6 +61,11 @@ class Playground {
     this.threads = threads;
     /** `navigator.hardwareConcurrency`, Python's `os.cpu_count()`. */
     this.cores = cores;
+  }
+
+  /** Whether a thread of the pool died: then only a reload helps. */
+  get broken() {
+    return this.#broken !== null;
   }
 
   /**
@@ -77,6 +84,7 @@ class Playground {
    */
   async run(plan, { onEvent, signal } = {}) {
     signal?.throwIfAborted();
+    if (this.#broken) throw this.#broken;
     // The record is the events folded together, as they come.
     const record = emptyRecord();
     // Events come as JSON arrays: whatever arrived together, parsed at once.
@@ -88,12 +96,35 @@ class Playground {
     });
     const stop = () => handle.cancel();
     signal?.addEventListener('abort', stop, { once: true });
+    // Browsers slow down timers in hidden tabs: a run that was hidden at some point
+    // says so (record.hidden), since its timings may not be the threads' own.
+    let hidden = document.visibilityState === 'hidden';
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') hidden = true;
+    };
+    document.addEventListener('visibilitychange', onVisibility);
+    // A panic aborts the wasm thread it happens on, and a run waiting for that thread
+    // would wait forever: past its deadline (far beyond any honest run of the plan)
+    // the run is given up, and the pool with it.
+    let timer;
+    const dead = new Promise((_, reject) => {
+      timer = setTimeout(() => {
+        this.#broken = new Error(
+          `the run did not end in ${Math.round(handle.deadlineMs / 1000)} s, long after it should have: ` +
+            'a thread of the pool has died (see the browser console). Reload the page to start new threads.',
+        );
+        reject(this.#broken);
+      }, handle.deadlineMs);
+    });
     try {
-      await handle.done;
+      await Promise.race([handle.done, dead]);
+      if (hidden) record.hidden = true;
       return record;
     } finally {
+      document.removeEventListener('visibilitychange', onVisibility);
+      clearTimeout(timer);
       signal?.removeEventListener('abort', stop);
-      handle.free();
+      if (!this.#broken) handle.free();
     }
   }
 }

@@ -9,7 +9,7 @@
 
 use super::now;
 use crate::image::sniff;
-use crate::io::{FetchError, Fetched, FIRST_BYTE_TIMEOUT_SECS, MAX_IMAGE_BYTES};
+use crate::io::{FetchError, Fetched, DOWNLOAD_TIMEOUT_SECS, FIRST_BYTE_TIMEOUT_SECS, MAX_IMAGE_BYTES};
 use futures_util::future::{FutureExt, Shared};
 use js_sys::{Array, Function, Promise, Reflect, Uint8Array};
 use std::cell::Cell;
@@ -131,6 +131,25 @@ pub async fn fetch(scope: &RunScope, task: usize, url: &str) -> Result<Fetched, 
         .map_err(|e| failed(e.to_string()))?;
     let first_byte_ms = now();
     timer.cancel();
+    // From here the body has its own limit: a server that trickles forever is stopped.
+    let too_slow = Rc::new(Cell::new(false));
+    let body_timer = {
+        let too_slow = too_slow.clone();
+        let this_request = this_request.clone();
+        gloo_timers::callback::Timeout::new(DOWNLOAD_TIMEOUT_SECS * 1000, move || {
+            too_slow.set(true);
+            this_request.abort();
+        })
+    };
+    let failed_body = |error: String| {
+        if too_slow.get() {
+            FetchError::TooSlow {
+                secs: DOWNLOAD_TIMEOUT_SECS,
+            }
+        } else {
+            failed(error)
+        }
+    };
 
     let content_type = response.headers().get("content-type");
     let too_large = FetchError::TooLarge {
@@ -152,7 +171,7 @@ pub async fn fetch(scope: &RunScope, task: usize, url: &str) -> Result<Fetched, 
         loop {
             let step = JsFuture::from(reader.read())
                 .await
-                .map_err(|e| failed(js_error_text(&e)))?;
+                .map_err(|e| failed_body(js_error_text(&e)))?;
             if Reflect::get(&step, &"done".into())
                 .ok()
                 .and_then(|d| d.as_bool())
@@ -177,6 +196,7 @@ pub async fn fetch(scope: &RunScope, task: usize, url: &str) -> Result<Fetched, 
         }
     }
     let last_byte_ms = now();
+    body_timer.cancel();
 
     // The browser adds the timing entry when it has processed the response's end,
     // which may be a task after our last read: look once more after yielding.

@@ -230,6 +230,7 @@ pub struct RunHandle {
     cancel: CancelToken,
     scope: Rc<RunScope>,
     done: Promise,
+    deadline_ms: f64,
 }
 
 #[wasm_bindgen]
@@ -239,6 +240,12 @@ impl RunHandle {
     #[wasm_bindgen(getter)]
     pub fn done(&self) -> Promise {
         self.done.clone()
+    }
+
+    /// Past this many milliseconds the run has not merely been slow: a thread died.
+    #[wasm_bindgen(getter = deadlineMs)]
+    pub fn deadline_ms(&self) -> f64 {
+        self.deadline_ms
     }
 
     /// Stop: sleepers wake now, downloads are aborted, queued tasks are cancelled.
@@ -280,6 +287,7 @@ pub fn run(plan: &JsValue, on_events: Function) -> Result<RunHandle, JsValue> {
     fetch::reset_resource_timings();
     let (sender, mut events) = unbounded::<Event>();
     let cancel = CancelToken::new();
+    let deadline_ms = plan.deadline_ms;
     machine_impl::run(Start {
         plan,
         cancel: cancel.clone(),
@@ -299,6 +307,7 @@ pub fn run(plan: &JsValue, on_events: Function) -> Result<RunHandle, JsValue> {
         cancel,
         scope,
         done,
+        deadline_ms,
     })
 }
 

@@ -28,11 +28,23 @@ use futures_channel::mpsc::{unbounded, UnboundedReceiver, UnboundedSender};
 use futures_util::StreamExt;
 use js_sys::Promise;
 use std::rc::Rc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 pub fn start(threads: usize) -> Promise {
     wasm_bindgen_rayon::init_thread_pool(threads)
 }
+
+/// For the tests only: the next thread the lesson starts dies at once, the way a
+/// panic in its task would kill it (an abort traps and ends the Web Worker without
+/// running destructors: whoever joins it waits forever). The tests show the page
+/// notices.
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = dieInNextThreadForTests)]
+pub fn die_in_next_thread_for_tests() {
+    DIE_IN_NEXT_THREAD.store(true, Ordering::SeqCst);
+}
+
+static DIE_IN_NEXT_THREAD: AtomicBool = AtomicBool::new(false);
 
 /// A thread's download, handed to the broker on the UI thread.
 struct DownloadRequest {
@@ -49,6 +61,13 @@ struct Pool {
 
 impl Runtime for Pool {
     fn spawn(&self, main: ThreadMain) {
+        if DIE_IN_NEXT_THREAD.swap(false, Ordering::SeqCst) {
+            rayon::spawn(move || {
+                let _never_finished = main;
+                std::process::abort();
+            });
+            return;
+        }
         rayon::spawn(move || block_on(main()));
     }
 
