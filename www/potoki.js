@@ -42,25 +42,32 @@ export function canThread() {
 async function start(threads) {
   // Only the build this page can use is loaded.
   const wasm = await import(canThread() ? './pkg/potoki.js' : './pkg-single/potoki.js');
-  await wasm.default();
+  const { memory } = await wasm.default();
   const cores = navigator.hardwareConcurrency || 1;
   await wasm.startPool(threads, cores);
-  return new Playground(wasm, threads, cores);
+  return new Playground(wasm, threads, cores, memory);
 }
 
 class Playground {
   #wasm;
+  #memory;
   /** Set when a run outlived its deadline: a thread died, the pool cannot be trusted. */
   #broken = null;
 
-  constructor(wasm, threads, cores) {
+  constructor(wasm, threads, cores, memory) {
     this.#wasm = wasm;
+    this.#memory = memory;
     /** Real Web Worker threads run the tasks (false: simulated on the page's one thread). */
     this.threaded = wasm.threaded();
     /** Threads in the pool, the lesson's main thread included. */
     this.threads = threads;
     /** `navigator.hardwareConcurrency`, Python's `os.cpu_count()`. */
     this.cores = cores;
+  }
+
+  /** Bytes of wasm memory (it only grows: flat means no leak). */
+  get memoryBytes() {
+    return this.#memory.buffer.byteLength;
   }
 
   /** Whether a thread of the pool died: then only a reload helps. */
