@@ -123,8 +123,12 @@ impl Lang {
 
     pub fn too_slow(self, secs: u32) -> String {
         match self {
-            Lang::Ru => format!("TimeoutError: картинка качалась дольше {secs} s, загрузка остановлена"),
-            Lang::En => format!("TimeoutError: the download took longer than {secs} s and was stopped"),
+            Lang::Ru => {
+                format!("TimeoutError: картинка качалась дольше {secs} s, загрузка остановлена")
+            }
+            Lang::En => {
+                format!("TimeoutError: the download took longer than {secs} s and was stopped")
+            }
         }
     }
 

@@ -120,37 +120,28 @@ pub enum TaskError {
     /// Stop was pressed before or while it ran.
     Cancelled,
     /// The server answered with an error status.
-    Http {
-        status: u16,
-        reason: String,
-    },
-    /// No response: offline, refused, or blocked by CORS.
-    Network,
+    Http { status: u16, reason: String },
     /// The body is not an image: what it was instead.
     NotImage(String),
-    TooLarge {
-        limit_bytes: usize,
-    },
-    NoFirstByte {
-        secs: u32,
-    },
-    /// The whole download took longer than the limit.
-    TooSlow {
-        secs: u32,
-    },
+    /// Nothing usable came back (offline, CORS, too large, too slow): see [`FetchError`].
+    Fetch(FetchError),
 }
 
 impl TaskError {
     pub fn message(&self, program: &Program) -> String {
         let lang = program.lang();
         match self {
-            TaskError::Cancelled => lang.cancelled().to_owned(),
+            TaskError::Cancelled | TaskError::Fetch(FetchError::Cancelled) => {
+                lang.cancelled().to_owned()
+            }
             TaskError::Http { status, reason } => lang.http_error(*status, reason),
-            TaskError::Network => lang.network_error().to_owned(),
             TaskError::NotImage(what) => lang.not_an_image(what),
-            TaskError::TooLarge { limit_bytes } => lang.too_large(limit_bytes / (1024 * 1024)),
-            TaskError::NoFirstByte { secs } => lang.no_first_byte(*secs),
-            TaskError::TooSlow { secs } => lang.too_slow(*secs),
+            TaskError::Fetch(FetchError::Network(_)) => lang.network_error().to_owned(),
+            TaskError::Fetch(FetchError::TooLarge { limit_bytes }) => {
+                lang.too_large(limit_bytes / (1024 * 1024))
+            }
+            TaskError::Fetch(FetchError::NoFirstByte { secs }) => lang.no_first_byte(*secs),
+            TaskError::Fetch(FetchError::TooSlow { secs }) => lang.too_slow(*secs),
         }
     }
 }
@@ -164,11 +155,8 @@ impl From<Stopped> for TaskError {
 impl From<FetchError> for TaskError {
     fn from(error: FetchError) -> Self {
         match error {
-            FetchError::Network(_) => TaskError::Network,
-            FetchError::TooLarge { limit_bytes } => TaskError::TooLarge { limit_bytes },
-            FetchError::NoFirstByte { secs } => TaskError::NoFirstByte { secs },
-            FetchError::TooSlow { secs } => TaskError::TooSlow { secs },
             FetchError::Cancelled => TaskError::Cancelled,
+            other => TaskError::Fetch(other),
         }
     }
 }
@@ -324,9 +312,9 @@ async fn download(
         });
     }
     if fetched.body.len() > MAX_IMAGE_BYTES {
-        return Err(TaskError::TooLarge {
+        return Err(TaskError::Fetch(FetchError::TooLarge {
             limit_bytes: MAX_IMAGE_BYTES,
-        });
+        }));
     }
     sniff(&fetched.body, fetched.content_type.as_deref()).map_err(TaskError::NotImage)?;
     // The lesson writes `r.content` to ./pics/; the page shows it as a thumbnail instead.

@@ -51,10 +51,8 @@ fn forty_coroutines_need_no_pool_and_take_as_long_as_one() {
 
 #[test]
 fn downloads_overlap_without_threads() {
-    let images: Vec<String> = (0..5)
-        .map(|i| format!("http://fake/i{i}.jpg?delay=150"))
-        .collect();
-    let urls: Vec<&str> = images.iter().map(String::as_str).collect();
+    let images = fake_images(5, "delay=150");
+    let urls = refs(&images);
     let run = run_async(&plan_with("async_as_completed", None, Some(&urls), None));
     run.assert_wall_near(150.0);
     assert_eq!(

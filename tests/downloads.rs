@@ -9,19 +9,9 @@ use potoki::cancel::CancelToken;
 use std::sync::Arc;
 use std::time::Duration;
 
-fn urls(n: usize, query: &str) -> Vec<String> {
-    (0..n)
-        .map(|i| format!("http://fake/images/img-{i}.jpg?{query}"))
-        .collect()
-}
-
-fn refs(urls: &[String]) -> Vec<&str> {
-    urls.iter().map(String::as_str).collect()
-}
-
 #[test]
 fn the_lessons_map_prints_each_download_from_its_own_thread() {
-    let images = urls(4, "delay=150");
+    let images = fake_images(4, "delay=150");
     let run = run_plan(&plan_with("pool_map", None, Some(&refs(&images)), Some(4)));
     let mut lines = run.lines();
     let took = lines.pop().unwrap();
@@ -52,7 +42,7 @@ fn the_lessons_map_prints_each_download_from_its_own_thread() {
 
 #[test]
 fn one_by_one_the_downloads_add_up() {
-    let images = urls(4, "delay=100");
+    let images = fake_images(4, "delay=100");
     let run = run_plan(&plan_with("sequential", None, Some(&refs(&images)), None));
     run.assert_wall_near(400.0);
     assert_eq!(run.lines()[0], "img-0.jpg was downloaded");
@@ -60,7 +50,7 @@ fn one_by_one_the_downloads_add_up() {
 
 #[test]
 fn max_workers_bounds_the_downloads_in_flight() {
-    let images = urls(6, "delay=100");
+    let images = fake_images(6, "delay=100");
     let run = run_plan(&plan_with(
         "pool_as_completed",
         None,
@@ -148,7 +138,7 @@ fn a_failing_thread_prints_its_exception_as_python_does() {
 
 #[test]
 fn stop_ends_the_downloads_in_flight() {
-    let images = urls(3, "delay=10000");
+    let images = fake_images(3, "delay=10000");
     let plan = plan_with("pool_submit", None, Some(&refs(&images)), Some(2));
     let cancel = CancelToken::new();
     let (program, _) = start(&plan, Arc::new(FakeNet), cancel.clone());

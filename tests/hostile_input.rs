@@ -46,7 +46,11 @@ fn places_are_named(message: &str) {
         known.iter().any(|k| place.starts_with(k)),
         "the message does not start with its place: {message}"
     );
-    assert!(message.len() < 600, "a message too long to show: {} chars", message.len());
+    assert!(
+        message.len() < 600,
+        "a message too long to show: {} chars",
+        message.len()
+    );
 }
 
 proptest! {

@@ -57,10 +57,8 @@ fn simulated_threads_keep_thread_names_and_numbers_of_their_own() {
 
 #[test]
 fn simulated_downloads_overlap_like_threaded_ones() {
-    let images: Vec<String> = (0..4)
-        .map(|i| format!("http://fake/i{i}.jpg?delay=150"))
-        .collect();
-    let urls: Vec<&str> = images.iter().map(String::as_str).collect();
+    let images = fake_images(4, "delay=150");
+    let urls = refs(&images);
     let run = run_simulated(&plan_with("pool_map", None, Some(&urls), Some(4)));
     run.assert_wall_near(150.0);
     assert_eq!(

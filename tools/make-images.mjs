@@ -16,9 +16,8 @@ export const IMAGES_DIR = join(repo, 'www', 'images');
 const MIN_BYTES = 50 * 1024;
 const MAX_BYTES = 400 * 1024;
 
-/** A small deterministic PRNG (mulberry32), seeded from the file name. */
-function random(seedText) {
-  let seed = [...seedText].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 16777619), 2166136261) >>> 0;
+/** A small deterministic PRNG (mulberry32): numbers in [0, 1) from a 32-bit seed. */
+export function mulberry32(seed) {
   return () => {
     seed = (seed + 0x6d2b79f5) >>> 0;
     let t = seed;
@@ -26,6 +25,11 @@ function random(seedText) {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/** The PRNG seeded from a file name. */
+function random(seedText) {
+  return mulberry32([...seedText].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 16777619), 2166136261) >>> 0);
 }
 
 /** Sky, sun and three ridges of mountains, with grain: a landscape of its own per name. */

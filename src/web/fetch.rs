@@ -9,7 +9,9 @@
 
 use super::now;
 use crate::image::sniff;
-use crate::io::{FetchError, Fetched, DOWNLOAD_TIMEOUT_SECS, FIRST_BYTE_TIMEOUT_SECS, MAX_IMAGE_BYTES};
+use crate::io::{
+    FetchError, Fetched, DOWNLOAD_TIMEOUT_SECS, FIRST_BYTE_TIMEOUT_SECS, MAX_IMAGE_BYTES,
+};
 use futures_util::future::{FutureExt, Shared};
 use js_sys::{Array, Function, Promise, Reflect, Uint8Array};
 use std::cell::Cell;

@@ -3,24 +3,12 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { LESSON_IMAGE_NAMES } from '../../www/scenarios.js';
 import { baseUrl, openPage, outputLines, runInPage, useBrowser, waitReady, waitRunEnd } from './fixture.mjs';
 
 useBrowser();
 
-const NAMES = [
-  'paw-1394447.jpg',
-  'my-beloved-mountains-2-1375135.jpg',
-  'doggy-1382866.jpg',
-  'my-puppy-maggie-1362787.jpg',
-  'koldalen-4-1384902.jpg',
-  'barcalona-airport-arrival-1240880.jpg',
-  'snare-drum-second-take-1-1564542.jpg',
-  'the-black-swan-1367551.jpg',
-  'beach-1364350.jpg',
-  'indian-heads-1391201.jpg',
-  'vale-da-lua-2-1401161.jpg',
-  'can-t-look-over-1312680.jpg',
-];
+const NAMES = LESSON_IMAGE_NAMES;
 /** Chromium opens at most this many HTTP/1.1 connections to one host. */
 const CONNECTIONS_PER_HOST = 6;
 const DELAY = 300;

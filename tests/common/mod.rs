@@ -227,6 +227,18 @@ pub fn run_simulated(plan: &Plan) -> Run {
     Run { record, events }
 }
 
+/// `n` pretend images, each answering after the query's say (`delay=150`).
+pub fn fake_images(n: usize, query: &str) -> Vec<String> {
+    (0..n)
+        .map(|i| format!("http://fake/images/img-{i}.jpg?{query}"))
+        .collect()
+}
+
+/// The same, borrowed, as `plan_with` takes them.
+pub fn refs(urls: &[String]) -> Vec<&str> {
+    urls.iter().map(String::as_str).collect()
+}
+
 pub struct Run {
     pub record: RunRecord,
     pub events: Vec<Event>,

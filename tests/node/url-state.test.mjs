@@ -4,18 +4,9 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { mulberry32 } from '../../tools/make-images.mjs';
 import { SCENARIOS } from '../../www/scenarios.js';
 import { readState, stateToSearch } from '../../www/url-state.js';
-
-function random(seed) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) >>> 0;
-    let t = seed;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ALPHABET = ['a', 'Z', '0', '9', '.', ' ', '[', ']', '&', '=', '?', '#', '%', '+', '/', ':', ';', '"', "'", '<', '>', 'ж', 'ё', '🧵', '\u202e', '\\'];
 
@@ -41,7 +32,7 @@ function state(rand) {
 }
 
 test('state → URL → state, for 1000 random states', () => {
-  const rand = random(20261126);
+  const rand = mulberry32(20261126);
   for (let i = 0; i < 1000; i++) {
     const before = state(rand);
     const search = stateToSearch(before);
