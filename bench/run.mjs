@@ -11,7 +11,6 @@ import { cpus, totalmem, release } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
 import { build } from '../tools/build.mjs';
 import { FOLDERS, fileFor, serve } from '../tools/serve.mjs';
 import { CHROMIUM_ARGS, chromiumPath } from '../tests/browser/chromium.mjs';
@@ -233,7 +232,9 @@ const fmt = (ms) => (ms === undefined || ms === null ? '—' : ms < 10 ? ms.toFi
 
 async function main() {
   log('release build (wasm-opt)…');
-  build({ release: true });
+  await build({ release: true });
+  // After the build, which installs the npm packages on a fresh clone.
+  const { chromium } = await import('playwright-core');
   const { server, url } = await serve({ port: 0, folders: { ...FOLDERS, '/bench/': join(repo, 'bench') } });
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   const rows = [];

@@ -4,7 +4,6 @@
 // and the JS heap stay flat after warm-up. Prints the numbers; exits 1 on a failure.
 // Not part of `npm test` (about two minutes).
 
-import { chromium } from 'playwright-core';
 import { build } from '../tools/build.mjs';
 import { serve } from '../tools/serve.mjs';
 import { CHROMIUM_ARGS, chromiumPath } from './browser/chromium.mjs';
@@ -13,7 +12,9 @@ const RUNS = Number(process.env.SOAK_RUNS ?? 500);
 const WARM_UP = 50;
 
 async function main() {
-  build({ release: true });
+  await build({ release: true });
+  // After the build, which installs the npm packages on a fresh clone.
+  const { chromium } = await import('playwright-core');
   const { server, url } = await serve({ port: 0 });
   const browser = await chromium.launch({
     executablePath: chromiumPath(),

@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { importedMemory } from './wasm-memory.mjs';
-import { makeImages } from './make-images.mjs';
+import { ensureNpmDependencies } from './npm-deps.mjs';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 function step(title) {
@@ -87,7 +87,8 @@ const BUILDS = [
 ];
 
 /** Builds pkg/; `release` also shrinks the module with wasm-opt. */
-export function build({ release = false } = {}) {
+export async function build({ release = false } = {}) {
+  ensureNpmDependencies();
   step('Rust toolchain (rust-toolchain.toml)');
   run('rustup', ['toolchain', 'install']);
 
@@ -107,6 +108,7 @@ export function build({ release = false } = {}) {
   }
 
   step('sample images (www/images/, made once)');
+  const { makeImages } = await import('./make-images.mjs');
   makeImages();
 
   const wasm = join(repo, 'pkg', 'potoki_bg.wasm');
@@ -121,10 +123,8 @@ export function build({ release = false } = {}) {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  try {
-    build({ release: process.argv.includes('--release') });
-  } catch (error) {
+  build({ release: process.argv.includes('--release') }).catch((error) => {
     console.error(`\n✘ build failed: ${error.message}`);
     process.exit(1);
-  }
+  });
 }

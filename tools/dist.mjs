@@ -85,8 +85,8 @@ function files(dir) {
   );
 }
 
-export function dist({ coi = false, skipBuild = false } = {}) {
-  if (!skipBuild) build({ release: true });
+export async function dist({ coi = false, skipBuild = false } = {}) {
+  if (!skipBuild) await build({ release: true });
   rmSync(DIST, { recursive: true, force: true });
   mkdirSync(DIST);
   cpSync(join(repo, 'www'), DIST, { recursive: true });
@@ -105,10 +105,8 @@ export function dist({ coi = false, skipBuild = false } = {}) {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  try {
-    dist({ coi: process.argv.includes('--coi') });
-  } catch (error) {
+  dist({ coi: process.argv.includes('--coi') }).catch((error) => {
     console.error(`\n✘ dist failed: ${error.message}`);
     process.exit(1);
-  }
+  });
 }

@@ -8,10 +8,8 @@
 // the pinned nightly and the wasm-bindgen CLI when they are missing.
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { dist } from './dist.mjs';
+import { ensureNpmDependencies } from './npm-deps.mjs';
 import { chromiumPath } from '../tests/browser/chromium.mjs';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
@@ -23,17 +21,12 @@ function run(title, command, args, options = {}) {
   if (result.status !== 0) throw new Error(`${title}: exited with ${result.status}`);
 }
 
-function npmDependencies() {
-  const modules = join(repo, 'node_modules', '.package-lock.json');
-  const lock = join(repo, 'package-lock.json');
-  if (existsSync(modules) && statSync(modules).mtimeMs >= statSync(lock).mtimeMs) return;
-  run('npm ci (node_modules missing or older than package-lock.json)', 'npm', ['ci', '--no-audit', '--no-fund']);
-}
-
 const WASM = ['--target', 'wasm32-unknown-unknown', '-Z', 'build-std=panic_abort,std'];
 
 try {
-  npmDependencies();
+  ensureNpmDependencies();
+  // Imported only now: the build needs npm packages the line above installs.
+  const { dist } = await import('./dist.mjs');
   // Find the browser before the long steps, so a missing one is said at once.
   const browser = chromiumPath();
   run('rustfmt', 'cargo', ['+stable', 'fmt', '--all', '--check']);
@@ -45,7 +38,7 @@ try {
   });
   run('cargo test (native, real OS threads)', 'cargo', ['+stable', 'test']);
   // The release build (wasm-opt included) and dist/: test what ships.
-  dist();
+  await dist();
   run('node tests (dev server, headers, page logic)', process.execPath, ['--test', 'tests/node/']);
   run('browser tests (Chromium at ' + browser + ')', process.execPath, ['--test', '--test-concurrency=1', 'tests/browser/'], {
     env: { ...process.env, CHROMIUM_PATH: browser },
