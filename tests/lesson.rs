@@ -46,7 +46,12 @@ fn threads_without_join_print_it_took_before_they_wake() {
         .position(|l| *l == "Вот это я выспался")
         .unwrap();
     assert!(took < first_wake, "{lines:?}");
-    assert_eq!(lines[took], "it took: 0.0 sec.");
+    // Starting two threads takes a few ms; on a loaded machine now and then 5 or more.
+    assert!(
+        lines[took] == "it took: 0.0 sec." || lines[took] == "it took: 0.01 sec.",
+        "{}",
+        lines[took]
+    );
     // The process still waits for its threads before it ends.
     run.assert_wall_near(300.0);
     assert!(run.record.tasks.iter().all(|t| t.delivered_ms.is_none()));

@@ -91,8 +91,18 @@ test('the frame tells the course page its height, and the height follows the con
     outer: await page.evaluate(() => document.querySelector('potoki-lesson').shadowRoot.querySelector('iframe').getBoundingClientRect().height),
     inner: await frame.evaluate(() => document.documentElement.scrollHeight),
   });
+  // The frame follows within moments of each change (a resize observer, a message).
+  const settled = async () => {
+    let last;
+    for (let i = 0; i < 50; i++) {
+      last = await sizes();
+      if (Math.abs(last.outer - last.inner) <= 1) return last;
+      await page.waitForTimeout(100);
+    }
+    return last;
+  };
   await page.waitForFunction(() => document.querySelector('potoki-lesson').shadowRoot.querySelector('iframe').style.height !== '640px');
-  let { outer, inner } = await sizes();
+  let { outer, inner } = await settled();
   assert.ok(Math.abs(outer - inner) <= 1, `frame ${outer} px, content ${inner} px`);
   const before = inner;
   await frame.click('#tasks-details summary'); // open the task table: the content grows
@@ -102,7 +112,7 @@ test('the frame tells the course page its height, and the height follows the con
     (height) => document.querySelector('potoki-lesson').shadowRoot.querySelector('iframe').getBoundingClientRect().height > height + 20,
     before,
   );
-  ({ outer, inner } = await sizes());
+  ({ outer, inner } = await settled());
   assert.ok(Math.abs(outer - inner) <= 1 && inner > before, `frame ${outer} px, content ${inner} px, was ${before}`);
 });
 

@@ -26,7 +26,8 @@ export const SCENARIO_CASES = [
     itTookSecs: 0,
     check(lines) {
       const took = lines.findIndex((l) => l.startsWith('it took'));
-      assert.equal(lines[took], 'it took: 0.0 sec.');
+      // Starting two threads takes a few ms; on a loaded machine now and then 5 or more.
+      assert.match(lines[took], /^it took: 0\.0\d? sec\.$/);
       assert.ok(took < lines.indexOf(WOKE), `"it took" must come before the threads wake: ${lines}`);
       assert.equal(lines.filter((l) => l === WOKE).length, 2);
     },
