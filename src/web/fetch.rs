@@ -101,15 +101,7 @@ pub async fn fetch(scope: &RunScope, task: usize, url: &str) -> Result<Fetched, 
     }
     let this_request = AbortController::new().map_err(network)?;
     let signal = AbortSignal::any(&Array::of2(&scope.stop.signal(), &this_request.signal()));
-    let timed_out = Rc::new(Cell::new(false));
-    let timer = {
-        let timed_out = timed_out.clone();
-        let this_request = this_request.clone();
-        gloo_timers::callback::Timeout::new(FIRST_BYTE_TIMEOUT_SECS * 1000, move || {
-            timed_out.set(true);
-            this_request.abort();
-        })
-    };
+    let (timer, timed_out) = abort_after(FIRST_BYTE_TIMEOUT_SECS, &this_request);
     let failed = |error: String| {
         if scope.is_stopped() {
             FetchError::Cancelled
@@ -134,15 +126,7 @@ pub async fn fetch(scope: &RunScope, task: usize, url: &str) -> Result<Fetched, 
     let first_byte_ms = now();
     timer.cancel();
     // From here the body has its own limit: a server that trickles forever is stopped.
-    let too_slow = Rc::new(Cell::new(false));
-    let body_timer = {
-        let too_slow = too_slow.clone();
-        let this_request = this_request.clone();
-        gloo_timers::callback::Timeout::new(DOWNLOAD_TIMEOUT_SECS * 1000, move || {
-            too_slow.set(true);
-            this_request.abort();
-        })
-    };
+    let (body_timer, too_slow) = abort_after(DOWNLOAD_TIMEOUT_SECS, &this_request);
     let failed_body = |error: String| {
         if too_slow.get() {
             FetchError::TooSlow {
@@ -220,6 +204,24 @@ pub async fn fetch(scope: &RunScope, task: usize, url: &str) -> Result<Fetched, 
         first_byte_ms,
         last_byte_ms,
     })
+}
+
+/// Aborts `request` after `secs` unless the timer is cancelled first; the flag says
+/// whether it fired (so the error can say "too slow" rather than "network").
+fn abort_after(
+    secs: u32,
+    request: &AbortController,
+) -> (gloo_timers::callback::Timeout, Rc<Cell<bool>>) {
+    let fired = Rc::new(Cell::new(false));
+    let timer = {
+        let fired = fired.clone();
+        let request = request.clone();
+        gloo_timers::callback::Timeout::new(secs * 1000, move || {
+            fired.set(true);
+            request.abort();
+        })
+    };
+    (timer, fired)
 }
 
 fn network(error: JsValue) -> FetchError {
