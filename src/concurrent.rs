@@ -203,10 +203,6 @@ impl Future {
         self.program.recorder().delivered(self.index);
         result
     }
-
-    pub fn done(&self) -> bool {
-        self.state.is_set()
-    }
 }
 
 /// `concurrent.futures.as_completed(futures)`: yields each future as it finishes,

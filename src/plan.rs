@@ -313,19 +313,25 @@ fn parse_workers(input: Option<&str>, machine: Machine) -> Result<(usize, Worker
     Ok((n, Workers::Given))
 }
 
-fn parse_all_secs(items: &[String]) -> Result<Vec<Arg>, PlanError> {
+/// A list of numbers has at least one, and no more tasks than a run may have.
+fn check_count(place: &str, items: &[String]) -> Result<(), PlanError> {
     if items.is_empty() {
-        return refuse("secs", "the list is empty; give at least one number");
+        return refuse(place, "the list is empty; give at least one number");
     }
     if items.len() > MAX_TASKS {
         return refuse(
-            "secs",
+            place,
             format!(
                 "{} tasks are more than a run may have ({MAX_TASKS})",
                 items.len()
             ),
         );
     }
+    Ok(())
+}
+
+fn parse_all_secs(items: &[String]) -> Result<Vec<Arg>, PlanError> {
+    check_count("secs", items)?;
     let secs = items
         .iter()
         .enumerate()
@@ -345,18 +351,7 @@ fn parse_all_secs(items: &[String]) -> Result<Vec<Arg>, PlanError> {
 }
 
 fn parse_compute(items: &[String]) -> Result<Vec<Arg>, PlanError> {
-    if items.is_empty() {
-        return refuse("compute", "the list is empty; give at least one number");
-    }
-    if items.len() > MAX_TASKS {
-        return refuse(
-            "compute",
-            format!(
-                "{} tasks are more than a run may have ({MAX_TASKS})",
-                items.len()
-            ),
-        );
-    }
+    check_count("compute", items)?;
     let mut total: u64 = 0;
     let mut args = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
