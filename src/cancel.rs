@@ -1,9 +1,13 @@
 //! The run's Stop button, as seen from inside the threads.
 //!
 //! Every sleeping task waits on the token with a timeout instead of a bare sleep, so
-//! pressing Stop wakes every sleeper at once.
+//! pressing Stop wakes every sleeper at once. A run whose thread died is also
+//! *abandoned*: then every wait of its threads ends, not only the sleeps, so that
+//! no thread stays blocked in `join()` on a thread that will never end.
 
-use crate::sync::{lock, spin_lock};
+use crate::sync::{lock, spin_lock, Ready, Signal};
+use futures_util::future::{select, Either};
+use std::future::Future;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Condvar, Mutex};
 
@@ -19,6 +23,8 @@ struct Inner {
     /// The same, under the lock sleepers wait with.
     cancelled: Mutex<bool>,
     wake: Condvar,
+    /// Put when the run is given up.
+    abandoned: Signal<()>,
 }
 
 /// What a wait on the token ended with.
@@ -51,6 +57,27 @@ impl CancelToken {
         self.inner.stopped.load(Ordering::SeqCst)
     }
 
+    /// Gives the run up (one of its threads died): Stop, and every thread's
+    /// [`Self::unless_abandoned`] ends now. Never blocks: the UI thread calls it.
+    pub fn abandon(&self) {
+        self.cancel();
+        self.inner.abandoned.put(());
+    }
+
+    /// Resolves once the run is abandoned.
+    pub fn abandoned(&self) -> Ready<'_, ()> {
+        self.inner.abandoned.ready()
+    }
+
+    /// Runs `work` to its end, or until the run is abandoned (then `None`, and
+    /// `work` is dropped where it waited).
+    pub async fn unless_abandoned<F: Future>(&self, work: F) -> Option<F::Output> {
+        match select(std::pin::pin!(work), self.abandoned()).await {
+            Either::Left((output, _)) => Some(output),
+            Either::Right(_) => None,
+        }
+    }
+
     /// Waits up to `ms` milliseconds of `now` time, or until cancelled.
     ///
     /// `now` is the run's clock: std's `Instant` panics on wasm, so the deadline is
@@ -66,6 +93,7 @@ impl CancelToken {
             };
         }
         let deadline = now() + ms;
+        crate::sync::check_may_block("a blocking sleep");
         let mut cancelled = lock(&self.inner.cancelled);
         loop {
             if *cancelled {

@@ -8,11 +8,11 @@
 
 use crate::program::Program;
 use crate::sync::{lock, remember, Signal};
-use crate::task::{Target, Task, TaskResult};
+use crate::task::{Target, Task, TaskError, TaskResult};
 use futures_util::stream::{FuturesUnordered, Stream};
 use std::collections::VecDeque;
 use std::future::poll_fn;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::task::{Poll, Waker};
 
@@ -74,6 +74,11 @@ impl Queue {
             std::mem::take(&mut state.waiting)
         };
         wakers.into_iter().for_each(Waker::wake);
+    }
+
+    /// The next item, if one is queued now.
+    fn try_pop(&self) -> Option<WorkItem> {
+        lock(&self.state).items.pop_front()
     }
 
     /// The next item, waiting for one; `None` once shut down and empty.
@@ -147,6 +152,7 @@ impl ThreadPoolExecutor {
             program: self.program.clone(),
             index,
             state: future,
+            delivered: AtomicBool::new(false),
         }
     }
 
@@ -165,7 +171,7 @@ impl ThreadPoolExecutor {
     fn start_worker(&mut self) {
         let name = format!("{}_{}", self.name_prefix, self.workers.len());
         let queue = self.queue.clone();
-        let done = self.program.start_thread(move |program| async move {
+        let started = self.program.start_thread(move |program| async move {
             while let Some(WorkItem { task, future }) = queue.pop().await {
                 // A queued item whose run was stopped is cancelled, never started.
                 let result = if program.is_stopped() {
@@ -176,7 +182,17 @@ impl ThreadPoolExecutor {
                 future.put(result);
             }
         });
-        self.workers.push(done);
+        match started {
+            Ok(done) => self.workers.push(done),
+            // The threads already there will take the item. With none at all, the
+            // queue would wait for ever: its items fail as `submit` would raise.
+            Err(_) if self.workers.is_empty() => {
+                while let Some(WorkItem { task, future }) = self.queue.try_pop() {
+                    future.put(task.failed(&self.program, TaskError::CannotStartThread));
+                }
+            }
+            Err(_) => {}
+        }
     }
 
     /// `executor.shutdown(wait=True)`: no more work; the threads finish the queue and end.
@@ -193,6 +209,8 @@ pub struct Future {
     program: Program,
     index: usize,
     state: Arc<Signal<TaskResult>>,
+    /// `result()` returned once already: the main thread has the result.
+    delivered: AtomicBool,
 }
 
 impl Future {
@@ -200,7 +218,9 @@ impl Future {
     /// or the error it raised.
     pub async fn result(&self) -> TaskResult {
         let result = self.state.wait().await;
-        self.program.recorder().delivered(self.index);
+        if !self.delivered.swap(true, Ordering::Relaxed) {
+            self.program.recorder().delivered(self.index);
+        }
         result
     }
 }

@@ -1,4 +1,5 @@
-//! potoki — the lesson on Python threads (`mnogopotochnost.ru.md`), run for real.
+//! potoki — a Russian lesson on Python threads (`threading`, `concurrent.futures`),
+//! run for real. How the parts fit: `docs/architecture.md`.
 //!
 //! The lesson's programs are written again in Rust, one function per listing
 //! ([`scenario`]), on top of small copies of the Python tools they use:
@@ -12,6 +13,7 @@
 pub mod asyncio;
 pub mod cancel;
 pub mod concurrent;
+pub mod cpu;
 pub mod image;
 pub mod io;
 pub mod lines;

@@ -181,6 +181,8 @@ pub struct Plan {
     pub lang: Lang,
     /// Threads the run needs at once, main thread included.
     pub threads_needed: usize,
+    /// The machine's cores (`os.cpu_count()`), for the record.
+    pub cores: usize,
     /// Past this many milliseconds the run is not just slow: a thread has died (a
     /// panic aborts a wasm thread). Far above the slowest honest run of the plan.
     pub deadline_ms: f64,
@@ -522,6 +524,7 @@ impl Plan {
             workers,
             lang,
             threads_needed,
+            cores: machine.cores,
             deadline_ms,
         })
     }
@@ -535,7 +538,10 @@ fn deadline_ms(args: &[Arg]) -> f64 {
         .iter()
         .map(|arg| match arg {
             Arg::Secs(secs) => secs.ms(),
-            Arg::Image(_) => f64::from(crate::io::DOWNLOAD_TIMEOUT_SECS) * 1000.0,
+            Arg::Image(_) => {
+                f64::from(crate::io::FIRST_BYTE_TIMEOUT_SECS + crate::io::DOWNLOAD_TIMEOUT_SECS)
+                    * 1000.0
+            }
             // Trial division to n: about (n / 10⁶)^1.5 × 0.4 s on a slow core.
             Arg::Compute { n } => (*n as f64 / 1e6).powf(1.5) * 400.0,
         })

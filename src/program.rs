@@ -9,8 +9,8 @@ use crate::io::{FetchError, Fetched, Io};
 use crate::lines::Lang;
 use crate::plan::Plan;
 use crate::record::{Recorder, RunRecord, Sink};
-use crate::runtime::SharedRuntime;
-use crate::sync::{lock, DoneOnDrop, Signal};
+use crate::runtime::{CannotStart, SharedRuntime};
+use crate::sync::{shared_lock, DoneOnDrop, Signal};
 use std::future::Future;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
@@ -34,7 +34,8 @@ struct Inner {
 }
 
 impl Program {
-    /// A program for `plan`, its times counted from `t0` on the runtime's clock.
+    /// A program for `plan` on a machine of `cores` cores, its times counted from `t0`
+    /// on the runtime's clock.
     pub fn new(
         rt: SharedRuntime,
         plan: &Plan,
@@ -47,6 +48,8 @@ impl Program {
             lang: plan.lang,
             max_workers: plan.scenario.uses_pool().then_some(plan.max_workers),
             threaded: rt.threaded(),
+            // Simulated threads all run on the page's one thread.
+            cores: if rt.threaded() { plan.cores } else { 1 },
             main_thread: None,
             wall_ms: 0.0,
             cpu_ms: 0.0,
@@ -147,33 +150,58 @@ impl Program {
         format!("Thread-{n}")
     }
 
-    /// Starts `job` on a thread of its own; the returned signal is put when it ends.
-    /// The interpreter will wait for it before exiting, as Python waits for every
+    /// Starts `job` on a thread of its own; the returned signal is put when it ends
+    /// (or when the run is abandoned and `job` dropped where it waited). The
+    /// interpreter will wait for it before exiting, as Python waits for every
     /// non-daemon thread.
+    ///
+    /// # Errors
+    /// [`CannotStart`] when no thread is free: nothing was started.
     pub fn start_thread<F>(
         &self,
         job: impl FnOnce(Program) -> F + Send + 'static,
-    ) -> Arc<Signal<()>>
+    ) -> Result<Arc<Signal<()>>, CannotStart>
     where
         F: Future<Output = ()> + 'static,
     {
         let done = Arc::new(Signal::new());
-        lock(&self.inner.threads).push(done.clone());
         let finished = DoneOnDrop(done.clone());
         let program = self.clone();
         self.inner.rt.spawn(Box::new(move || {
             Box::pin(async move {
                 let _finished = finished;
-                job(program).await;
+                let cancel = program.inner.cancel.clone();
+                cancel.unless_abandoned(job(program)).await;
             })
-        }));
-        done
+        }))?;
+        shared_lock(&self.inner.threads).push(done.clone());
+        Ok(done)
+    }
+
+    /// Runs `main` as the program's main thread, on a thread of its own.
+    ///
+    /// # Errors
+    /// [`CannotStart`] when no thread is free.
+    pub fn start_main<F>(
+        &self,
+        main: impl FnOnce(Program) -> F + Send + 'static,
+    ) -> Result<(), CannotStart>
+    where
+        F: Future<Output = ()> + 'static,
+    {
+        let program = self.clone();
+        self.inner.rt.spawn(Box::new(move || {
+            Box::pin(async move {
+                let cancel = program.inner.cancel.clone();
+                cancel.unless_abandoned(main(program)).await;
+            })
+        }))
     }
 
     /// The end of the script: Python waits for every thread still running
     /// (`threading._shutdown`), then the process exits. Returns the closed record.
     pub async fn exit(&self) -> RunRecord {
-        let threads = std::mem::take(&mut *lock(&self.inner.threads));
+        let threads = std::mem::take(&mut *shared_lock(&self.inner.threads));
         for done in threads {
             done.ready().await;
         }

@@ -7,7 +7,7 @@
 use crate::lines::Lang;
 use crate::plan::Scenario;
 use crate::runtime::SharedRuntime;
-use crate::sync::lock;
+use crate::sync::shared_lock;
 use serde::Serialize;
 use std::sync::{Arc, Mutex, MutexGuard};
 
@@ -70,9 +70,12 @@ pub struct TaskRecord {
     pub delivered_ms: Option<f64>,
     /// What came over the network, for download tasks that got a response.
     pub download: Option<Download>,
-    /// Milliseconds of the task spent waiting (sleeping) rather than computing.
-    #[serde(skip)]
+    /// Milliseconds of the task spent waiting (sleeping, downloading) rather than
+    /// running: its part that needs no core.
     pub waited_ms: f64,
+    /// Milliseconds the task ran on a core: its time from start to finish less its
+    /// waits and less the stretches its thread was seen descheduled (see `cpu.rs`).
+    pub cpu_ms: f64,
     #[serde(flatten)]
     pub outcome: Option<Outcome>,
 }
@@ -85,7 +88,7 @@ pub struct Line {
     pub thread: u32,
 }
 
-/// The run record: the schema in DESIGN.md ("Run record").
+/// The run record (docs/architecture.md, "The run record").
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RunRecord {
@@ -96,9 +99,12 @@ pub struct RunRecord {
     pub threaded: bool,
     /// The thread the lesson's main thread ran on.
     pub main_thread: Option<u32>,
+    /// The machine's cores that ran the threads: `os.cpu_count()` with real
+    /// threads, 1 where they are simulated on the page's one thread.
+    pub cores: usize,
     /// When the whole program ended, its threads included.
     pub wall_ms: f64,
-    /// Time the tasks spent on the CPU: their running time minus their waits.
+    /// Time the tasks ran on a core, added up: the sum of their `cpu_ms`.
     pub cpu_ms: f64,
     /// Stop was pressed during the run.
     pub cancelled: bool,
@@ -119,6 +125,7 @@ pub enum Event {
         scenario: Scenario,
         lang: Lang,
         threaded: bool,
+        cores: usize,
         main_thread: u32,
         max_workers: Option<usize>,
         /// When the run started, on the shared clock (ms since 1970 in the browser):
@@ -143,6 +150,8 @@ pub enum Event {
         task: usize,
         thread: Option<u32>,
         t_ms: f64,
+        waited_ms: f64,
+        cpu_ms: f64,
         #[serde(flatten)]
         outcome: Outcome,
     },
@@ -160,6 +169,13 @@ pub enum Event {
         thread: u32,
         t_ms: f64,
         text: String,
+    },
+    /// A thread of the run died (a panic): sent by the panic hook, on the dying
+    /// thread, past the record. The run ends at once with an error naming it.
+    Died {
+        thread: u32,
+        message: String,
+        t_ms: f64,
     },
     /// The program and all its threads ended; the last event of a run. The record is
     /// the events folded together (`www/run-model.js` does it); this adds its totals.
@@ -195,8 +211,9 @@ impl Recorder {
         }
     }
 
+    /// Workers and, in asyncio runs, the UI thread both stamp events.
     fn lock(&self) -> MutexGuard<'_, State> {
-        lock(&self.state)
+        shared_lock(&self.state)
     }
 
     /// When the run started, on the runtime's clock.
@@ -221,6 +238,7 @@ impl Recorder {
             delivered_ms: None,
             download: None,
             waited_ms: 0.0,
+            cpu_ms: 0.0,
             outcome: None,
         });
         index
@@ -265,16 +283,23 @@ impl Recorder {
         });
     }
 
-    pub fn finished(&self, task: usize, outcome: Outcome, waited_ms: f64) {
+    /// The task ended with `outcome`, having spent `off_core` of its time from start to
+    /// finish waiting or descheduled.
+    pub fn finished(&self, task: usize, outcome: Outcome, off_core: OffCore) {
         self.emit(|record, t_ms| {
             let entry = record.tasks.get_mut(task)?;
             entry.finished_ms = Some(t_ms);
-            entry.waited_ms = waited_ms;
+            entry.waited_ms = off_core.waited_ms;
+            entry.cpu_ms = entry.started_ms.map_or(0.0, |start| {
+                (t_ms - start - off_core.waited_ms - off_core.descheduled_ms).max(0.0)
+            });
             entry.outcome = Some(outcome.clone());
             Some(Event::Finished {
                 task,
                 thread: entry.thread,
                 t_ms,
+                waited_ms: entry.waited_ms,
+                cpu_ms: entry.cpu_ms,
                 outcome,
             })
         });
@@ -292,13 +317,12 @@ impl Recorder {
         });
     }
 
-    /// The main thread got the task's result. Only the first time counts.
+    /// The main thread got the task's result. Said once per task: the `Future` or
+    /// `Thread` that delivers it keeps count (a second event here is a bug the tests
+    /// would see).
     pub fn delivered(&self, task: usize) {
         self.emit(|record, t_ms| {
             let entry = record.tasks.get_mut(task)?;
-            if entry.delivered_ms.is_some() {
-                return None;
-            }
             entry.delivered_ms = Some(t_ms);
             Some(Event::Delivered { task, t_ms })
         });
@@ -326,6 +350,7 @@ impl Recorder {
                 scenario: record.scenario,
                 lang: record.lang,
                 threaded: record.threaded,
+                cores: record.cores,
                 main_thread,
                 max_workers: record.max_workers,
                 epoch_ms,
@@ -340,7 +365,7 @@ impl Recorder {
         self.emit(|r, t_ms| {
             r.wall_ms = t_ms;
             r.cancelled = cancelled;
-            r.cpu_ms = r.tasks.iter().map(busy_ms).sum();
+            r.cpu_ms = r.tasks.iter().map(|task| task.cpu_ms).sum();
             record = Some(r.clone());
             Some(Event::End {
                 wall_ms: r.wall_ms,
@@ -352,10 +377,12 @@ impl Recorder {
     }
 }
 
-/// A task's time on the CPU: from start to finish, less the time it waited.
-fn busy_ms(task: &TaskRecord) -> f64 {
-    match (task.started_ms, task.finished_ms) {
-        (Some(start), Some(end)) => (end - start - task.waited_ms).max(0.0),
-        _ => 0.0,
-    }
+/// The part of a task's time from start to finish that it did not run on a core.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct OffCore {
+    /// Sleeping or waiting for the network: no core needed.
+    pub waited_ms: f64,
+    /// Ready to run, but its thread was not on a core (more threads than cores),
+    /// as seen by `cpu::ProgressClock`.
+    pub descheduled_ms: f64,
 }

@@ -15,10 +15,19 @@ use std::sync::Arc;
 /// A thread's main: made on the new thread (it need not be `Send`), then run there.
 pub type ThreadMain = Box<dyn FnOnce() -> LocalBoxFuture<'static, ()> + Send>;
 
+/// No thread is free to run another: Python's `RuntimeError: can't start new thread`.
+/// Refused at once rather than queued, so a program can never wait for a thread
+/// that cannot come.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CannotStart;
+
 /// The machine the lesson's program runs on.
 pub trait Runtime: Send + Sync + 'static {
     /// Runs `main` on a thread of its own that is free to block (wait, sleep, join).
-    fn spawn(&self, main: ThreadMain);
+    ///
+    /// # Errors
+    /// [`CannotStart`] when no thread is free; `main` is dropped unrun.
+    fn spawn(&self, main: ThreadMain) -> Result<(), CannotStart>;
     /// Milliseconds on a clock shared by all threads (any fixed origin).
     fn now_ms(&self) -> f64;
     /// A number naming the thread this is called on, stable while the page lives.
@@ -49,7 +58,7 @@ pub type SharedRuntime = Arc<dyn Runtime>;
 /// Plain OS threads: what `cargo test` runs the lesson on.
 #[cfg(not(target_arch = "wasm32"))]
 pub mod native {
-    use super::{Runtime, ThreadMain};
+    use super::{CannotStart, Runtime, ThreadMain};
     use crate::io::block_on;
     use std::sync::atomic::{AtomicU32, Ordering};
     use std::sync::OnceLock;
@@ -65,10 +74,11 @@ pub mod native {
     }
 
     impl Runtime for OsThreads {
-        fn spawn(&self, main: ThreadMain) {
-            // A failed spawn drops `main`; its waiters would see the thread never
-            // end, which the tests catch as a timeout. OS threads do not fail here.
-            let _ = std::thread::Builder::new().spawn(move || block_on(main()));
+        fn spawn(&self, main: ThreadMain) -> Result<(), CannotStart> {
+            std::thread::Builder::new()
+                .spawn(move || block_on(main()))
+                .map(drop)
+                .map_err(|_| CannotStart)
         }
 
         fn now_ms(&self) -> f64 {

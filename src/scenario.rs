@@ -109,7 +109,7 @@ async fn threads(p: &Program, args: &[Arg]) {
         t.start();
         threads.push(t);
     }
-    for thread in threads {
+    for mut thread in threads {
         thread.join().await;
     }
     let finish = p.perf_counter();

@@ -4,21 +4,73 @@
 //! build the waiter is a coroutine and awaiting yields to the page's event loop.
 //! The same scenario code waits either way.
 //!
-//! On the browser's UI thread nothing may block (`Atomics.wait` traps there), so
-//! what the UI thread calls ([`Signal::put`], `CancelToken::cancel`) takes its lock
-//! by spinning on `try_lock`; the other side holds it for a few instructions only.
+//! On the browser's UI thread nothing may block (`Atomics.wait` traps there): the
+//! web boundary marks that thread ([`this_thread_must_not_block`]), and every lock
+//! it may take is [`spin_lock`] or [`shared_lock`], which spin on `try_lock` there;
+//! the other side holds such a lock for a few instructions only. In the build with
+//! the `test-hooks` feature, a blocking [`lock`] or [`park`] on a marked thread
+//! panics, so the browser tests prove the UI thread never takes one.
 //!
 //! A poisoned lock only means some thread panicked while holding it; the data is
 //! still whole, so every lock here carries on rather than spread the panic.
 
+use std::cell::Cell;
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::{Mutex, MutexGuard, TryLockError};
 use std::task::{Context, Poll, Waker};
 
+thread_local! {
+    /// Set on the browser's UI thread, where a blocking wait traps.
+    static MUST_NOT_BLOCK: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Marks the calling thread as one that must never block (the browser's UI thread).
+pub fn this_thread_must_not_block() {
+    MUST_NOT_BLOCK.with(|flag| flag.set(true));
+}
+
+/// Whether the calling thread was marked by [`this_thread_must_not_block`].
+pub fn must_not_block() -> bool {
+    MUST_NOT_BLOCK.with(Cell::get)
+}
+
+/// What a blocking call does on a thread that must not block: nothing in the
+/// shipped build (there it would trap anyway); a panic that names the call in the
+/// test build, so a browser test fails on the first such call, contended or not.
+#[inline]
+pub fn check_may_block(what: &str) {
+    #[cfg(feature = "test-hooks")]
+    if must_not_block() {
+        #[allow(clippy::panic)] // the test build's whole point: fail loudly
+        {
+            panic!("{what} on the UI thread: it may not block");
+        }
+    }
+    let _ = what;
+}
+
 /// Locks `m`, blocking the thread while another holds it. Not for the UI thread.
 pub fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    check_may_block("a blocking Mutex::lock");
     m.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+/// Locks `m` from any thread: a blocking lock on a worker, a spin on `try_lock` on
+/// the UI thread. For state both sides use (the run's record, its threads).
+pub fn shared_lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    match m.try_lock() {
+        Ok(guard) => guard,
+        Err(TryLockError::Poisoned(poisoned)) => poisoned.into_inner(),
+        Err(TryLockError::WouldBlock) if must_not_block() => spin_lock(m),
+        Err(TryLockError::WouldBlock) => lock(m),
+    }
+}
+
+/// Parks the calling thread until it is unparked (see `std::thread::park`).
+pub fn park() {
+    check_may_block("std::thread::park");
+    std::thread::park();
 }
 
 /// Locks `m` without ever blocking: safe on the browser's UI thread.
@@ -52,18 +104,18 @@ struct SignalState<T> {
 
 impl<T> Default for Signal<T> {
     fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<T> Signal<T> {
+    pub const fn new() -> Self {
         Signal {
             state: Mutex::new(SignalState {
                 value: None,
                 wakers: Vec::new(),
             }),
         }
-    }
-}
-
-impl<T> Signal<T> {
-    pub fn new() -> Self {
-        Self::default()
     }
 
     /// Sets the value and wakes every waiter. Never blocks: the UI thread may call it.

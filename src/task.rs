@@ -2,11 +2,12 @@
 //! written once, against [`Io`]: a thread runs it with blocking waits, asyncio
 //! with awaited timers and fetches.
 
+use crate::cpu::{ProgressClock, STEP};
 use crate::image::{sniff, Image};
 use crate::io::{FetchError, Io, MAX_IMAGE_BYTES};
 use crate::plan::{Arg, Secs};
 use crate::program::{Program, Stopped};
-use crate::record::{self, Download, Outcome};
+use crate::record::{self, Download, OffCore, Outcome};
 
 /// One of the lesson's functions applied to its argument: what `target=` and
 /// `executor.submit` are given.
@@ -125,6 +126,8 @@ pub enum TaskError {
     NotImage(String),
     /// Nothing usable came back (offline, CORS, too large, too slow): see [`FetchError`].
     Fetch(FetchError),
+    /// No thread was free to run it: Python's `RuntimeError: can't start new thread`.
+    CannotStartThread,
 }
 
 impl TaskError {
@@ -142,6 +145,7 @@ impl TaskError {
             }
             TaskError::Fetch(FetchError::NoFirstByte { secs }) => lang.no_first_byte(*secs),
             TaskError::Fetch(FetchError::TooSlow { secs }) => lang.too_slow(*secs),
+            TaskError::CannotStartThread => "RuntimeError: can't start new thread".to_owned(),
         }
     }
 }
@@ -196,14 +200,14 @@ impl Task {
         let rec = program.recorder();
         rec.started(self.index, thread_name);
         let lang = program.lang();
-        // Time spent blocked, so the record can tell CPU time from wall time.
-        let mut waited_ms = 0.0;
+        // Time spent blocked or descheduled, so the record can tell CPU time from wall time.
+        let mut off_core = OffCore::default();
         let before = program.perf_counter();
         let result = match &self.target {
             Target::Sleep(sec) => {
                 program.print(lang.going_to_sleep());
                 let slept = io.sleep(sec.ms()).await;
-                waited_ms += program.perf_counter() - before;
+                off_core.waited_ms += program.perf_counter() - before;
                 slept
                     .map(|()| {
                         program.print(lang.slept_well());
@@ -213,14 +217,14 @@ impl Task {
             }
             Target::SleepReturning(sec) => {
                 let slept = io.sleep(sec.ms()).await;
-                waited_ms += program.perf_counter() - before;
+                off_core.waited_ms += program.perf_counter() - before;
                 slept
                     .map(|()| Some(lang.slept_for(&sec.text)))
                     .map_err(TaskError::from)
             }
             Target::DownloadOneImage(image) => {
                 let got = download(program, io, self.index, image).await;
-                waited_ms += program.perf_counter() - before;
+                off_core.waited_ms += program.perf_counter() - before;
                 got.map(|()| {
                     program.print(lang.downloaded(&image.name));
                     None
@@ -228,16 +232,16 @@ impl Task {
             }
             Target::DownloadReturning(image) => {
                 let got = download(program, io, self.index, image).await;
-                waited_ms += program.perf_counter() - before;
+                off_core.waited_ms += program.perf_counter() - before;
                 got.map(|()| Some(lang.downloaded(&image.name)))
             }
-            // All of its time is CPU time: nothing is added to `waited_ms`.
-            Target::CountPrimes(n) => count_primes(program, *n).map(|count| {
+            // It never waits; its thread may still be descheduled.
+            Target::CountPrimes(n) => count_primes(program, *n, &mut off_core).map(|count| {
                 program.print(lang.primes(*n, count));
                 None
             }),
             Target::CountPrimesReturning(n) => {
-                count_primes(program, *n).map(|count| Some(lang.primes(*n, count)))
+                count_primes(program, *n, &mut off_core).map(|count| Some(lang.primes(*n, count)))
             }
         };
         if let Err(error) = &result {
@@ -247,31 +251,48 @@ impl Task {
                 program.print(lang.exception_in_thread(thread_name, &error.message(program)));
             }
         }
-        rec.finished(self.index, outcome(program, &result), waited_ms);
+        rec.finished(self.index, outcome(program, &result), off_core);
         result
     }
 
     /// Ends a task that never ran: what `Future.cancel()` does to a queued one.
     pub fn cancelled(self, program: &Program) -> TaskResult {
-        let result = Err(TaskError::Cancelled);
+        self.failed(program, TaskError::Cancelled)
+    }
+
+    /// Ends a task that never ran, with the error its `result()` raises.
+    pub fn failed(self, program: &Program, error: TaskError) -> TaskResult {
+        let result = Err(error);
         program
             .recorder()
-            .finished(self.index, outcome(program, &result), 0.0);
+            .finished(self.index, outcome(program, &result), OffCore::default());
         result
     }
 }
 
 /// Counts the primes up to `n` the slow way, by trial division: on purpose, it keeps
-/// a core busy. Looks at Stop every few thousand numbers.
-fn count_primes(program: &Program, n: u64) -> Result<u64, TaskError> {
+/// a core busy. After every [`STEP`] divisions it looks at Stop and tells the
+/// progress clock, which adds the time its thread was descheduled to `off_core`.
+fn count_primes(program: &Program, n: u64, off_core: &mut OffCore) -> Result<u64, TaskError> {
+    let now = || program.perf_counter();
+    let mut clock = ProgressClock::start(&now);
     let mut count = 0;
-    for k in 2..=n {
-        if k % 4096 == 0 && program.is_stopped() {
-            return Err(TaskError::Cancelled);
-        }
+    // Divisions left in this step.
+    let mut left = STEP;
+    let mut result = Ok(());
+    'numbers: for k in 2..=n {
         let mut d = 2;
         let mut prime = true;
         while d * d <= k {
+            left -= 1;
+            if left == 0 {
+                left = STEP;
+                clock.step();
+                if program.is_stopped() {
+                    result = Err(TaskError::Cancelled);
+                    break 'numbers;
+                }
+            }
             if k % d == 0 {
                 prime = false;
                 break;
@@ -280,7 +301,9 @@ fn count_primes(program: &Program, n: u64) -> Result<u64, TaskError> {
         }
         count += u64::from(prime);
     }
-    Ok(count)
+    clock.finish((STEP - left) as f64 / STEP as f64);
+    off_core.descheduled_ms += clock.descheduled_ms();
+    result.map(|()| count)
 }
 
 /// `r = requests.get(image_url)` and the checks `result()` would raise on.

@@ -3,7 +3,7 @@
 
 use crate::program::Program;
 use crate::sync::Signal;
-use crate::task::{Target, Task};
+use crate::task::{Target, Task, TaskError};
 use std::sync::Arc;
 
 pub struct Thread {
@@ -12,6 +12,8 @@ pub struct Thread {
     task: Option<Task>,
     done: Option<Arc<Signal<()>>>,
     index: usize,
+    /// `join()` returned once already: the main thread has the thread's end.
+    joined: bool,
 }
 
 impl Thread {
@@ -24,28 +26,47 @@ impl Thread {
             index: task.index,
             task: Some(task),
             done: None,
+            joined: false,
         }
     }
 
     /// `t.start()`: the target begins on a thread of its own; the caller goes on.
     /// Starting twice does nothing the second time (Python raises; no listing does it).
+    /// With no thread free, the task fails with `RuntimeError: can't start new
+    /// thread`, as Python's `start()` raises it.
     pub fn start(&mut self) {
         let Some(task) = self.task.take() else {
             return;
         };
         self.program.recorder().submitted(self.index);
         let name = self.name.clone();
-        self.done = Some(self.program.start_thread(move |program| async move {
-            // The value of a Thread's target is thrown away, as in Python.
-            let _ = task.run(&program, &name).await;
-        }));
+        // The task goes to the new thread; only if none starts is it failed here.
+        let handed = Arc::new(std::sync::Mutex::new(Some(task)));
+        let for_thread = handed.clone();
+        let started = self.program.start_thread(move |program| async move {
+            let task = crate::sync::shared_lock(&for_thread).take();
+            if let Some(task) = task {
+                // The value of a Thread's target is thrown away, as in Python.
+                let _ = task.run(&program, &name).await;
+            }
+        });
+        match started {
+            Ok(done) => self.done = Some(done),
+            Err(_) => {
+                if let Some(task) = crate::sync::shared_lock(&handed).take() {
+                    let _ = task.failed(&self.program, TaskError::CannotStartThread);
+                }
+            }
+        }
     }
 
     /// `t.join()`: the calling thread waits until this one has finished.
-    pub async fn join(&self) {
+    pub async fn join(&mut self) {
         if let Some(done) = &self.done {
             done.ready().await;
-            self.program.recorder().delivered(self.index);
+            if !std::mem::replace(&mut self.joined, true) {
+                self.program.recorder().delivered(self.index);
+            }
         }
     }
 }

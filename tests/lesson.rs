@@ -13,7 +13,6 @@ use potoki::record::Event;
 use potoki::scenario;
 use std::collections::HashSet;
 use std::sync::Arc;
-use std::time::Duration;
 
 #[test]
 fn sequential_sleeps_one_after_another_on_the_main_thread() {
@@ -242,7 +241,8 @@ fn the_event_stream_tells_the_same_story_as_the_record() {
             | Event::Finished { t_ms, .. }
             | Event::Delivered { t_ms, .. }
             | Event::Downloaded { t_ms, .. }
-            | Event::Print { t_ms, .. } => *t_ms,
+            | Event::Print { t_ms, .. }
+            | Event::Died { t_ms, .. } => *t_ms,
             Event::End { wall_ms, .. } => *wall_ms,
         };
         assert!(t >= last);
@@ -260,9 +260,16 @@ fn sleeping_uses_almost_no_cpu() {
 fn stop_wakes_the_sleepers_and_cancels_the_queue() {
     let plan = plan("pool_submit", "5, 5, 5, 5", Some(2));
     let cancel = CancelToken::new();
-    let (program, _) = start(&plan, Arc::new(FakeNet), cancel.clone());
+    let (program, events) = start(&plan, Arc::new(FakeNet), cancel.clone());
     let main = std::thread::spawn(move || potoki::io::block_on(scenario::run(&plan, &program)));
-    std::thread::sleep(Duration::from_millis(200));
+    // Stop once both workers have their task (the other two wait in the queue).
+    wait_for_events(&events, |events| {
+        events
+            .iter()
+            .filter(|e| matches!(e, Event::Started { .. }))
+            .count()
+            == 2
+    });
     cancel.cancel();
     let record = main.join().unwrap();
     assert!(record.cancelled);

@@ -3,6 +3,8 @@
 //
 //   node tools/build.mjs             # what `npm start` uses
 //   node tools/build.mjs --release   # also shrinks them with wasm-opt (test, dist, bench)
+//   node tools/build.mjs --test-hooks  # only pkg-test/: the threaded module with the
+//                                      # `test-hooks` feature, for the browser tests
 //
 // Steps: the pinned nightly (rustup auto-install is off on some machines), cargo
 // (for the threaded module with std rebuilt for atomics), the wasm-bindgen CLI of
@@ -86,14 +88,36 @@ const BUILDS = [
   },
 ];
 
-/** Builds pkg/; `release` also shrinks the module with wasm-opt. */
+/**
+ * The threaded module with test hooks (a thread made to panic; a panic on any
+ * blocking lock on the UI thread), for the browser tests that need them. Never in
+ * pkg/ or dist/: the tests serve it in place of pkg/ (tests/browser/fixture.mjs).
+ */
+const TEST_BUILD = {
+  out: 'pkg-test',
+  title: 'threads with test hooks, for the browser tests only',
+  cargo: ['-Z', 'build-std=panic_abort,std', '--features', 'test-hooks'],
+  wasm: 'target/wasm32-unknown-unknown/release/potoki.wasm',
+  env: {},
+};
+
+/** Builds pkg/ and pkg-single/; `release` also shrinks them with wasm-opt. */
 export async function build({ release = false } = {}) {
+  await buildAll(BUILDS, { release });
+}
+
+/** Builds pkg-test/ (see TEST_BUILD). */
+export async function buildTestHooks() {
+  await buildAll([TEST_BUILD], { release: false });
+}
+
+async function buildAll(builds, { release }) {
   ensureNpmDependencies();
   step('Rust toolchain (rust-toolchain.toml)');
   run('rustup', ['toolchain', 'install']);
 
   const version = lockedWasmBindgen();
-  for (const b of BUILDS) {
+  for (const b of builds) {
     step(`cargo build → ${b.out}/ (${b.title})`);
     run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', ...b.cargo], {
       env: { ...process.env, ...b.env },
@@ -111,19 +135,25 @@ export async function build({ release = false } = {}) {
   const { makeImages } = await import('./make-images.mjs');
   makeImages();
 
-  const wasm = join(repo, 'pkg', 'potoki_bg.wasm');
+  const threaded = builds[0].out;
+  // What ships has no test hooks (the `test-hooks` feature builds pkg-test/ only).
+  if (threaded === 'pkg' && /ForTests/.test(readFileSync(join(repo, 'pkg', 'potoki.js'), 'utf8'))) {
+    throw new Error('pkg/potoki.js exports a test hook (…ForTests): it must be built without the test-hooks feature');
+  }
+  const wasm = join(repo, threaded, 'potoki_bg.wasm');
   const memory = importedMemory(readFileSync(wasm));
   if (!memory?.shared) {
     throw new Error(
-      'pkg/potoki_bg.wasm does not import a shared memory, so the pool would fail with ' +
+      `${threaded}/potoki_bg.wasm does not import a shared memory, so the pool would fail with ` +
         '"DataCloneError: #<Memory> could not be cloned". Check the link args in .cargo/config.toml.',
     );
   }
-  console.log(`\n✔ pkg/ built: shared memory ${memory.module}.${memory.name}, max ${memory.max * 64} KiB`);
+  console.log(`\n✔ ${threaded}/ built: shared memory ${memory.module}.${memory.name}, max ${memory.max * 64} KiB`);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  build({ release: process.argv.includes('--release') }).catch((error) => {
+  const built = process.argv.includes('--test-hooks') ? buildTestHooks() : build({ release: process.argv.includes('--release') });
+  built.catch((error) => {
     console.error(`\n✘ build failed: ${error.message}`);
     process.exit(1);
   });

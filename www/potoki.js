@@ -48,15 +48,25 @@ async function start(threads) {
   return new Playground(wasm, threads, cores, memory);
 }
 
+/** Fewer workers than this left and no listing can run: only a reload helps. */
+const FEWEST_THREADS = 2;
+
 class Playground {
   #wasm;
   #memory;
-  /** Set when a run outlived its deadline: a thread died, the pool cannot be trusted. */
+  /** Set when the pool cannot be trusted any more: only a reload helps. */
   #broken = null;
+  /** Fails the run in progress at once (the page's own thread panicked). */
+  #failRun = null;
 
   constructor(wasm, threads, cores, memory) {
     this.#wasm = wasm;
     this.#memory = memory;
+    // A panic on the page's own thread (src/web/panic.rs): its state is gone.
+    globalThis.addEventListener('potoki:panic', (event) => {
+      this.#broken = new Error(`the page's own thread failed (${event.detail}). Reload the page.`);
+      this.#failRun?.(this.#broken);
+    });
     /** Real Web Worker threads run the tasks (false: simulated on the page's one thread). */
     this.threaded = wasm.threaded();
     /** Threads in the pool, the lesson's main thread included. */
@@ -70,9 +80,14 @@ class Playground {
     return this.#memory.buffer.byteLength;
   }
 
-  /** Whether a thread of the pool died: then only a reload helps. */
+  /** Whether the pool cannot run anything any more: then only a reload helps. */
   get broken() {
     return this.#broken !== null;
+  }
+
+  /** Workers of the pool still alive: one fewer for each that died. */
+  get threadsLeft() {
+    return Math.min(this.threads, this.#wasm.threadsLeft());
   }
 
   /**
@@ -87,18 +102,25 @@ class Playground {
   /**
    * Runs a plan. `onEvent` gets every event on arrival; `signal` stops the run.
    * One run at a time: a second call while one goes rejects.
-   * @returns {Promise<object>} the run record (DESIGN.md, "Run record")
+   * @returns {Promise<object>} the run record (docs/architecture.md, "The run record")
    */
   async run(plan, { onEvent, signal } = {}) {
     signal?.throwIfAborted();
     if (this.#broken) throw this.#broken;
     // The record is the events folded together, as they come.
     const record = emptyRecord();
-    // Events come as JSON arrays: whatever arrived together, parsed at once.
+    // Events come as JSON arrays: whatever arrived together, parsed at once. The
+    // record takes every event before the caller's handler sees any, and a handler
+    // that throws is reported without costing the record an event.
     const handle = this.#wasm.run(plan, (json) => {
-      for (const event of JSON.parse(json)) {
-        applyEvent(record, event);
-        onEvent?.(event);
+      const events = JSON.parse(json);
+      for (const event of events) applyEvent(record, event);
+      for (const event of events) {
+        try {
+          onEvent?.(event);
+        } catch (error) {
+          reportError(error);
+        }
       }
     });
     const stop = () => handle.cancel();
@@ -110,11 +132,12 @@ class Playground {
       if (document.visibilityState === 'hidden') hidden = true;
     };
     document.addEventListener('visibilitychange', onVisibility);
-    // A panic aborts the wasm thread it happens on, and a run waiting for that thread
-    // would wait forever: past its deadline (far beyond any honest run of the plan)
-    // the run is given up, and the pool with it.
+    // A panic is reported at once (a `died` event ends `handle.done` with an error
+    // naming the thread). Should a thread ever die unseen, the deadline (far beyond
+    // any honest run of the plan) gives the run up, and the pool with it.
     let timer;
-    const dead = new Promise((_, reject) => {
+    const failed = new Promise((_, reject) => {
+      this.#failRun = reject;
       timer = setTimeout(() => {
         this.#broken = new Error(
           `the run did not end in ${Math.round(handle.deadlineMs / 1000)} s, long after it should have: ` +
@@ -124,10 +147,18 @@ class Playground {
       }, handle.deadlineMs);
     });
     try {
-      await Promise.race([handle.done, dead]);
+      await Promise.race([handle.done, failed]);
       if (hidden) record.hidden = true;
       return record;
+    } catch (error) {
+      // What was recorded until the thread died stays available.
+      error.record = record;
+      if (!this.#broken && this.threaded && this.threadsLeft < FEWEST_THREADS) {
+        this.#broken = new Error(`${error.message}; too few threads are left: reload the page`);
+      }
+      throw this.#broken ?? error;
     } finally {
+      this.#failRun = null;
       document.removeEventListener('visibilitychange', onVisibility);
       clearTimeout(timer);
       signal?.removeEventListener('abort', stop);

@@ -1,5 +1,5 @@
-// A run record built up from the run's events as they arrive (DESIGN.md, "Run
-// record"): the events are the whole story, and the record is their fold. The JS
+// A run record built up from the run's events as they arrive (docs/architecture.md,
+// "The run record"): the events are the whole story, and the record is their fold. The JS
 // API returns what this builds; the page draws a live run, a finished one and a
 // loaded one from it.
 
@@ -9,6 +9,7 @@ export function emptyRecord() {
     lang: null,
     maxWorkers: null,
     threaded: true,
+    cores: null,
     mainThread: null,
     wallMs: null,
     cpuMs: null,
@@ -27,6 +28,7 @@ export function applyEvent(record, event) {
         scenario: event.scenario,
         lang: event.lang,
         threaded: event.threaded,
+        cores: event.cores,
         mainThread: event.mainThread,
         maxWorkers: event.maxWorkers,
       });
@@ -45,6 +47,8 @@ export function applyEvent(record, event) {
         startedMs: null,
         finishedMs: null,
         deliveredMs: null,
+        waitedMs: null,
+        cpuMs: null,
         download: null,
       };
       break;
@@ -55,7 +59,7 @@ export function applyEvent(record, event) {
       task.download = event.download;
       break;
     case 'finished':
-      task.finishedMs = event.tMs;
+      Object.assign(task, { finishedMs: event.tMs, waitedMs: event.waitedMs, cpuMs: event.cpuMs });
       if ('error' in event) task.error = event.error;
       else task.ok = event.ok;
       break;
@@ -64,6 +68,9 @@ export function applyEvent(record, event) {
       break;
     case 'print':
       record.output.push({ tMs: event.tMs, text: event.text, thread: event.thread });
+      break;
+    case 'died':
+      record.died = { thread: event.thread, message: event.message, tMs: event.tMs };
       break;
     case 'end':
       Object.assign(record, { wallMs: event.wallMs, cpuMs: event.cpuMs, cancelled: event.cancelled });

@@ -2,6 +2,7 @@
 //!
 //! JS calls [`start_pool`] once, then [`check_plan`] and [`run`]. Errors are typed
 //! ([`WebError`]) and become JS `Error`s in exactly one place (`From<WebError>`).
+//! A panic on any thread is reported by `panic.rs` and ends the run at once.
 //!
 //! Two builds come from this source. With the `threads` feature (the default; wasm
 //! atomics, shared memory) the lesson's threads are Web Workers of a rayon pool
@@ -12,10 +13,13 @@
 
 mod fetch;
 mod io;
+mod panic;
 #[cfg(not(feature = "threads"))]
 mod single;
 #[cfg(feature = "threads")]
 mod threads;
+#[cfg(feature = "threads")]
+mod workers;
 
 use crate::cancel::CancelToken;
 use crate::plan::{split_list, Machine, Plan, PlanError, PlanInput, MAX_POOL_THREADS};
@@ -77,7 +81,14 @@ enum WebError {
     PoolSize(usize),
     Busy,
     Convert(String),
-    /// The program's thread died (a panic aborts a wasm thread) before its last event.
+    /// No worker was free for the program's main thread.
+    NoThread,
+    /// A thread of the run died: a panic aborts a wasm thread.
+    Died {
+        thread: u32,
+        message: String,
+    },
+    /// The run's channel closed before its last event.
     Ended,
 }
 
@@ -94,6 +105,14 @@ impl fmt::Display for WebError {
             }
             WebError::Busy => write!(f, "a run is already going: wait for it or stop it first"),
             WebError::Convert(why) => write!(f, "could not pass a value to JS: {why}"),
+            WebError::NoThread => write!(
+                f,
+                "RuntimeError: can't start new thread: no worker of the pool is free"
+            ),
+            WebError::Died { thread, message } => write!(
+                f,
+                "thread {thread} of the pool died ({message}): the run was stopped"
+            ),
             WebError::Ended => write!(
                 f,
                 "the run ended without its record: a thread died; reload the page"
@@ -116,8 +135,8 @@ impl From<PlanError> for WebError {
 
 #[wasm_bindgen(start)]
 fn on_load() {
-    // A panic aborts the thread it happens on; at least say where, in the console.
-    console_error_panic_hook::set_once();
+    // A panic aborts the thread it happens on: say where, and end the run it killed.
+    panic::install();
 }
 
 /// Starts the machine: a pool of `threads` Web Workers in the threaded build (the
@@ -131,6 +150,8 @@ pub fn start_pool(threads: usize, cores: usize) -> Result<Promise, JsValue> {
     if !(2..=MAX_POOL_THREADS).contains(&threads) {
         return Err(WebError::PoolSize(threads).into());
     }
+    // The page calls this on its own thread, where a blocking wait traps.
+    crate::sync::this_thread_must_not_block();
     POOL_THREADS.store(threads, Ordering::SeqCst);
     CORES.store(cores.max(1), Ordering::SeqCst);
     Ok(machine_impl::start(threads))
@@ -142,15 +163,23 @@ pub fn threaded() -> bool {
     cfg!(feature = "threads")
 }
 
+/// Threads of the pool still alive: fewer than it started with once one died.
+#[wasm_bindgen(js_name = threadsLeft)]
+pub fn threads_left() -> usize {
+    POOL_THREADS
+        .load(Ordering::SeqCst)
+        .min(machine_impl::threads_left())
+}
+
 fn machine() -> Result<Machine, WebError> {
-    match POOL_THREADS.load(Ordering::SeqCst) {
-        0 => Err(WebError::PoolNotStarted),
-        pool_threads => Ok(Machine {
-            pool_threads,
-            cores: CORES.load(Ordering::SeqCst),
-            threaded: threaded(),
-        }),
+    if POOL_THREADS.load(Ordering::SeqCst) == 0 {
+        return Err(WebError::PoolNotStarted);
     }
+    Ok(Machine {
+        pool_threads: threads_left(),
+        cores: CORES.load(Ordering::SeqCst),
+        threaded: threaded(),
+    })
 }
 
 /// Reads `{ scenario, secs | images | compute, workers, lang }` as the student wrote them.
@@ -258,16 +287,18 @@ impl RunHandle {
 /// What a run starts with, whichever build runs it.
 pub(crate) struct Start {
     pub plan: Plan,
+    /// When the run started, on the shared clock.
+    pub t0: f64,
     pub cancel: CancelToken,
     pub scope: Rc<RunScope>,
     pub sink: Sink,
 }
 
 impl Start {
-    /// The program for this run on `runtime`, its times counted from now.
+    /// The program for this run on `runtime`, its times counted from the run's start.
     fn program(&mut self, runtime: std::sync::Arc<dyn crate::runtime::Runtime>) -> Program {
         let sink = std::mem::replace(&mut self.sink, Box::new(|_| {}));
-        Program::new(runtime, &self.plan, now(), self.cancel.clone(), sink)
+        Program::new(runtime, &self.plan, self.t0, self.cancel.clone(), sink)
     }
 }
 
@@ -288,8 +319,11 @@ pub fn run(plan: &JsValue, on_events: Function) -> Result<RunHandle, JsValue> {
     let (sender, mut events) = unbounded::<Event>();
     let cancel = CancelToken::new();
     let deadline_ms = plan.deadline_ms;
-    machine_impl::run(Start {
+    let t0 = now();
+    panic::watch(sender.clone(), t0);
+    let started = machine_impl::run(Start {
         plan,
+        t0,
         cancel: cancel.clone(),
         scope: scope.clone(),
         // The receiver lives as long as the run; a failed send means the page went away.
@@ -297,8 +331,21 @@ pub fn run(plan: &JsValue, on_events: Function) -> Result<RunHandle, JsValue> {
             let _ = sender.unbounded_send(event);
         }),
     });
+    if started.is_err() {
+        panic::unwatch();
+        RUNNING.store(false, Ordering::SeqCst);
+        return Err(WebError::NoThread.into());
+    }
+    let (run_cancel, run_scope) = (cancel.clone(), scope.clone());
     let done = wasm_bindgen_futures::future_to_promise(async move {
         let ended = forward(&mut events, &on_events).await;
+        panic::unwatch();
+        if ended.is_err() {
+            // A thread died: the others of the run stop waiting (for it, or at all),
+            // their downloads are aborted, and their workers are free again.
+            run_cancel.abandon();
+            run_scope.stop();
+        }
         RUNNING.store(false, Ordering::SeqCst);
         ended?;
         Ok(JsValue::UNDEFINED)
@@ -330,7 +377,19 @@ async fn forward(
             }
         }
         let ended = batch.iter().any(|event| matches!(event, Event::End { .. }));
+        let died = batch.iter().find_map(|event| match event {
+            Event::Died {
+                thread, message, ..
+            } => Some(WebError::Died {
+                thread: *thread,
+                message: message.clone(),
+            }),
+            _ => None,
+        });
         deliver(on_events, &to_json(&batch)?);
+        if let Some(died) = died {
+            return Err(died);
+        }
         if ended {
             return Ok(());
         }

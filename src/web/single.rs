@@ -10,7 +10,7 @@ use super::{now, Start};
 use crate::io::Io;
 use crate::program::Program;
 use crate::runtime::simulated::{current, AsThread};
-use crate::runtime::{Runtime, ThreadMain};
+use crate::runtime::{CannotStart, Runtime, ThreadMain};
 use crate::scenario;
 use js_sys::Promise;
 use std::cell::RefCell;
@@ -31,14 +31,20 @@ pub fn start(_threads: usize) -> Promise {
     Promise::resolve(&JsValue::UNDEFINED)
 }
 
+/// Simulated threads cannot die apart from the page: all of them are left.
+pub fn threads_left() -> usize {
+    usize::MAX
+}
+
 struct Simulated {
     next_id: AtomicU32,
 }
 
 impl Runtime for Simulated {
-    fn spawn(&self, main: ThreadMain) {
+    fn spawn(&self, main: ThreadMain) -> Result<(), CannotStart> {
         let id = self.next_id.fetch_add(1, Ordering::Relaxed);
         wasm_bindgen_futures::spawn_local(AsThread { id, body: main() });
+        Ok(())
     }
 
     fn now_ms(&self) -> f64 {
@@ -62,7 +68,11 @@ impl Runtime for Simulated {
     }
 }
 
-pub fn run(mut start: Start) {
+/// Starts the run; a coroutine can always start.
+///
+/// # Errors
+/// None in this build: the signature is the threaded build's.
+pub fn run(mut start: Start) -> Result<(), CannotStart> {
     SCOPE.with(|scope| *scope.borrow_mut() = Some(start.scope.clone()));
     // Thread 1 is the main thread; the others count up from 2.
     let program = start.program(Arc::new(Simulated {
@@ -75,4 +85,5 @@ pub fn run(mut start: Start) {
             scenario::run(&plan, &program).await;
         }),
     });
+    Ok(())
 }

@@ -18,33 +18,67 @@ compile_error!(
 
 use super::fetch::{self, RunScope};
 use super::io::WebIo;
-use super::{now, Start};
+use super::{now, workers, Start};
 use crate::cancel::CancelToken;
 use crate::io::{block_on, FetchError, Fetched};
-use crate::runtime::{Runtime, ThreadMain};
+use crate::runtime::{CannotStart, Runtime, ThreadMain};
 use crate::sync::Signal;
 use crate::{asyncio, scenario};
 use futures_channel::mpsc::{unbounded, UnboundedReceiver, UnboundedSender};
 use futures_util::StreamExt;
 use js_sys::Promise;
 use std::rc::Rc;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_futures::JsFuture;
 
+/// Starts the pool: `threads` Web Workers, each then in its loop (`workers.rs`).
+/// Resolves when every worker is idle and ready for a thread.
 pub fn start(threads: usize) -> Promise {
-    wasm_bindgen_rayon::init_thread_pool(threads)
+    let pool = wasm_bindgen_rayon::init_thread_pool(threads);
+    wasm_bindgen_futures::future_to_promise(async move {
+        // Rayon may be used only once its workers exist: it waits for them silently.
+        JsFuture::from(pool).await?;
+        workers::enter_loops(threads).await;
+        Ok(JsValue::UNDEFINED)
+    })
 }
 
-/// For the tests only: the next thread the lesson starts dies at once, the way a
-/// panic in its task would kill it (an abort traps and ends the Web Worker without
-/// running destructors: whoever joins it waits forever). The tests show the page
-/// notices.
-#[wasm_bindgen::prelude::wasm_bindgen(js_name = dieInNextThreadForTests)]
-pub fn die_in_next_thread_for_tests() {
-    DIE_IN_NEXT_THREAD.store(true, Ordering::SeqCst);
+/// Workers of the pool that have not died.
+pub fn threads_left() -> usize {
+    workers::alive()
 }
 
-static DIE_IN_NEXT_THREAD: AtomicBool = AtomicBool::new(false);
+#[cfg(feature = "test-hooks")]
+static PANIC_IN_NEXT_THREAD: std::sync::atomic::AtomicBool =
+    std::sync::atomic::AtomicBool::new(false);
+
+/// For the tests only (the `test-hooks` build, never shipped): the next thread the
+/// lesson's main thread starts panics at once, before its first line, as a bug in it would. Its
+/// end is never signalled: whoever joins it would wait for ever, but for the panic
+/// hook.
+#[cfg(feature = "test-hooks")]
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = panicInNextThreadForTests)]
+pub fn panic_in_next_thread_for_tests() {
+    PANIC_IN_NEXT_THREAD.store(true, std::sync::atomic::Ordering::SeqCst);
+}
+
+/// For the tests only: a blocking lock on the page's own thread, which the
+/// `test-hooks` build turns into a panic (proof that its check is armed).
+#[cfg(feature = "test-hooks")]
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = lockOnUiThreadForTests)]
+pub fn lock_on_ui_thread_for_tests() {
+    let mutex = std::sync::Mutex::new(());
+    drop(crate::sync::lock(&mutex));
+}
+
+/// For the tests only: a panic on the page's own thread.
+#[cfg(feature = "test-hooks")]
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = panicOnUiThreadForTests)]
+#[allow(clippy::panic)]
+pub fn panic_on_ui_thread_for_tests() {
+    panic!("a test panic on the page's own thread");
+}
 
 /// A thread's download, handed to the broker on the UI thread.
 struct DownloadRequest {
@@ -60,15 +94,20 @@ struct Pool {
 }
 
 impl Runtime for Pool {
-    fn spawn(&self, main: ThreadMain) {
-        if DIE_IN_NEXT_THREAD.swap(false, Ordering::SeqCst) {
-            rayon::spawn(move || {
-                let _never_finished = main;
-                std::process::abort();
-            });
-            return;
+    fn spawn(&self, main: ThreadMain) -> Result<(), CannotStart> {
+        // Threads started by the program (from a worker), not its main thread (from
+        // the page's thread).
+        #[cfg(feature = "test-hooks")]
+        if rayon::current_thread_index().is_some()
+            && PANIC_IN_NEXT_THREAD.swap(false, std::sync::atomic::Ordering::SeqCst)
+        {
+            #[allow(clippy::panic)]
+            return workers::start(Box::new(move || {
+                std::mem::forget(main); // a dead thread runs no destructors
+                panic!("a test panic in a lesson thread")
+            }));
         }
-        rayon::spawn(move || block_on(main()));
+        workers::start(main)
     }
 
     fn now_ms(&self) -> f64 {
@@ -114,7 +153,11 @@ async fn broker(mut requests: UnboundedReceiver<DownloadRequest>, scope: Rc<RunS
     }
 }
 
-pub fn run(mut start: Start) {
+/// Starts the run.
+///
+/// # Errors
+/// [`CannotStart`] when no worker is free for the lesson's main thread.
+pub fn run(mut start: Start) -> Result<(), CannotStart> {
     if start.plan.scenario.is_async() {
         // asyncio: the main coroutine runs on this (UI) thread's event loop.
         let program = start.program(Arc::new(Pool { broker: None }));
@@ -124,16 +167,17 @@ pub fn run(mut start: Start) {
         wasm_bindgen_futures::spawn_local(async move {
             asyncio::run(&start.plan, &program, &io).await;
         });
-        return;
+        return Ok(());
     }
     let (requests, inbox) = unbounded();
-    wasm_bindgen_futures::spawn_local(broker(inbox, start.scope.clone()));
     let program = start.program(Arc::new(Pool {
         broker: Some(requests),
     }));
     let plan = start.plan;
     // The lesson's main thread: a pool worker of its own, blocking where Python blocks.
-    rayon::spawn(move || {
-        block_on(scenario::run(&plan, &program));
-    });
+    program.start_main(move |program| async move {
+        scenario::run(&plan, &program).await;
+    })?;
+    wasm_bindgen_futures::spawn_local(broker(inbox, start.scope.clone()));
+    Ok(())
 }

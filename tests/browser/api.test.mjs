@@ -175,10 +175,13 @@ test('an AbortSignal stops the run', async (t) => {
     const { createPlayground } = await import('/potoki.js');
     const pg = await createPlayground();
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 300);
-    return pg.run({ scenario: 'threads', secs: [30, 30] }, { signal: controller.signal });
+    let started = 0;
+    // Stopped once both threads sleep.
+    const onEvent = (e) => e.type === 'started' && ++started === 2 && controller.abort();
+    return pg.run({ scenario: 'threads', secs: [30, 30] }, { signal: controller.signal, onEvent });
   });
   assert.equal(record.cancelled, true);
+  assert.equal(record.tasks.filter((task) => task.startedMs !== null).length, 2);
   assert.ok(record.wallMs < 2_000, `${record.wallMs} ms`);
 });
 

@@ -3,17 +3,25 @@
 // own Web Worker pool), and a test fails on any `pageerror` or `console.error`.
 // The page's console is held back and printed only when a test fails.
 
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
-import { serve } from '../../tools/serve.mjs';
+import { FOLDERS, serve } from '../../tools/serve.mjs';
 import { CHROMIUM_ARGS, chromiumPath } from './chromium.mjs';
 
 const shared = {};
 
-/** Call once at the top of a test file. */
-export function useBrowser() {
+/**
+ * Call once at the top of a test file. `testHooks`: the page gets the threaded
+ * module built with the `test-hooks` feature (pkg-test/, `npm run build -- --test-hooks`)
+ * in place of pkg/: a thread can be made to panic, and any blocking lock or park on
+ * the UI thread panics.
+ */
+export function useBrowser({ testHooks = false } = {}) {
   before(async () => {
-    shared.server = await serve({ port: 0 });
+    const pkgTest = join(fileURLToPath(new URL('../..', import.meta.url)), 'pkg-test');
+    shared.server = await serve({ port: 0, folders: testHooks ? { ...FOLDERS, '/pkg/': pkgTest } : FOLDERS });
     shared.browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   });
   after(async () => {

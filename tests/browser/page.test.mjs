@@ -119,8 +119,8 @@ test('Stop wakes the sleepers and ends the run at once', async (t) => {
   const page = await openPage(t, '/?scenario=pool_submit&secs=20,20,20&workers=2&lang=ru');
   await waitReady(page);
   await page.click('#run');
-  await page.waitForSelector('#tasks tbody tr td[data-col="started"]:not(:empty)');
-  await page.waitForTimeout(300);
+  // Both workers have their task; the third waits in the queue.
+  await page.waitForFunction(() => [...document.querySelectorAll('#tasks tbody tr td[data-col="started"]')].filter((td) => td.textContent !== '—').length === 2);
   await page.click('#stop');
   const record = await waitRunEnd(page, 5_000);
   assert.equal(record.cancelled, true);

@@ -98,7 +98,7 @@ test('%time shows CPU time against wall time, as the lesson does', async (t) => 
   assert.ok(record.cpuMs < 50);
 });
 
-test('counting primes keeps the CPU busy: solid bars, and CPU time beyond wall time on several cores', async (t) => {
+test('counting primes keeps the CPU busy: solid bars, and %time says the cores computed at once', async (t) => {
   const { page, record } = await runFromUrl(t, 'scenario=threads&compute=1500000,1500000&lang=en', {});
   assert.deepEqual(record.tasks.map((task) => task.kind), ['compute', 'compute']);
   assert.match(record.output[0].text, /^primes up to 1500000: 114155$/);
@@ -107,10 +107,11 @@ test('counting primes keeps the CPU busy: solid bars, and CPU time beyond wall t
   const cores = await page.evaluate(() => navigator.hardwareConcurrency);
   assert.match(await page.textContent('#compute-help'), new RegExp(`has ${cores} cores`));
   const timing = await page.textContent('#timing');
-  if (cores >= 2) {
-    assert.ok(record.cpuMs > record.wallMs * 1.2, `cpu ${record.cpuMs} wall ${record.wallMs}`);
-    assert.match(timing, /computed at once on different cores/);
-  }
+  // Whether they really ran at once is tested against one thread (honest.test.mjs);
+  // here, that the page says what the measured CPU time says.
+  assert.ok(record.cpuMs <= record.wallMs * cores * 1.1, `cpu ${record.cpuMs} wall ${record.wallMs}`);
+  if (record.cpuMs > record.wallMs * 1.15) assert.match(timing, /computed at once on different cores/);
+  else assert.doesNotMatch(timing, /computed at once/);
   await shoot(page, 'compute');
 });
 

@@ -9,7 +9,7 @@ use potoki::program::{Program, Stopped};
 use potoki::record::{Event, RunRecord, TaskRecord};
 use potoki::runtime::native::OsThreads;
 use potoki::runtime::simulated::AsThread;
-use potoki::runtime::{Runtime, ThreadMain};
+use potoki::runtime::{CannotStart, Runtime, ThreadMain};
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::{Arc, Mutex};
@@ -27,8 +27,8 @@ pub const SLACK_MS: f64 = 300.0;
 pub struct FakeNet;
 
 impl Runtime for FakeNet {
-    fn spawn(&self, main: ThreadMain) {
-        OsThreads.spawn(main);
+    fn spawn(&self, main: ThreadMain) -> Result<(), CannotStart> {
+        OsThreads.spawn(main)
     }
     fn now_ms(&self) -> f64 {
         OsThreads.now_ms()
@@ -180,7 +180,7 @@ thread_local! {
 }
 
 impl Runtime for SimThreads {
-    fn spawn(&self, main: ThreadMain) {
+    fn spawn(&self, main: ThreadMain) -> Result<(), CannotStart> {
         use futures_util::task::LocalSpawnExt;
         let id = self
             .next_id
@@ -190,6 +190,7 @@ impl Runtime for SimThreads {
             let spawner = spawner.as_ref().expect("run_simulated sets the spawner");
             spawner.spawn_local(AsThread { id, body: main() }).unwrap();
         });
+        Ok(())
     }
     fn now_ms(&self) -> f64 {
         OsThreads.now_ms()
@@ -281,6 +282,19 @@ pub fn start(
         Box::new(move |event| sink.lock().unwrap().push(event)),
     );
     (program, events)
+}
+
+/// Waits (up to 10 s, then panics) until the events collected so far satisfy `done`.
+pub fn wait_for_events(events: &Mutex<Vec<Event>>, done: impl Fn(&[Event]) -> bool) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !done(&events.lock().unwrap()) {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the events never came: {:?}",
+            events.lock().unwrap()
+        );
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
 }
 
 /// Runs a threaded listing to its end on OS threads with the pretend network.

@@ -1,0 +1,98 @@
+//! The pool's Web Workers as the lesson's threads: each of them runs one Python
+//! thread at a time, for as long as that thread runs.
+//!
+//! Rayon's pool is work stealing: a job spawned from a worker goes to that worker's
+//! own deque, and runs only if another worker steals it. Rayon does not support jobs
+//! that block (every lesson thread blocks, in `join()`, `result()`, `sleep`), so
+//! blocking jobs there make progress depend on stealing happening at the right
+//! time. Instead, once the pool is up, every rayon worker enters a loop of ours for
+//! good (`rayon::spawn_broadcast`, started once): it says it is idle, parks until
+//! it is handed a thread's main, runs it to its end, and says it is idle again.
+//! Starting a thread takes an idle worker or is refused ([`CannotStart`]) — a
+//! thread is never queued behind another.
+//!
+//! A worker that dies (a panic aborts its thread) never comes back: [`alive`]
+//! counts the ones left, and the page plans with those.
+
+use crate::io::block_on;
+use crate::runtime::{CannotStart, ThreadMain};
+use crate::sync::{lock, shared_lock, Signal};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Condvar, Mutex};
+
+/// Where a worker parks until it is handed a thread's main.
+#[derive(Default)]
+struct Mailbox {
+    main: Mutex<Option<ThreadMain>>,
+    arrived: Condvar,
+}
+
+/// The workers waiting for a thread to run; the last to arrive is handed out first
+/// (the most likely to be awake still).
+static IDLE: Mutex<Vec<Arc<Mailbox>>> = Mutex::new(Vec::new());
+/// Workers that entered their loop and have not died.
+static ALIVE: AtomicUsize = AtomicUsize::new(0);
+/// Workers the pool was started with.
+static EXPECTED: AtomicUsize = AtomicUsize::new(usize::MAX);
+/// Put when every worker has entered its loop: the pool is ready for runs.
+static ALL_IN: Signal<()> = Signal::new();
+
+/// Sends every worker of the pool (`threads` of them) into its loop; resolves when
+/// all are idle. Call once, after `initThreadPool` resolved (before, rayon waits for
+/// ever for workers that do not exist yet).
+pub async fn enter_loops(threads: usize) {
+    EXPECTED.store(threads, Ordering::SeqCst);
+    rayon::spawn_broadcast(|_| worker_loop());
+    ALL_IN.ready().await;
+}
+
+/// Workers alive, idle or running a thread.
+pub fn alive() -> usize {
+    ALIVE.load(Ordering::SeqCst)
+}
+
+/// Called by the panic hook on a worker that is about to die.
+pub fn dying() {
+    ALIVE.fetch_sub(1, Ordering::SeqCst);
+}
+
+/// Hands `main` to an idle worker, which starts it at once.
+///
+/// # Errors
+/// [`CannotStart`] when every worker is busy (or dead).
+pub fn start(main: ThreadMain) -> Result<(), CannotStart> {
+    // The UI thread starts the program's main thread: never a blocking lock there.
+    let mailbox = shared_lock(&IDLE).pop().ok_or(CannotStart)?;
+    *shared_lock(&mailbox.main) = Some(main);
+    mailbox.arrived.notify_one();
+    Ok(())
+}
+
+/// A worker's life: idle, handed a thread, runs it, idle again.
+fn worker_loop() {
+    let mailbox = Arc::new(Mailbox::default());
+    let mut first = true;
+    loop {
+        lock(&IDLE).push(mailbox.clone());
+        // Counted once it is in the idle list, so "all in" means all can be handed out.
+        if std::mem::take(&mut first)
+            && ALIVE.fetch_add(1, Ordering::SeqCst) + 1 == EXPECTED.load(Ordering::SeqCst)
+        {
+            ALL_IN.put(());
+        }
+        let main = {
+            let mut slot = lock(&mailbox.main);
+            loop {
+                if let Some(main) = slot.take() {
+                    break main;
+                }
+                crate::sync::check_may_block("a worker's wait for a thread");
+                slot = mailbox
+                    .arrived
+                    .wait(slot)
+                    .unwrap_or_else(|poisoned| poisoned.into_inner());
+            }
+        };
+        block_on(main());
+    }
+}

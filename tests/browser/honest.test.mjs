@@ -1,0 +1,89 @@
+// Numbers a teacher can trust: CPU time is what the cores gave, the speed-up is the
+// tasks' one-by-one time over the wall time, and a page handler that throws costs
+// the record nothing.
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { openPage, runInPage, useBrowser, waitReady, waitRunEnd } from './fixture.mjs';
+
+useBrowser();
+
+const N = 2_000_000;
+
+test('CPU time of four counts on the cores is what one thread needs for them, never more than the cores give', async (t) => {
+  const page = await openPage(t, '/?lang=en');
+  await waitReady(page);
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+  // The same four tasks, one after another on one thread: the time they need.
+  const { record: alone } = await runInPage(page, { scenario: 'sequential', compute: [N, N, N, N] });
+  const { record: threads } = await runInPage(page, { scenario: 'threads', compute: [N, N, N, N] });
+  const say = `sequential wall ${alone.wallMs.toFixed(0)} ms, threads cpu ${threads.cpuMs.toFixed(0)} ms in wall ${threads.wallMs.toFixed(0)} ms on ${cores} cores`;
+  t.diagnostic(say);
+  assert.equal(threads.cores, cores);
+  // Four threads on fewer cores take turns: the turns they wait are not CPU time.
+  assert.ok(Math.abs(threads.cpuMs - alone.wallMs) <= 0.25 * alone.wallMs, say);
+  assert.ok(threads.cpuMs <= threads.wallMs * cores * 1.1, say);
+  // Every task has its own CPU time, and they add up to the record's.
+  const sum = threads.tasks.reduce((total, task) => total + task.cpuMs, 0);
+  assert.ok(Math.abs(sum - threads.cpuMs) < 1e-6);
+  assert.ok(threads.tasks.every((task) => task.cpuMs > 0 && task.cpuMs <= task.finishedMs - task.startedMs + 1e-6));
+
+  // The page says the same: %time with "≈", and a speed-up of at most the cores.
+  const { speedup, cpuTime } = await page.evaluate(async (record) => {
+    const view = await import('/view/time-summary.js');
+    return { speedup: view.speedup(record), cpuTime: view.cpuTime(record) };
+  }, threads);
+  assert.equal(cpuTime.estimated, true);
+  assert.ok(Math.abs(cpuTime.ms - threads.cpuMs) <= 0.1 * threads.cpuMs || cpuTime.ms === threads.wallMs * cores);
+  assert.ok(speedup.factor <= cores + 1e-9, `speed-up ×${speedup.factor.toFixed(2)} on ${cores} cores`);
+});
+
+test('threads count in parallel: the same tasks take far less wall time than on one thread (fails on one core)', async (t) => {
+  const page = await openPage(t, '/?lang=en');
+  await waitReady(page);
+  const { record: alone } = await runInPage(page, { scenario: 'sequential', compute: [N, N] });
+  const { record: threads } = await runInPage(page, { scenario: 'threads', compute: [N, N] });
+  const say = `one thread ${alone.wallMs.toFixed(0)} ms, two threads ${threads.wallMs.toFixed(0)} ms`;
+  t.diagnostic(say);
+  // Two cores halve it; time-slicing one core would not shorten it at all.
+  assert.ok(threads.wallMs < 0.75 * alone.wallMs, say);
+});
+
+test('%time on the page: CPU time marked as measured (≈), the speed-up within the cores', async (t) => {
+  const page = await openPage(t, `/?scenario=threads&compute=${N},${N},${N},${N}&lang=en&autorun=1`);
+  const record = await waitRunEnd(page, 60_000);
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+  const timing = await page.textContent('#timing');
+  assert.match(timing, /CPU times: total: ≈[\d.]+ (ms|s)/);
+  assert.match(timing, /measured by the computation’s progress/);
+  const factor = Number(timing.match(/×([\d.]+) faster/)[1]);
+  assert.ok(factor <= cores + 0.05, `×${factor} on ${cores} cores`);
+  assert.ok(factor >= 1, `×${factor}`);
+  assert.ok(record.cpuMs <= record.wallMs * cores * 1.1);
+});
+
+test('a handler that throws is reported, and the record still has every event', async (t) => {
+  const page = await openPage(t, '/?lang=en', { expectedErrors: [/handler broke on purpose/] });
+  await waitReady(page);
+  const { record, seen } = await page.evaluate(async () => {
+    const { createPlayground } = await import('/potoki.js');
+    const pg = await createPlayground();
+    let seen = 0;
+    const record = await pg.run({ scenario: 'pool_submit', secs: [0.05, 0.02, 0.04], workers: 3 }, {
+      onEvent: () => {
+        seen++;
+        throw new Error('handler broke on purpose');
+      },
+    });
+    return { record, seen };
+  });
+  assert.equal(record.tasks.length, 3);
+  for (const task of record.tasks) {
+    assert.ok('ok' in task, `task ${task.index} finished`);
+    assert.equal(typeof task.deliveredMs, 'number', `task ${task.index} delivered`);
+  }
+  assert.equal(typeof record.wallMs, 'number');
+  assert.match(record.output.at(-1).text, /^it took/);
+  // The handler was called for every event all the same.
+  assert.ok(seen >= 3 * 4 + 2, `${seen} events`);
+});
