@@ -3,10 +3,22 @@
 // Drives headless Chromium against the release build (wasm-opt) and prints a table
 // (median, p99, runs) with the peers side by side — CPython's ThreadPoolExecutor
 // running the lesson's own code, and a plain-JS pool of Web Workers talking by
-// postMessage — then writes bench/results.json. Not part of `npm test`.
+// postMessage — then writes bench/results.json. The full run is not part of `npm test`.
+//
+//   npm run bench                      # the full run, ~2 min after the build
+//   npm run bench -- --quick           # every measure once or twice: a smoke test of
+//                                      # the bench itself (`npm test` runs it), < 60 s
+//   node bench/run.mjs --quick --no-build   # pkg/ and pkg-single/ already built (release)
+//
+// The page is measured as served, under its Content-Security-Policy (no eval): the
+// measures that run in the page are a module, bench/in-page.js, that the page
+// imports from /bench/. Any page error or console error fails the bench, as does a
+// measure that measured nothing: nothing runs the full bench often, so it must not
+// rot quietly.
 
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, release } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +28,21 @@ import { FOLDERS, fileFor, serve } from '../tools/serve.mjs';
 import { CHROMIUM_ARGS, chromiumPath } from '../tests/browser/chromium.mjs';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
-const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const FLAGS = ['--quick', '--no-build'];
+const unknown = process.argv.slice(2).filter((arg) => !FLAGS.includes(arg));
+if (unknown.length) {
+  console.error(`bench: unknown argument ${unknown.join(' ')} (known: ${FLAGS.join(' ')})`);
+  process.exit(2);
+}
+const QUICK = process.argv.includes('--quick');
+const NO_BUILD = process.argv.includes('--no-build');
+const RUNS = Number(process.env.BENCH_RUNS ?? (QUICK ? 1 : 7));
+/** How often each measure repeats. --quick takes the same code paths, each once (or
+ *  at the fewest that still exercise it), so that it checks the bench, not the
+ *  numbers. */
+const REPS = QUICK
+  ? { latency: 1, fidelity: 1, downloads: 1, startup: 1, startupThreads: [16], smoothness: 1, python: 1 }
+  : { latency: 3, fidelity: 4, downloads: 5, startup: 4, startupThreads: [4, 8, 16, 32], smoothness: 3, python: 4 };
 const SCALE = 0.2;
 const started = Date.now();
 
@@ -46,113 +72,48 @@ function log(text) {
   process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(0)} s] ${text}\n`);
 }
 
-/** Runs `fn(pg, args)` in the page, where `pg` is the page's playground. */
-function inPage(page, fn, args) {
+/**
+ * Runs the export `name` of bench/in-page.js in the page, as `fn(pg, args)` where
+ * `pg` is the page's playground. The page imports the module itself: a function
+ * handed over by Playwright is fine under the page's CSP, code built from strings
+ * in the page (`new Function`) is not.
+ */
+function inPage(page, name, args) {
   return page.evaluate(
-    async ({ source, args }) => {
+    async ({ name, args }) => {
+      const measures = await import('/bench/in-page.js');
       const { createPlayground } = await import('/potoki.js');
-      const pg = await createPlayground();
-      // eslint-disable-next-line no-new-func
-      return new Function('pg', 'args', `return (${source})(pg, args);`)(pg, args);
+      return measures[name](await createPlayground(), args);
     },
-    { source: fn.toString(), args },
+    { name, args },
   );
 }
 
-async function dispatch(page, n, runs) {
-  return inPage(page, async (pg, { n, runs }) => {
-    const times = [];
-    for (let r = 0; r < runs + 2; r++) {
-      let last = 0;
-      const t0 = performance.now();
-      await pg.run({ scenario: 'pool_as_completed', secs: Array(n).fill(0), workers: 8 }, {
-        onEvent: (e) => {
-          if (e.type === 'print' && e.text.startsWith('проспала')) last = performance.now();
-        },
-      });
-      if (r >= 2) times.push(last - t0); // two warm-up runs
-    }
-    return times;
-  }, { n, runs });
-}
+/** Every page error and console error of the bench's pages; any one fails the bench. */
+const pageErrors = [];
 
-async function latency(page) {
-  return inPage(page, async (pg) => {
-    const gaps = [];
-    for (let r = 0; r < 3; r++) {
-      let epoch = 0;
-      const secs = Array.from({ length: 120 }, (_, i) => ((i * 37) % 100) / 250);
-      await pg.run({ scenario: 'pool_as_completed', secs, workers: 8 }, {
-        onEvent: (e) => {
-          const now = performance.timeOrigin + performance.now();
-          if (e.type === 'begin') epoch = e.epochMs;
-          if (e.type === 'finished') gaps.push(now - (epoch + e.tMs));
-        },
-      });
-    }
-    return gaps;
+/** A new context and page, its errors collected into `pageErrors`. */
+async function openPage(browser, options = {}) {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error') pageErrors.push(`console.error: ${message.text()}`);
   });
+  page.on('pageerror', (error) => pageErrors.push(`pageerror: ${error.message}`));
+  return { context, page };
 }
 
-async function fidelity(page) {
-  return inPage(page, async (pg, cases) => {
-    const out = {};
-    for (const c of cases) {
-      out[c.scenario] = [];
-      for (let r = 0; r < 4; r++) {
-        const record = await pg.run({ scenario: c.scenario, secs: c.secs, workers: 5 });
-        out[c.scenario].push(record.wallMs - c.idealMs);
-      }
-    }
-    return out;
-  }, FIDELITY);
-}
-
-async function downloads(page) {
-  return inPage(page, async (pg, images) => {
-    const potoki = [];
-    const raw = [];
-    for (let r = 0; r < 5; r++) {
-      const record = await pg.run({ scenario: 'pool_map', images, workers: 12 });
-      potoki.push(record.wallMs);
-      const t0 = performance.now();
-      await Promise.all(images.map((url) => fetch(url, { cache: 'no-store' }).then((res) => res.arrayBuffer())));
-      raw.push(performance.now() - t0);
-    }
-    return { potoki, raw };
-  }, IMAGES);
-}
-
-async function jsPool(page) {
-  return page.evaluate(async () => {
-    const { JsPool } = await import('/bench/js-pool.js');
-    const pool = await JsPool.start(8);
-    const dispatch = (n, runs) => (async () => {
-      const times = [];
-      for (let r = 0; r < runs + 2; r++) {
-        const t0 = performance.now();
-        const results = await pool.run(Array(n).fill(0), 8);
-        if (r >= 2) times.push(results.at(-1).receivedAt - performance.timeOrigin - t0);
-      }
-      return times;
-    })();
-    const d1000 = await dispatch(1000, 21);
-    const d10000 = await dispatch(10000, 7);
-    const gaps = [];
-    for (let r = 0; r < 3; r++) {
-      const secs = Array.from({ length: 120 }, (_, i) => ((i * 37) % 100) / 250);
-      for (const result of await pool.run(secs, 8)) gaps.push(result.receivedAt - result.finishedAt);
-    }
-    return { d1000, d10000, gaps };
-  });
+function checkPages(step) {
+  if (pageErrors.length) {
+    throw Object.assign(new Error(`the page reported errors (${step}):\n  ${pageErrors.join('\n  ')}`), { saysPageErrors: true });
+  }
 }
 
 async function startup(browser, url, threads) {
   const ui = [];
   const ready = [];
-  for (let r = 0; r < 4; r++) {
-    const context = await browser.newContext();
-    const page = await context.newPage();
+  for (let r = 0; r < REPS.startup; r++) {
+    const { context, page } = await openPage(browser);
     await page.goto(`${url}?threads=${threads}`);
     await page.waitForFunction(() => performance.getEntriesByName('potoki:ready').length > 0, null, { timeout: 30_000 });
     const marks = await page.evaluate(() => ({
@@ -168,9 +129,8 @@ async function startup(browser, url, threads) {
 
 async function smoothness(browser, url) {
   const longest = [];
-  for (let r = 0; r < 3; r++) {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
+  for (let r = 0; r < REPS.smoothness; r++) {
+    const { context, page } = await openPage(browser, { viewport: { width: 1280, height: 900 } });
     await page.addInitScript(() => {
       // Long animation frames: every stretch the UI thread could not draw, scripts,
       // style, layout and paint together (the 'longtask' entries stay empty in
@@ -199,8 +159,7 @@ async function smoothness(browser, url) {
 
 /** Bytes of wasm + JS + CSS + HTML the page loads to its first run, gzipped. */
 async function size(browser, url) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
+  const { context, page } = await openPage(browser);
   await page.goto(`${url}?scenario=threads&secs=0.01&autorun=1`);
   await page.waitForFunction(() => document.getElementById('app').dataset.state === 'done', null, { timeout: 30_000 });
   const paths = await page.evaluate(() => [location.pathname, ...performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname)]);
@@ -218,67 +177,104 @@ async function size(browser, url) {
   return { gzip, raw, files: new Set(paths).size };
 }
 
+/** The CPython peer's numbers; null when there is no python3 (the table then says
+ *  so). A peer that is there and fails fails the bench. */
 function cpython() {
+  let out;
   try {
-    const out = execFileSync('python3', [join(repo, 'bench', 'cpython_peer.py'), '4', JSON.stringify(FIDELITY)], { encoding: 'utf8', maxBuffer: 1 << 24 });
-    return JSON.parse(out);
+    out = execFileSync('python3', [join(repo, 'bench', 'cpython_peer.py'), String(REPS.python), JSON.stringify(FIDELITY)], { encoding: 'utf8', maxBuffer: 1 << 24 });
   } catch (error) {
-    log(`CPython peer failed: ${error.message}`);
+    if (error.code !== 'ENOENT') throw new Error(`CPython peer failed: ${error.message}`);
+    log('no python3: the CPython peer is left out');
     return null;
   }
+  return JSON.parse(out);
 }
 
 const fmt = (ms) => (ms === undefined || ms === null ? '—' : ms < 10 ? ms.toFixed(2) : ms.toFixed(1));
 
+/** pkg/ and pkg-single/ as the release build leaves them, for --no-build. */
+function checkBuilt() {
+  for (const out of ['pkg', 'pkg-single']) {
+    for (const file of ['potoki.js', 'potoki_bg.wasm']) {
+      if (!existsSync(join(repo, out, file))) throw new Error(`--no-build, but ${out}/${file} is missing: run \`npm run build:release\` first`);
+    }
+  }
+}
+
 async function main() {
-  log('release build (wasm-opt)…');
-  await build({ release: true });
+  if (NO_BUILD) {
+    checkBuilt();
+  } else {
+    log('release build (wasm-opt)…');
+    await build({ release: true });
+  }
+  // The build is not part of the bench's time: the two are said apart.
+  const buildS = (Date.now() - started) / 1000;
+  const benchStarted = Date.now();
+  log(`${QUICK ? 'quick bench (--quick: each measure once; the numbers are not for comparing)' : 'bench'}…`);
   // After the build, which installs the npm packages on a fresh clone.
   const { chromium } = await import('playwright-core');
   const { server, url } = await serve({ port: 0, folders: { ...FOLDERS, '/bench/': join(repo, 'bench') } });
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   const rows = [];
+  // A measure with no numbers, or a NaN among them, is the bench rotting: it fails.
+  const numbers = (what, values) => {
+    if (!Array.isArray(values) || values.length === 0 || !values.every(Number.isFinite)) {
+      throw new Error(`${what}: measured nothing usable (${JSON.stringify(values)?.slice(0, 200)})`);
+    }
+    return values;
+  };
   const row = (measure, unit, values, peer, peerValues, target) => {
-    const mine = stats(values);
-    const theirs = peerValues ? stats(peerValues) : null;
+    const mine = stats(numbers(measure, values));
+    const theirs = peerValues ? stats(numbers(`${measure}, ${peer}`, peerValues)) : null;
     rows.push({ measure, unit, potoki: mine, peer, peerStats: theirs, ratio: theirs ? mine.median / theirs.median : null, target });
   };
   try {
-    const context = await browser.newContext();
-    const page = await context.newPage();
+    const { context, page } = await openPage(browser);
     await page.goto(url);
     await page.waitForFunction(() => document.getElementById('app').dataset.state === 'ready', null, { timeout: 30_000 });
+    checkPages('page load');
 
     log('CPython peer (the lesson\'s code)…');
     const py = cpython();
     log('dispatch…');
-    const d1000 = await dispatch(page, 1000, RUNS * 3);
-    const d10000 = await dispatch(page, 10000, RUNS);
+    const d1000 = await inPage(page, 'dispatch', { n: 1000, runs: RUNS * 3 });
+    const d10000 = await inPage(page, 'dispatch', { n: 10000, runs: RUNS });
+    checkPages('dispatch');
     log('plain-JS worker pool peer…');
-    const js = await jsPool(page);
+    const js = await inPage(page, 'jsPool', { d1000Runs: RUNS * 3, d10000Runs: RUNS, latencyReps: REPS.latency });
+    checkPages('plain-JS worker pool');
     row('dispatch: 1000 zero tasks, as_completed, 8 workers', 'ms', d1000, 'CPython', py?.dispatch_1000, '≤ 10');
-    rows.push({ ...rows.at(-1), peer: 'JS worker pool', peerStats: stats(js.d1000), ratio: stats(d1000).median / stats(js.d1000).median });
+    rows.push({ ...rows.at(-1), peer: 'JS worker pool', peerStats: stats(numbers('JS pool, 1000', js.d1000)), ratio: stats(d1000).median / stats(js.d1000).median });
     row('dispatch: 10,000 zero tasks, as_completed, 8 workers', 'ms', d10000, 'CPython', py?.dispatch_10000, '');
-    rows.push({ ...rows.at(-1), peer: 'JS worker pool', peerStats: stats(js.d10000), ratio: stats(d10000).median / stats(js.d10000).median });
+    rows.push({ ...rows.at(-1), peer: 'JS worker pool', peerStats: stats(numbers('JS pool, 10,000', js.d10000)), ratio: stats(d10000).median / stats(js.d10000).median });
     log('delivery latency…');
-    row('delivery: task finished in its worker → onEvent', 'ms', await latency(page), 'JS worker pool', js.gaps, 'median ≤ 0.5, p99 ≤ 2');
+    row('delivery: task finished in its worker → onEvent', 'ms', await inPage(page, 'latency', { reps: REPS.latency }), 'JS worker pool', js.gaps, 'median ≤ 0.5, p99 ≤ 2');
+    checkPages('delivery latency');
     log('fidelity…');
-    const fid = await fidelity(page);
+    const fid = await inPage(page, 'fidelity', { cases: FIDELITY, reps: REPS.fidelity });
     for (const c of FIDELITY) row(`overhead over ideal: ${c.scenario} (ideal ${c.idealMs} ms)`, 'ms', fid[c.scenario], 'CPython', py?.fidelity?.[c.scenario], '≤ 2');
+    checkPages('fidelity');
     log('downloads…');
-    const dl = await downloads(page);
+    const dl = await inPage(page, 'downloads', { images: IMAGES, reps: REPS.downloads });
     row('12 downloads at 300 ms latency, 12 workers', 'ms', dl.potoki, 'Promise.all(fetch)', dl.raw, 'within 5%');
+    checkPages('downloads');
     await context.close();
     log('startup…');
-    for (const threads of [4, 8, 16, 32]) {
+    for (const threads of REPS.startupThreads) {
       const s = await startup(browser, url, threads);
       row(`startup, ${threads} threads: navigation → UI usable`, 'ms', s.ui, null, null, '≤ 150');
       row(`startup, ${threads} threads: navigation → pool ready`, 'ms', s.ready, null, null, threads === 16 ? '≤ 400' : '');
     }
+    checkPages('startup');
     log('UI smoothness during a 10,000-task run…');
     row('longest UI-thread frame during a 10,000-task run', 'ms', await smoothness(browser, url), null, null, '≤ 50');
+    checkPages('UI smoothness');
     log('size…');
     const bytes = await size(browser, url);
+    checkPages('size');
+    numbers('size', [bytes.gzip, bytes.raw]);
     rows.push({ measure: `size to first run: wasm + JS + CSS + HTML, gzip (${bytes.files} files)`, unit: 'KB', potoki: { median: bytes.gzip / 1024, p99: bytes.gzip / 1024, runs: 1 }, peer: 'uncompressed', peerStats: { median: bytes.raw / 1024, p99: bytes.raw / 1024, runs: 1 }, ratio: null, target: '≤ 80' });
 
     const versions = {
@@ -290,9 +286,18 @@ async function main() {
       browser: `Chromium ${browser.version()}`,
       python: py?.version ?? 'not run',
     };
+    const benchS = (Date.now() - benchStarted) / 1000;
     print(versions, rows);
-    writeFileSync(join(repo, 'bench', 'results.json'), JSON.stringify({ versions, rows }, null, 2));
-    log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s; bench/results.json written`);
+    // runId: `npm test` passes one, to tell this run's file from an older one.
+    const results = {
+      quick: QUICK,
+      runId: process.env.BENCH_RUN_ID || randomUUID(),
+      seconds: { build: NO_BUILD ? null : Number(buildS.toFixed(1)), bench: Number(benchS.toFixed(1)) },
+      versions,
+      rows,
+    };
+    writeFileSync(join(repo, 'bench', 'results.json'), JSON.stringify(results, null, 2));
+    log(`bench/results.json written. Bench ${benchS.toFixed(1)} s${QUICK ? ' (--quick)' : ''}; build ${NO_BUILD ? 'skipped (--no-build)' : `${buildS.toFixed(1)} s`}`);
   } finally {
     await browser.close();
     server.close();
@@ -300,7 +305,7 @@ async function main() {
 }
 
 function print(versions, rows) {
-  console.log(`\npotoki benchmark — ${versions.date}`);
+  console.log(`\npotoki benchmark — ${versions.date}${QUICK ? ' — --quick: a check that the bench runs, too few runs to compare' : ''}`);
   console.log(`machine: ${versions.cpu}, ${versions.memory}, Linux ${versions.os}; ${versions.browser}; Node ${versions.node}; CPython ${versions.python}\n`);
   const header = ['measure', 'potoki median', 'p99', 'n', 'peer', 'peer median', 'p99', 'n', 'ratio', 'target'];
   const table = rows.map((r) => [
@@ -318,6 +323,8 @@ function print(versions, rows) {
 }
 
 main().catch((error) => {
-  console.error(`bench failed: ${String(error.message).slice(0, 500)}`);
+  // Page errors collected but not yet checked may say why a step timed out.
+  const extra = pageErrors.length && !error.saysPageErrors ? `\nthe page reported:\n  ${pageErrors.join('\n  ')}` : '';
+  console.error(`bench failed: ${String(error.message).slice(0, 2000)}${extra.slice(0, 2000)}`);
   process.exit(1);
 });
