@@ -1,10 +1,23 @@
 // Every UI string, in Russian and English. The lines the lesson's programs print
 // come from the Rust side and stay verbatim.
+//
+// A string fills `{name}` with `params.name`. A word that agrees with a count is
+// written `{name|form|form|…}`: it becomes the form that `Intl.PluralRules` picks
+// for the number `params.name` (the number itself is still written `{name}`, so a
+// word may stand between them: `{n} earlier {n|line|lines}`). The forms are listed
+// in this order:
+//
+//   ru  one|few|many   {n|строка|строки|строк}  1, 21 строка · 2, 22 строки · 5, 11, 25 строк
+//   en  one|other      {n|line|lines}           1 line · 0, 2 lines
+//
+// Russian fractions (CLDR category "other": 1,5 строки) take the few form.
+// This module touches `document` only in setLang() and translate(), so Node can
+// import it and test format() (tests/node/plurals.test.mjs).
 
-const STRINGS = {
+export const STRINGS = {
   ru: {
     title: 'потоки',
-    modeThreads: 'настоящие потоки: {threads} Web Worker’ов',
+    modeThreads: 'настоящие потоки: {threads} {threads|Web Worker|Web Worker’а|Web Worker’ов}',
     modeSimulated: 'симуляция: браузер не даёт потоков этой странице здесь — каждый поток идёт по очереди на одном',
     openOwnTab: 'открыть в отдельной вкладке (там потоки настоящие)',
     readySimulated: 'Готово. Потоки симулируются на одном потоке страницы: строки, порядок и время — как у настоящих, но count_primes считает по одной задаче за раз.',
@@ -20,10 +33,10 @@ const STRINGS = {
     planTitle: 'Программа',
     'kind.compute': 'считают: count_primes(n) — процессор занят',
     compute: 'ns — до скольки считать простые числа, по одному n на задачу',
-    computeHelp: 'Например: 2000000, 2000000. У этого компьютера ядер: {cores} — столько задач реально считают одновременно. В отличие от Python с его GIL, эти потоки по-настоящему параллельны.',
+    computeHelp: 'Например: 2000000, 2000000. У этого компьютера {cores} {cores|ядро|ядра|ядер} — столько задач реально считают одновременно. В отличие от Python с его GIL, эти потоки по-настоящему параллельны.',
     computeHelpSimulated: 'Например: 300000, 300000. Здесь браузер не даёт странице потоков: все задачи идут на её единственном потоке, поэтому count_primes считает по одной задаче за раз, а страница ждёт.',
-    earlierLines: '… ещё {n} строк раньше — все они в записи (Скачать запись)',
-    moreTasks: '… и ещё {n} задач — все они в записи (Скачать запись) и на диаграмме',
+    earlierLines: '… ещё {n} {n|строка|строки|строк} раньше: все строки — в записи (Скачать запись)',
+    moreTasks: '… и ещё {n} {n|задача|задачи|задач}: все задачи — в записи (Скачать запись) и на диаграмме',
     denseTimeline: 'Задач так много, что соседние полосы слиты: видно, когда каждый поток был занят.',
     codeTitle: 'Код',
     codeHint: 'Подсвечена строка, на которой сейчас главный поток программы.',
@@ -48,7 +61,7 @@ const STRINGS = {
     loadRecord: 'Открыть запись…',
     linkCopied: 'Ссылка скопирована.',
     linkNotCopied: 'Не удалось скопировать: {url}',
-    loaded: 'Запись открыта: {scenario}, {tasks} задач.',
+    loaded: 'Запись открыта: {scenario}, {tasks} {tasks|задача|задачи|задач}.',
     loadFailed: 'Это не запись potoki: {message}',
     compare: 'Сравнение запусков',
     compareRow: '{title}: {wall} s · ускорение ×{speedup}',
@@ -56,9 +69,10 @@ const STRINGS = {
     timeCpu: 'CPU times: total: {cpu}',
     timeWall: 'Wall time: {wall}',
     timeIdle: 'Задачи были заняты процессором {cpu} из {wall} — остальное время они ждали. Это ожидание потоки и перекрывают.',
-    timeParallel: 'Процессорного времени {cpu} — больше, чем прошло ({wall}): задачи считали одновременно на разных ядрах (ядер: {cores}).',
+    timeParallel: 'Процессорного времени {cpu} — больше, чем прошло ({wall}): задачи считали одновременно на разных ядрах ({cores} {cores|ядро|ядра|ядер}).',
     timeBusy: 'Задачи считали {cpu} из {wall}: процессор был занят почти всё время — ждать тут нечего.',
-    timeSpeedup: 'Сумма времени задач {sum} за {wall}: ускорение ×{speedup} по сравнению с «одна за другой».',
+    timeSpeedup: 'Одна за другой задачи заняли бы {sum}, а прошло {wall}: ускорение ×{speedup}.',
+    timeEstimated: '≈ — процессорное время измерено по ходу вычислений: у браузера нет часов процессорного времени потока, и время, когда поток ждал свободного ядра, не считается.',
     timeNone: 'Здесь появятся процессорное и настоящее время прогона — как у %time в уроке.',
     tagline: 'Урок о многопоточности в Python — каждый листинг выполняется по-настоящему: потоки здесь — это Web Worker’ы браузера.',
     language: 'Язык',
@@ -95,12 +109,12 @@ const STRINGS = {
     secsHelp: 'Например: [5, 4, 3, 2, 1] или 5,4,3,2,1',
     workers: 'max_workers',
     workersDefault: 'не задан: Python возьмёт min(32, os.cpu_count() + 4) = {n}',
-    workersCapped: 'не задан: Python взял бы {python}, но в пуле страницы {pool} потоков и один из них — главный, поэтому {n}',
+    workersCapped: 'не задан: Python взял бы {python}, но в пуле страницы {pool} {pool|поток|потока|потоков} и один из них — главный, поэтому {n}',
     workersGiven: 'задан: {n}',
     run: 'Запустить',
     stop: 'Стоп',
     starting: 'Запускаю потоки…',
-    ready: 'Готово: {threads} потоков (Web Worker’ов), ядер процессора: {cores}.',
+    ready: 'Готово: {threads} {threads|поток|потока|потоков} ({threads|Web Worker|Web Worker’а|Web Worker’ов}), ядер процессора: {cores}.',
     running: 'Выполняется…',
     finished: 'Программа завершилась за {secs} s.',
     finishedHidden: 'Программа завершилась за {secs} s. Вкладка была скрыта во время прогона, а браузер замедляет таймеры скрытых вкладок: времена могут быть искажены — запустите ещё раз, не уходя со страницы.',
@@ -125,7 +139,7 @@ const STRINGS = {
   },
   en: {
     title: 'potoki',
-    modeThreads: 'real threads: {threads} Web Workers',
+    modeThreads: 'real threads: {threads} {threads|Web Worker|Web Workers}',
     modeSimulated: 'simulated: this browser blocks threads here — the threads take turns on one',
     openOwnTab: 'open in its own tab (real threads there)',
     readySimulated: 'Ready. Threads are simulated on the page’s one thread: the lines, their order and timings are those of real threads, but count_primes counts one task at a time.',
@@ -141,10 +155,10 @@ const STRINGS = {
     planTitle: 'Program',
     'kind.compute': 'compute: count_primes(n) — the CPU is busy',
     compute: 'ns — how far to count primes, one n per task',
-    computeHelp: 'For example: 2000000, 2000000. This computer has {cores} cores: that many tasks really compute at once. Unlike Python with its GIL, these threads truly run in parallel.',
+    computeHelp: 'For example: 2000000, 2000000. This computer has {cores} {cores|core|cores}: that many tasks really compute at once. Unlike Python with its GIL, these threads truly run in parallel.',
     computeHelpSimulated: 'For example: 300000, 300000. This browser gives the page no threads here: every task runs on its one thread, so count_primes counts one task at a time while the page waits.',
-    earlierLines: '… {n} earlier lines — all of them are in the record (Download the record)',
-    moreTasks: '… and {n} more tasks — all of them are in the record (Download the record) and in the picture',
+    earlierLines: '… {n} earlier {n|line|lines}: the record has every line (Download the record)',
+    moreTasks: '… and {n} more {n|task|tasks}: the record (Download the record) and the picture have every task',
     denseTimeline: 'So many tasks that neighbouring bars are merged: it shows when each thread was busy.',
     codeTitle: 'Code',
     codeHint: 'The highlighted line is where the program’s main thread is now.',
@@ -169,7 +183,7 @@ const STRINGS = {
     loadRecord: 'Open a record…',
     linkCopied: 'Link copied.',
     linkNotCopied: 'Could not copy: {url}',
-    loaded: 'Record opened: {scenario}, {tasks} tasks.',
+    loaded: 'Record opened: {scenario}, {tasks} {tasks|task|tasks}.',
     loadFailed: 'Not a potoki record: {message}',
     compare: 'Runs compared',
     compareRow: '{title}: {wall} s · speed-up ×{speedup}',
@@ -177,9 +191,10 @@ const STRINGS = {
     timeCpu: 'CPU times: total: {cpu}',
     timeWall: 'Wall time: {wall}',
     timeIdle: 'The tasks kept the CPU busy for {cpu} of {wall} — the rest of the time they waited. That waiting is what threads overlap.',
-    timeParallel: 'CPU time {cpu} is more than the time that passed ({wall}): the tasks computed at once on different cores ({cores} cores).',
+    timeParallel: 'CPU time {cpu} is more than the time that passed ({wall}): the tasks computed at once on different cores ({cores} {cores|core|cores}).',
     timeBusy: 'The tasks computed for {cpu} of {wall}: the CPU was busy nearly all the time — nothing to wait for here.',
-    timeSpeedup: 'The tasks’ times add up to {sum} in {wall}: ×{speedup} faster than one after another.',
+    timeSpeedup: 'One after another the tasks would take {sum}; here it took {wall}: ×{speedup} faster.',
+    timeEstimated: '≈ — CPU time measured by the computation’s progress: a browser has no per-thread CPU clock, and time a thread waited for a free core is not counted.',
     timeNone: 'The run’s CPU time and real time appear here — like %time in the lesson.',
     tagline: 'The lesson on Python threads — every listing runs for real: the threads here are the browser’s Web Workers.',
     language: 'Language',
@@ -216,12 +231,12 @@ const STRINGS = {
     secsHelp: 'For example: [5, 4, 3, 2, 1] or 5,4,3,2,1',
     workers: 'max_workers',
     workersDefault: 'not set: Python takes min(32, os.cpu_count() + 4) = {n}',
-    workersCapped: 'not set: Python would take {python}, but this page’s pool has {pool} threads and one is the main thread, so {n}',
+    workersCapped: 'not set: Python would take {python}, but this page’s pool has {pool} {pool|thread|threads} and one is the main thread, so {n}',
     workersGiven: 'set: {n}',
     run: 'Run',
     stop: 'Stop',
     starting: 'Starting threads…',
-    ready: 'Ready: {threads} threads (Web Workers), CPU cores: {cores}.',
+    ready: 'Ready: {threads} {threads|thread|threads} ({threads|Web Worker|Web Workers}), CPU cores: {cores}.',
     running: 'Running…',
     finished: 'The program ended after {secs} s.',
     finishedHidden: 'The program ended after {secs} s. The tab was hidden during the run, and browsers slow down timers in hidden tabs: the timings may be distorted — run it again while watching.',
@@ -265,10 +280,40 @@ export function lang() {
   return current;
 }
 
-/** The string `key` in the current language, with `{name}` filled from `params`. */
+/** For each language, which of a `{name|…}` placeholder's forms (by position)
+ *  each `Intl.PluralRules` category takes. */
+const FORM_INDEX = {
+  ru: { one: 0, few: 1, many: 2, other: 1 },
+  en: { one: 0, other: 1 },
+};
+
+const pluralRules = new Map();
+
+/** The form of `forms` (listed as FORM_INDEX says) that agrees with `count` in `language`. */
+export function plural(language, count, forms) {
+  if (!pluralRules.has(language)) pluralRules.set(language, new Intl.PluralRules(language));
+  const n = Number(count);
+  const category = Number.isFinite(n) ? pluralRules.get(language).select(n) : 'other';
+  return forms[FORM_INDEX[language]?.[category] ?? forms.length - 1] ?? forms[forms.length - 1];
+}
+
+/** `{name}`, or a plural word `{name|form|…}`. */
+const PLACEHOLDER = /\{(\w+)((?:\|[^|{}]*)*)\}/g;
+
+/** The string `key` in `language` (English where it has none), filled from `params`. */
+export function format(language, key, params = {}) {
+  const own = STRINGS[language]?.[key];
+  const [text, textLang] = own !== undefined ? [own, language] : [STRINGS.en[key] ?? key, 'en'];
+  return text.replace(PLACEHOLDER, (whole, name, forms) => {
+    const value = params[name];
+    if (value === undefined || value === null) return whole;
+    return forms ? plural(textLang, value, forms.slice(1).split('|')) : String(value);
+  });
+}
+
+/** The string `key` in the current language, filled from `params` (see the top). */
 export function t(key, params = {}) {
-  const text = STRINGS[current][key] ?? STRINGS.en[key] ?? key;
-  return text.replace(/\{(\w+)\}/g, (_, name) => String(params[name] ?? `{${name}}`));
+  return format(current, key, params);
 }
 
 /** Fills every `[data-i18n]` element of `root` with its string. */
