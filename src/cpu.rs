@@ -8,9 +8,11 @@
 //!
 //! So a compute loop reads the clock after every fixed amount of work (a
 //! [`STEP`] of trial divisions, a fraction of a millisecond) and tells a
-//! [`ProgressClock`]. Steps of equal work take equal time on a core; a step many
-//! times longer than the shortest of the recent ones is a step in which the thread
-//! was off its core, and only the usual step's time of it counts as running.
+//! [`ProgressClock`]. Steps of equal work take about equal time on a core; a step
+//! many times longer than the usual recent one (their lower quartile: robust to the
+//! few steps that were descheduled, and not fooled by the one lucky fast step) is a
+//! step in which the thread was off its core, and only the usual time of it counts
+//! as running.
 
 /// Trial divisions between two readings of the clock: about 0.1–0.3 ms of one core,
 /// far shorter than a scheduler's time slice, far longer than a clock reading.
@@ -19,7 +21,7 @@ pub const STEP: u64 = 1 << 15;
 /// A step this many times longer than the usual one was descheduled for the rest.
 const SLOW: f64 = 3.0;
 
-/// How many recent steps the usual step is the shortest of.
+/// How many recent steps the usual step is taken from.
 const RECENT: usize = 16;
 
 /// Watches a compute loop's steps and adds up the time its thread was seen off the core.
@@ -67,10 +69,17 @@ impl<'a> ProgressClock<'a> {
         self.descheduled_ms
     }
 
-    /// The shortest recent step: what a step takes on a core of its own.
+    /// The lower quartile of the recent steps: what a step takes on a core.
     fn usual(&self) -> Option<f64> {
         // Too few steps to know: count them all as running.
-        (self.seen >= 4).then(|| self.recent.iter().copied().fold(f64::INFINITY, f64::min))
+        if self.seen < 4 {
+            return None;
+        }
+        let mut recent = self.recent;
+        let known = self.seen.min(RECENT);
+        let known = recent.get_mut(..known)?;
+        known.sort_unstable_by(f64::total_cmp);
+        known.get(known.len() / 4).copied()
     }
 
     fn count(&mut self, took: f64) {
