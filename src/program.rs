@@ -9,7 +9,7 @@ use crate::io::{FetchError, Fetched, Io};
 use crate::lines::Lang;
 use crate::plan::Plan;
 use crate::record::{Recorder, RunRecord, Sink};
-use crate::runtime::{CannotStart, SharedRuntime};
+use crate::runtime::{CannotStart, SharedRuntime, ThreadEnd};
 use crate::sync::{shared_lock, DoneOnDrop, Signal};
 use std::future::Future;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -169,9 +169,10 @@ impl Program {
         let program = self.clone();
         self.inner.rt.spawn(Box::new(move || {
             Box::pin(async move {
-                let _finished = finished;
                 let cancel = program.inner.cancel.clone();
                 cancel.unless_abandoned(job(program)).await;
+                // Dropped by the runtime once the thread is free for another.
+                ThreadEnd(Some(finished))
             })
         }))?;
         shared_lock(&self.inner.threads).push(done.clone());
@@ -194,6 +195,7 @@ impl Program {
             Box::pin(async move {
                 let cancel = program.inner.cancel.clone();
                 cancel.unless_abandoned(main(program)).await;
+                ThreadEnd(None)
             })
         }))
     }

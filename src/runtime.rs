@@ -13,7 +13,13 @@ use crate::program::Program;
 use std::sync::Arc;
 
 /// A thread's main: made on the new thread (it need not be `Send`), then run there.
-pub type ThreadMain = Box<dyn FnOnce() -> LocalBoxFuture<'static, ()> + Send>;
+/// What it ends with is dropped once the thread is free again (see [`ThreadEnd`]).
+pub type ThreadMain = Box<dyn FnOnce() -> LocalBoxFuture<'static, ThreadEnd> + Send>;
+
+/// What a thread's main leaves behind: the signal that it has ended. The runtime
+/// drops it only after the thread can take another main, so that whoever waited
+/// for the end (`join()`, the end of the run) can start the next thread at once.
+pub struct ThreadEnd(pub Option<crate::sync::DoneOnDrop>);
 
 /// No thread is free to run another: Python's `RuntimeError: can't start new thread`.
 /// Refused at once rather than queued, so a program can never wait for a thread
@@ -76,7 +82,7 @@ pub mod native {
     impl Runtime for OsThreads {
         fn spawn(&self, main: ThreadMain) -> Result<(), CannotStart> {
             std::thread::Builder::new()
-                .spawn(move || block_on(main()))
+                .spawn(move || drop(block_on(main())))
                 .map(drop)
                 .map_err(|_| CannotStart)
         }

@@ -83,7 +83,7 @@ struct DeadAfterFirst {
 impl Runtime for DeadAfterFirst {
     fn spawn(&self, main: ThreadMain) -> Result<(), CannotStart> {
         if self.spawned.fetch_add(1, Ordering::SeqCst) == 0 {
-            let handle = std::thread::spawn(move || block_on(main()));
+            let handle = std::thread::spawn(move || drop(block_on(main())));
             *self.first.lock().unwrap() = Some(handle);
         } else {
             std::mem::forget(main);

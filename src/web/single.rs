@@ -43,7 +43,11 @@ struct Simulated {
 impl Runtime for Simulated {
     fn spawn(&self, main: ThreadMain) -> Result<(), CannotStart> {
         let id = self.next_id.fetch_add(1, Ordering::Relaxed);
-        wasm_bindgen_futures::spawn_local(AsThread { id, body: main() });
+        let body = main();
+        wasm_bindgen_futures::spawn_local(AsThread {
+            id,
+            body: Box::pin(async move { drop(body.await) }),
+        });
         Ok(())
     }
 

@@ -71,15 +71,12 @@ pub fn start(main: ThreadMain) -> Result<(), CannotStart> {
 /// A worker's life: idle, handed a thread, runs it, idle again.
 fn worker_loop() {
     let mailbox = Arc::new(Mailbox::default());
-    let mut first = true;
+    lock(&IDLE).push(mailbox.clone());
+    // Counted once it is in the idle list, so "all in" means all can be handed out.
+    if ALIVE.fetch_add(1, Ordering::SeqCst) + 1 == EXPECTED.load(Ordering::SeqCst) {
+        ALL_IN.put(());
+    }
     loop {
-        lock(&IDLE).push(mailbox.clone());
-        // Counted once it is in the idle list, so "all in" means all can be handed out.
-        if std::mem::take(&mut first)
-            && ALIVE.fetch_add(1, Ordering::SeqCst) + 1 == EXPECTED.load(Ordering::SeqCst)
-        {
-            ALL_IN.put(());
-        }
         let main = {
             let mut slot = lock(&mailbox.main);
             loop {
@@ -93,6 +90,10 @@ fn worker_loop() {
                     .unwrap_or_else(|poisoned| poisoned.into_inner());
             }
         };
-        block_on(main());
+        let end = block_on(main());
+        // Idle again before the thread counts as ended: whoever waits for its end may
+        // start the next thread at once, and it must find this worker free.
+        lock(&IDLE).push(mailbox.clone());
+        drop(end);
     }
 }

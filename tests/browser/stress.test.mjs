@@ -26,7 +26,7 @@ test(`${RUNS} runs of joins, threads and pools on every worker, with random Stop
         return seed / 2147483648;
       };
       const scenarios = ['threads_join_in_loop', 'threads', 'pool_submit', 'pool_as_completed', 'pool_map'];
-      const out = { runs: 0, stopped: 0, tasks: 0, hung: null, lost: 0, twice: 0, undelivered: 0, handoffs: [], failures: [] };
+      const out = { runs: 0, stopped: 0, tasks: 0, hung: null, lost: 0, twice: 0, undelivered: 0, refused: 0, handoffs: [], failures: [] };
       for (let run = 0; run < runs && !out.hung; run++) {
         const scenario = scenarios[Math.floor(rand() * scenarios.length)];
         const n = 1 + Math.floor(rand() * (pool - 1));
@@ -60,6 +60,9 @@ test(`${RUNS} runs of joins, threads and pools on every worker, with random Stop
           for (const task of record.tasks) {
             out.tasks++;
             if ((finished.get(task.index) ?? 0) !== 1) out.lost++;
+            // The pool is sized for the plan: no thread may find every worker busy,
+            // not even one whose worker is still coming back from the last run.
+            if (/can't start new thread/.test(task.error ?? '')) out.refused++;
             if ((delivered.get(task.index) ?? 0) > 1) out.twice++;
             // Every listing here hands each result to the main thread, unless stopped.
             if (!record.cancelled && (delivered.get(task.index) ?? 0) !== 1) out.undelivered++;
@@ -86,6 +89,7 @@ test(`${RUNS} runs of joins, threads and pools on every worker, with random Stop
   assert.equal(result.lost, 0, 'every task finished exactly once');
   assert.equal(result.twice, 0, 'no result delivered twice');
   assert.equal(result.undelivered, 0, 'every result of a finished run delivered');
+  assert.equal(result.refused, 0, 'no thread refused for want of a free worker');
   assert.ok(result.stopped > RUNS / 10, `${result.stopped} runs stopped`);
   // Generous on a shared 2-core machine; the number itself is in the diagnostic above.
   assert.ok(at(0.99) < 50, `hand-off p99 ${at(0.99)} ms`);

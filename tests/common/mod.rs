@@ -188,7 +188,13 @@ impl Runtime for SimThreads {
         SPAWNER.with(|spawner| {
             let spawner = spawner.borrow();
             let spawner = spawner.as_ref().expect("run_simulated sets the spawner");
-            spawner.spawn_local(AsThread { id, body: main() }).unwrap();
+            let body = main();
+            spawner
+                .spawn_local(AsThread {
+                    id,
+                    body: Box::pin(async move { drop(body.await) }),
+                })
+                .unwrap();
         });
         Ok(())
     }
