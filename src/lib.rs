@@ -19,6 +19,7 @@ pub mod io;
 pub mod lines;
 pub mod plan;
 pub mod program;
+pub mod python;
 pub mod record;
 pub mod runtime;
 pub mod scenario;

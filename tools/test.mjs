@@ -1,7 +1,7 @@
 // `npm test`: every check, in the order that fails fastest.
 //
 //   rustfmt → clippy (native core, then the wasm boundary) → cargo test (native,
-//   stable: much faster than with build-std) → the wasm build → browser tests
+//   on the pinned nightly, without build-std: fast) → the wasm build → browser tests
 //   (Playwright driving headless Chromium against the dev server) → the bench,
 //   each measure once (`bench/run.mjs --quick`: that it runs, not how fast).
 //
@@ -33,14 +33,16 @@ try {
   const { dist } = await import('./dist.mjs');
   // Find the browser before the long steps, so a missing one is said at once.
   const browser = chromiumPath();
-  run('rustfmt', 'cargo', ['+stable', 'fmt', '--all', '--check']);
-  run('clippy (native core and tests)', 'cargo', ['+stable', 'clippy', '--all-targets', '--', '-D', 'warnings']);
+  // Everything runs on the toolchain rust-toolchain.toml pins (Ruff's parser needs a
+  // newer rustc than the machine's stable): install it first.
   run('rustup toolchain install (rust-toolchain.toml)', 'rustup', ['toolchain', 'install']);
+  run('rustfmt', 'cargo', ['fmt', '--all', '--check']);
+  run('clippy (native core and tests)', 'cargo', ['clippy', '--all-targets', '--', '-D', 'warnings']);
   run('clippy (wasm32: the web boundary, threaded)', 'cargo', ['clippy', '--release', ...WASM, '--', '-D', 'warnings']);
   run('clippy (wasm32: single-threaded build)', 'cargo', ['clippy', '--release', '--target', 'wasm32-unknown-unknown', '--no-default-features', '--target-dir', 'target/single', '--', '-D', 'warnings'], {
     env: { ...process.env, RUSTFLAGS: '-Z location-detail=none -Z fmt-debug=none' },
   });
-  run('cargo test (native, real OS threads)', 'cargo', ['+stable', 'test']);
+  run('cargo test (native, real OS threads)', 'cargo', ['test']);
   // The release build (wasm-opt included) and dist/: test what ships.
   await dist();
   // The threaded module with test hooks, for the tests that make a thread panic or

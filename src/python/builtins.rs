@@ -1,0 +1,645 @@
+//! The builtin functions (`print`, `len`, `range`, …), the builtin types' methods
+//! (`list.append`, `str.split`, …) and calling a class (`int("3")`, `ValueError(…)`).
+
+use super::exceptions::new_exception;
+use super::format;
+use super::ops::{big, float, int};
+use super::value::{locked, Builtin, Dict, DictEntries, List, Range, Value};
+use super::vm::{PyResult, Vm};
+use std::sync::Arc;
+
+/// A native function: the VM, the positional and the keyword arguments.
+pub type NativeFn = fn(&mut Vm, Vec<Value>, Vec<(Arc<str>, Value)>) -> PyResult<Value>;
+
+const FUNCTIONS: &[(&str, NativeFn)] = &[
+    ("print", print),
+    ("len", len),
+    ("range", range),
+    ("abs", abs),
+    ("min", min),
+    ("max", max),
+    ("sum", sum),
+    ("sorted", sorted),
+    ("reversed", reversed),
+    ("enumerate", enumerate),
+    ("zip", zip),
+    ("any", any),
+    ("all", all),
+    ("repr", repr),
+    ("round", round),
+    ("isinstance", isinstance),
+    ("type", type_of),
+    ("iter", iter),
+    ("next", next),
+    ("id", id),
+    ("hash", hash),
+    ("map", map),
+    ("filter", filter),
+    ("super", super::classes::super_),
+    ("property", |_, a, _| {
+        Ok(Value::Property(Arc::new(
+            a.into_iter().next().unwrap_or(Value::None),
+        )))
+    }),
+];
+
+/// The builtins' namespace: functions and classes.
+pub fn namespace(classes: &super::exceptions::Classes) -> DictEntries {
+    let mut entries = DictEntries::default();
+    for &(name, call) in FUNCTIONS {
+        let key = Value::str(name);
+        entries.insert(
+            super::value::Key::Str(Arc::from(name)),
+            key,
+            Value::Builtin(Builtin { name, call }),
+        );
+    }
+    // What `super().__init__(…)` finds at the top of every class.
+    let init = |call| {
+        Value::Builtin(Builtin {
+            name: "__init__",
+            call,
+        })
+    };
+    let key = || super::value::Key::Str(Arc::from("__init__"));
+    locked(&classes.get("object").attrs).insert(
+        key(),
+        Value::str("__init__"),
+        init(super::classes::object_init),
+    );
+    locked(&classes.get("BaseException").attrs).insert(
+        key(),
+        Value::str("__init__"),
+        init(super::classes::exception_init),
+    );
+    entries.insert(
+        super::value::Key::Str(Arc::from("NotImplemented")),
+        Value::str("NotImplemented"),
+        Value::str("NotImplemented"),
+    );
+    for (name, class) in classes.all() {
+        // `range` and `type` are the functions above; the rest have no name in Python.
+        if [
+            "NoneType",
+            "function",
+            "builtin_function_or_method",
+            "iterator",
+            "range",
+            "type",
+        ]
+        .contains(&name)
+        {
+            continue;
+        }
+        entries.insert(
+            super::value::Key::Str(Arc::from(name)),
+            Value::str(name),
+            Value::Class(class.clone()),
+        );
+    }
+    entries
+}
+
+fn arg(args: &[Value], i: usize) -> Value {
+    args.get(i).cloned().unwrap_or(Value::None)
+}
+
+fn kwarg<'a>(kwargs: &'a [(Arc<str>, Value)], name: &str) -> Option<&'a Value> {
+    kwargs.iter().find(|(k, _)| &**k == name).map(|(_, v)| v)
+}
+
+fn print(vm: &mut Vm, args: Vec<Value>, kwargs: Vec<(Arc<str>, Value)>) -> PyResult<Value> {
+    let text_of = |vm: &Vm, v: Option<&Value>, default: &str| match v {
+        None | Some(Value::None) => default.to_owned(),
+        Some(v) => vm.str(v),
+    };
+    let sep = text_of(vm, kwarg(&kwargs, "sep"), " ");
+    let end = text_of(vm, kwarg(&kwargs, "end"), "\n");
+    let to_stderr = matches!(kwarg(&kwargs, "file"), Some(Value::Str(s)) if &**s == "<stderr>");
+    let mut parts = Vec::with_capacity(args.len());
+    for arg in &args {
+        parts.push(vm.display(arg, false)?);
+    }
+    let mut text = parts.join(&sep);
+    text.push_str(&end);
+    (vm.interp.out)(&text, to_stderr);
+    Ok(Value::None)
+}
+
+fn len(vm: &mut Vm, args: Vec<Value>, _: Vec<(Arc<str>, Value)>) -> PyResult<Value> {
+    Ok(Value::Int(vm.len(&arg(&args, 0))? as i64))
+}
+
+fn small(vm: &Vm, v: &Value) -> PyResult<i64> {
+    match v {
+        Value::Int(i) => Ok(*i),
+        Value::Bool(b) => Ok(i64::from(*b)),
+        other => Err(vm.error(
+            "TypeError",
+            format!(
+                "'{}' object cannot be interpreted as an integer",
+                other.type_name()
+            ),
+        )),
+    }
+}
+
+fn range(vm: &mut Vm, args: Vec<Value>, _: Vec<(Arc<str>, Value)>) -> PyResult<Value> {
+    let (start, stop, step) = match args.as_slice() {
+        [stop] => (0, small(vm, stop)?, 1),
+        [start, stop] => (small(vm, start)?, small(vm, stop)?, 1),
+        [start, stop, step] => (small(vm, start)?, small(vm, stop)?, small(vm, step)?),
+        _ => {
+            return Err(vm.error(
+                "TypeError",
+                format!("range expected at most 3 arguments, got {}", args.len()),
+            ))
+        }
+    };
+    if step == 0 {
+        return Err(vm.error("ValueError", "range() arg 3 must not be zero"));
+    }
+    Ok(Value::Range(Range { start, stop, step }))
+}
+
+fn abs(vm: &mut Vm, args: Vec<Value>, _: Vec<(Arc<str>, Value)>) -> PyResult<Value> {
+    match arg(&args, 0) {
+        Value::Float(f) => Ok(Value::Float(f.abs())),
+        v @ (Value::Int(_) | Value::BigInt(_) | Value::Bool(_)) => {
+            Ok(int(num_traits::Signed::abs(&big(&v).unwrap_or_default())))
+        }
+        other => Err(vm.error(
+            "TypeError",
+            format!("bad operand type for abs(): '{}'", other.type_name()),
+        )),
+    }
+}
+
+/// The items `min`/`max`/`sorted` look at: one iterable, or the arguments.
+fn items_of(vm: &mut Vm, args: &[Value]) -> PyResult<Vec<Value>> {
+    match args {
+        [one] => vm.collect_mut(one),
+        many => Ok(many.to_vec()),
+    }
+}
+
+fn extreme(
+    vm: &mut Vm,
+    args: Vec<Value>,
+    kwargs: Vec<(Arc<str>, Value)>,
+    name: &str,
+    want: super::code::CmpOp,
+) -> PyResult<Value> {
+    let items = items_of(vm, &args)?;
+    let key = kwarg(&kwargs, "key").cloned();
+    let mut best: Option<(Value, Value)> = None;
+    for item in items {
+        let k = match &key {
+            Some(f) if !matches!(f, Value::None) => vm.call(f, vec![item.clone()], Vec::new())?,
+            _ => item.clone(),
+        };
+        let better = match &best {
+            None => true,
+            Some((_, best_key)) => {
+                let better = vm.compare_any(want, &k, best_key)?;
+                vm.truthy(&better)
+            }
+        };
+        if better {
+            best = Some((item, k));
+        }
+    }
+    match best {
+        Some((item, _)) => Ok(item),
+        None => match kwarg(&kwargs, "default") {
+            Some(default) => Ok(default.clone()),
+            None => Err(vm.error("ValueError", format!("{name}() arg is an empty sequence"))),
+        },
+    }
+}
+
+fn min(vm: &mut Vm, args: Vec<Value>, kwargs: Vec<(Arc<str>, Value)>) -> PyResult<Value> {
+    extreme(vm, args, kwargs, "min", super::code::CmpOp::Lt)
+}
+
+fn max(vm: &mut Vm, args: Vec<Value>, kwargs: Vec<(Arc<str>, Value)>) -> PyResult<Value> {
+    extreme(vm, args, kwargs, "max", super::code::CmpOp::Gt)
+}
+
+fn sum(vm: &mut Vm, args: Vec<Value>, kwargs: Vec<(Arc<str>, Value)>) -> PyResult<Value> {
+    let items = vm.collect_mut(&arg(&args, 0))?;
+    let mut total = args
+        .get(1)
+        .or_else(|| kwarg(&kwargs, "start"))
+        .cloned()
+        .unwrap_or(Value::Int(0));
+    for item in items {
+        total = vm.binary(super::code::BinOp::Add, &total, &item)?;
+    }
+    Ok(total)
+}
+
+/// Sorts `items` by `key`, stably, as `list.sort` does; `Err` on incomparable items.
+pub fn sort(
+    vm: &mut Vm,
+    items: Vec<Value>,
+    key: Option<&Value>,
+    reverse: bool,
+) -> PyResult<Vec<Value>> {
+    let mut keyed = Vec::with_capacity(items.len());
+    for item in items {
+        let k = match key {
+            Some(f) if !matches!(f, Value::None) => vm.call(f, vec![item.clone()], Vec::new())?,
+            _ => item.clone(),
+        };
+        keyed.push((k, item));
+    }
+    let mut failure = None;
+    // Insertion into place by binary search keeps it stable and the errors ours.
+    let mut sorted: Vec<(Value, Value)> = Vec::with_capacity(keyed.len());
+    for (k, item) in keyed {
+        let mut low = 0;
+        let mut high = sorted.len();
+        while low < high {
+            let mid = (low + high) / 2;
+            let Some((mid_key, _)) = sorted.get(mid) else {
+                break;
+            };
+            let mid_key = mid_key.clone();
+            let before = if reverse {
+                vm.compare_any(super::code::CmpOp::Gt, &k, &mid_key)
+            } else {
+                vm.compare_any(super::code::CmpOp::Lt, &k, &mid_key)
+            };
+            match before {
+                Ok(v) if vm.truthy(&v) => high = mid,
+                Ok(_) => low = mid + 1,
+                Err(e) => {
+                    failure = Some(e);
+                    break;
+                }
+            }
+        }
+        if let Some(e) = failure {
+            return Err(e);
+        }
+        sorted.insert(low, (k, item));
+    }
+    Ok(sorted.into_iter().map(|(_, item)| item).collect())
+}
+
+fn sorted(vm: &mut Vm, args: Vec<Value>, kwargs: Vec<(Arc<str>, Value)>) -> PyResult<Value> {
+    let items = vm.collect_mut(&arg(&args, 0))?;
+    let reverse = kwarg(&kwargs, "reverse").is_some_and(|r| vm.truthy(r));
+    let items = sort(vm, items, kwarg(&kwargs, "key"), reverse)?;
+    Ok(List::new(items))
+}
+
+fn values_iter(items: Vec<Value>) -> Value {
+    Value::Iterator(Arc::new(std::sync::Mutex::new(
+        super::value::Iter::Values { items, at: 0 },
+    )))
+}
+
+fn reversed(vm: &mut Vm, args: Vec<Value>, _: Vec<(Arc<str>, Value)>) -> PyResult<Value> {
+    let mut items = vm.collect_mut(&arg(&args, 0))?;
+    items.reverse();
+    Ok(values_iter(items))
+}
+
+fn enumerate(vm: &mut Vm, args: Vec<Value>, kwargs: Vec<(Arc<str>, Value)>) -> PyResult<Value> {
+    let items = vm.collect_mut(&arg(&args, 0))?;
+    let start = match args.get(1).or_else(|| kwarg(&kwargs, "start")) {
+        Some(s) => small(vm, s)?,
+        None => 0,
+    };
+    Ok(values_iter(
+        items
+            .into_iter()
+            .enumerate()
+            .map(|(i, v)| Value::tuple(vec![Value::Int(start + i as i64), v]))
+            .collect(),
+    ))
+}
+
+fn zip(vm: &mut Vm, args: Vec<Value>, _: Vec<(Arc<str>, Value)>) -> PyResult<Value> {
+    let lists: Vec<Vec<Value>> = args
+        .iter()
+        .map(|a| vm.collect_mut(a))
+        .collect::<PyResult<_>>()?;
+    let shortest = lists.iter().map(Vec::len).min().unwrap_or(0);
+    Ok(values_iter(
+        (0..shortest)
+            .map(|i| Value::tuple(lists.iter().filter_map(|l| l.get(i).cloned()).collect()))
+            .collect(),
+    ))
+}
+
+fn map(vm: &mut Vm, args: Vec<Value>, _: Vec<(Arc<str>, Value)>) -> PyResult<Value> {
+    let f = arg(&args, 0);
+    let lists: Vec<Vec<Value>> = args
+        .iter()
+        .skip(1)
+        .map(|a| vm.collect_mut(a))
+        .collect::<PyResult<_>>()?;
+    let shortest = lists.iter().map(Vec::len).min().unwrap_or(0);
+    let mut out = Vec::with_capacity(shortest);
+    for i in 0..shortest {
+        let call_args = lists.iter().filter_map(|l| l.get(i).cloned()).collect();
+        out.push(vm.call(&f, call_args, Vec::new())?);
+    }
+    Ok(values_iter(out))
+}
+
+fn filter(vm: &mut Vm, args: Vec<Value>, _: Vec<(Arc<str>, Value)>) -> PyResult<Value> {
+    let f = arg(&args, 0);
+    let mut out = Vec::new();
+    for item in vm.collect_mut(&arg(&args, 1))? {
+        let keep = match &f {
+            Value::None => vm.truthy(&item),
+            f => {
+                let verdict = vm.call(f, vec![item.clone()], Vec::new())?;
+                vm.truthy(&verdict)
+            }
+        };
+        if keep {
+            out.push(item);
+        }
+    }
+    Ok(values_iter(out))
+}
+
+fn any(vm: &mut Vm, args: Vec<Value>, _: Vec<(Arc<str>, Value)>) -> PyResult<Value> {
+    let items = vm.collect_mut(&arg(&args, 0))?;
+    Ok(Value::Bool(items.iter().any(|v| vm.truthy(v))))
+}
+
+fn all(vm: &mut Vm, args: Vec<Value>, _: Vec<(Arc<str>, Value)>) -> PyResult<Value> {
+    let items = vm.collect_mut(&arg(&args, 0))?;
+    Ok(Value::Bool(items.iter().all(|v| vm.truthy(v))))
+}
+
+fn repr(vm: &mut Vm, args: Vec<Value>, _: Vec<(Arc<str>, Value)>) -> PyResult<Value> {
+    Ok(Value::str(&vm.display(&arg(&args, 0), true)?))
+}
+
+fn round(vm: &mut Vm, args: Vec<Value>, kwargs: Vec<(Arc<str>, Value)>) -> PyResult<Value> {
+    let x = arg(&args, 0);
+    let digits = args
+        .get(1)
+        .or_else(|| kwarg(&kwargs, "ndigits"))
+        .cloned()
+        .unwrap_or(Value::None);
+    match (&x, &digits) {
+        (Value::Float(f), Value::None) => format::round_float_to_int(*f)
+            .map(int)
+            .map_err(|m| vm.error("ValueError", m)),
+        (Value::Float(f), n) => Ok(Value::Float(format::round_float(*f, small(vm, n)?))),
+        (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), Value::None) => {
+            Ok(int(big(&x).unwrap_or_default()))
+        }
+        (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), n) => {
+            let n = small(vm, n)?;
+            if n >= 0 {
+                return Ok(int(big(&x).unwrap_or_default()));
+            }
+            let unit = num_traits::pow(
+                num_bigint::BigInt::from(10),
+                usize::try_from(-n).unwrap_or(0),
+            );
+            let value = big(&x).unwrap_or_default();
+            let rounded = format::round_float(float(&x).unwrap_or(0.0), n);
+            let _ = (unit, value);
+            Ok(int(num_bigint::BigInt::from(rounded as i64)))
+        }
+        (other, _) => Err(vm.error(
+            "TypeError",
+            format!("type {} doesn't define __round__ method", other.type_name()),
+        )),
+    }
+}
+
+fn isinstance(vm: &mut Vm, args: Vec<Value>, _: Vec<(Arc<str>, Value)>) -> PyResult<Value> {
+    let class = vm.classes().of(&arg(&args, 0));
+    let check = |c: &Value| matches!(c, Value::Class(c) if class.is_subclass(c));
+    Ok(Value::Bool(match arg(&args, 1) {
+        Value::Tuple(t) => t.iter().any(check),
+        c @ Value::Class(_) => check(&c),
+        _ => {
+            return Err(vm.error(
+                "TypeError",
+                "isinstance() arg 2 must be a type, a tuple of types, or a union",
+            ))
+        }
+    }))
+}
+
+fn type_of(vm: &mut Vm, args: Vec<Value>, _: Vec<(Arc<str>, Value)>) -> PyResult<Value> {
+    Ok(Value::Class(vm.classes().of(&arg(&args, 0))))
+}
+
+fn iter(vm: &mut Vm, args: Vec<Value>, _: Vec<(Arc<str>, Value)>) -> PyResult<Value> {
+    vm.iter_mut(&arg(&args, 0))
+}
+
+fn next(vm: &mut Vm, args: Vec<Value>, _: Vec<(Arc<str>, Value)>) -> PyResult<Value> {
+    match vm.next_mut(&arg(&args, 0))? {
+        Some(value) => Ok(value),
+        None => match args.get(1) {
+            Some(default) => Ok(default.clone()),
+            None => Err(new_exception(vm.classes().get("StopIteration"), Vec::new())),
+        },
+    }
+}
+
+fn id(_: &mut Vm, args: Vec<Value>, _: Vec<(Arc<str>, Value)>) -> PyResult<Value> {
+    Ok(Value::Int(arg(&args, 0).id() as i64))
+}
+
+fn hash(vm: &mut Vm, args: Vec<Value>, _: Vec<(Arc<str>, Value)>) -> PyResult<Value> {
+    use std::hash::{Hash, Hasher};
+    let key = vm.key(&arg(&args, 0))?;
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    key.hash(&mut hasher);
+    Ok(Value::Int(hasher.finish() as i64))
+}
+
+impl Vm {
+    /// Calls a builtin function, a bound method or a class.
+    pub fn call_native(
+        &mut self,
+        callee: &Value,
+        args: Vec<Value>,
+        kwargs: Vec<(Arc<str>, Value)>,
+    ) -> PyResult<Value> {
+        match callee {
+            Value::Builtin(b) => (b.call)(self, args, kwargs),
+            Value::Method(m) => {
+                let (object, method) = &**m;
+                let mut all = Vec::with_capacity(args.len() + 1);
+                all.push(object.clone());
+                all.extend(args);
+                (method.call)(self, all, kwargs)
+            }
+            Value::Class(class) if !self.classes().is_builtin(class) => {
+                let class = class.clone();
+                self.instantiate(&class, args, kwargs)
+            }
+            Value::Class(class) if self.classes().is_exception(class) => {
+                Ok(new_exception(class.clone(), args))
+            }
+            Value::Class(class) => super::types::construct(self, &class.name.clone(), args, kwargs),
+            other => Err(self.error(
+                "TypeError",
+                format!("'{}' object is not callable", other.type_name()),
+            )),
+        }
+    }
+
+    /// `object.name`: a method bound to the object, or a data attribute.
+    pub fn get_attr(&mut self, object: &Value, name: &str) -> PyResult<Value> {
+        if let Some(value) = self.get_user_attr(object, name)? {
+            return Ok(value);
+        }
+        match (object, name) {
+            (Value::Exception(e), "args") => return Ok(Value::tuple(locked(&e.args).clone())),
+            (Value::Class(c), "__name__") => return Ok(Value::Str(c.name.clone())),
+            (Value::Function(f), "__name__") => return Ok(Value::Str(f.code.name.clone())),
+            (Value::Builtin(b), "__name__") => return Ok(Value::str(b.name)),
+            // `str.lower`: the method, unbound, taking the object first.
+            (Value::Class(c), _) => {
+                let sample = match &*c.name {
+                    "str" => Some(Value::str("")),
+                    "list" => Some(List::new(Vec::new())),
+                    "dict" => Some(Dict::new_value(DictEntries::default())),
+                    _ => None,
+                };
+                if let Some(method) = sample.and_then(|s| super::types::method(&s, name)) {
+                    return Ok(Value::Builtin(method));
+                }
+            }
+            _ => {}
+        }
+        if let Some(method) = super::types::method(object, name) {
+            return Ok(Value::Method(Arc::new((object.clone(), method))));
+        }
+        if let Value::Dict(module) = object {
+            // Modules are dicts of their names, seen through attributes.
+            let key = super::value::Key::Str(Arc::from(name));
+            if let Some(value) = locked(&module.entries).get(&key) {
+                return Ok(value.clone());
+            }
+        }
+        Err(self.error(
+            "AttributeError",
+            format!("'{}' object has no attribute '{name}'", object.type_name()),
+        ))
+    }
+
+    /// An f-string field: the value converted, then formatted with the spec.
+    pub fn format_value(
+        &mut self,
+        value: &Value,
+        conversion: u32,
+        spec: Option<&Value>,
+    ) -> PyResult<String> {
+        let value = match conversion {
+            1 => Value::str(&self.display(value, false)?),
+            2 | 3 => Value::str(&self.display(value, true)?),
+            _ => value.clone(),
+        };
+        let spec = spec.map(|s| self.str(s)).unwrap_or_default();
+        self.format(&value, &spec)
+    }
+
+    /// `format(value, spec)`.
+    pub fn format(&mut self, value: &Value, spec: &str) -> PyResult<String> {
+        let result = match value {
+            Value::Float(f) => format::format_float(*f, spec),
+            Value::Int(_) | Value::BigInt(_) => {
+                format::format_int(&big(value).unwrap_or_default(), spec)
+            }
+            Value::Bool(_) if !spec.is_empty() => {
+                format::format_int(&big(value).unwrap_or_default(), spec)
+            }
+            Value::Str(s) => format::format_str(s, spec),
+            other if spec.is_empty() => return self.display(other, false),
+            other => Err(format!(
+                "unsupported format string passed to {}.__format__",
+                other.type_name()
+            )),
+        };
+        result.map_err(|message| self.error(format::exception_type_of(&message), message))
+    }
+
+    /// `template % args`.
+    pub fn percent(&self, template: &str, args: &Value) -> PyResult<Value> {
+        let items = match args {
+            Value::Tuple(t) => t.to_vec(),
+            other => vec![other.clone()],
+        };
+        let wrapped: Vec<PercentValue<'_>> = items
+            .iter()
+            .map(|v| PercentValue { vm: self, value: v })
+            .collect();
+        let refs: Vec<&dyn format::PercentArg> = wrapped
+            .iter()
+            .map(|w| w as &dyn format::PercentArg)
+            .collect();
+        format::percent_format(template, &refs)
+            .map(|text| Value::str(&text))
+            .map_err(|message| self.error(format::exception_type_of(&message), message))
+    }
+
+    /// `import name`: the modules there are, as dicts of their names.
+    pub fn import(&mut self, name: &str) -> PyResult<Value> {
+        match super::modules::load(self, name)? {
+            Some(module) => Ok(module),
+            None => Err(self.error("ModuleNotFoundError", format!("No module named '{name}'"))),
+        }
+    }
+}
+
+/// A value as `%`-formatting sees it.
+struct PercentValue<'a> {
+    vm: &'a Vm,
+    value: &'a Value,
+}
+
+impl format::PercentArg for PercentValue<'_> {
+    fn as_int(&self) -> Option<num_bigint::BigInt> {
+        big(self.value)
+    }
+    fn as_float(&self) -> Option<f64> {
+        float(self.value)
+    }
+    fn to_str(&self) -> String {
+        self.vm.str(self.value)
+    }
+    fn to_repr(&self) -> String {
+        self.vm.repr(self.value)
+    }
+    fn type_name(&self) -> String {
+        self.value.type_name().to_owned()
+    }
+}
+
+/// A module made of native functions.
+pub fn module(functions: &[(&'static str, NativeFn)], values: Vec<(&str, Value)>) -> Value {
+    let mut entries = DictEntries::default();
+    for &(name, call) in functions {
+        entries.insert(
+            super::value::Key::Str(Arc::from(name)),
+            Value::str(name),
+            Value::Builtin(Builtin { name, call }),
+        );
+    }
+    for (name, value) in values {
+        entries.insert(
+            super::value::Key::Str(Arc::from(name)),
+            Value::str(name),
+            value,
+        );
+    }
+    Dict::new_value(entries)
+}

@@ -1,0 +1,370 @@
+//! Classes the program makes: building one from its body, making its objects,
+//! their attributes and methods, `super()`, and the dunder methods the operators,
+//! `str()` and `repr()` call (`__init__`, `__repr__`, `__str__`, `__eq__`, `__lt__`,
+//! `__add__`, …).
+
+use super::code::{BinOp, CmpOp};
+use super::exceptions::new_exception;
+use super::value::{locked, Class, Dict, DictEntries, Instance, Key, Value};
+use super::vm::{PyResult, Vm};
+use std::sync::{Arc, Mutex};
+
+fn dunder(op: BinOp) -> (&'static str, &'static str) {
+    match op {
+        BinOp::Add => ("__add__", "__radd__"),
+        BinOp::Sub => ("__sub__", "__rsub__"),
+        BinOp::Mul => ("__mul__", "__rmul__"),
+        BinOp::TrueDiv => ("__truediv__", "__rtruediv__"),
+        BinOp::FloorDiv => ("__floordiv__", "__rfloordiv__"),
+        BinOp::Mod => ("__mod__", "__rmod__"),
+        BinOp::Pow => ("__pow__", "__rpow__"),
+        BinOp::MatMul => ("__matmul__", "__rmatmul__"),
+        BinOp::LShift => ("__lshift__", "__rlshift__"),
+        BinOp::RShift => ("__rshift__", "__rrshift__"),
+        BinOp::And => ("__and__", "__rand__"),
+        BinOp::Or => ("__or__", "__ror__"),
+        BinOp::Xor => ("__xor__", "__rxor__"),
+    }
+}
+
+/// The class of an object of a program-made class (or of a subclass of an exception).
+fn user_class(value: &Value) -> Option<Arc<Class>> {
+    match value {
+        Value::Instance(i) => Some(i.class.clone()),
+        Value::Exception(e) => Some(e.class.clone()),
+        _ => None,
+    }
+}
+
+impl Vm {
+    /// Runs a class body and makes the class of what it defined.
+    pub fn build_class(&mut self, name: &str, bases: Vec<Value>, body: &Value) -> PyResult<Value> {
+        let base = match bases.first() {
+            Some(Value::Class(c)) => Some(c.clone()),
+            Some(other) => {
+                return Err(self.error(
+                    "TypeError",
+                    format!("bases must be types, not {}", other.type_name()),
+                ))
+            }
+            None => Some(self.classes().get("object")),
+        };
+        let namespace = Arc::new(Dict::default());
+        if let Value::Function(f) = body {
+            self.run_class_body(f, namespace.clone())?;
+        }
+        let attrs = locked(&namespace.entries).clone();
+        let class = Arc::new(Class {
+            name: Arc::from(name),
+            base,
+            attrs: Mutex::new(attrs),
+        });
+        for (_, value) in locked(&class.attrs).iter() {
+            if let Value::Function(f) = value {
+                let _ = f.owner.set(Arc::downgrade(&class));
+            }
+        }
+        Ok(Value::Class(class))
+    }
+
+    /// Calls a program-made class: a new object, `__init__` run on it.
+    pub fn instantiate(
+        &mut self,
+        class: &Arc<Class>,
+        args: Vec<Value>,
+        kwargs: Vec<(Arc<str>, Value)>,
+    ) -> PyResult<Value> {
+        let object = if self.classes().is_exception(class) {
+            new_exception(class.clone(), args.clone())
+        } else {
+            Value::Instance(Arc::new(Instance {
+                class: class.clone(),
+                attrs: Mutex::new(DictEntries::default()),
+            }))
+        };
+        match class.lookup("__init__") {
+            Some(init @ Value::Function(_)) => {
+                let mut all = Vec::with_capacity(args.len() + 1);
+                all.push(object.clone());
+                all.extend(args);
+                let returned = self.call(&init, all, kwargs)?;
+                if !matches!(returned, Value::None) {
+                    return Err(self.error(
+                        "TypeError",
+                        format!(
+                            "__init__() should return None, not '{}'",
+                            returned.type_name()
+                        ),
+                    ));
+                }
+            }
+            _ if !args.is_empty() && !self.classes().is_exception(class) => {
+                return Err(self.error("TypeError", format!("{}() takes no arguments", class.name)));
+            }
+            _ => {}
+        }
+        Ok(object)
+    }
+
+    /// `object.name` for objects of program-made classes, classes and `super()`:
+    /// a `@property` runs its getter.
+    pub fn get_user_attr(&mut self, object: &Value, name: &str) -> PyResult<Option<Value>> {
+        match self.find_user_attr(object, name) {
+            Some(Value::Property(getter)) if !matches!(object, Value::Class(_)) => {
+                let owner = match object {
+                    Value::Super(s) => s.1.clone(),
+                    other => other.clone(),
+                };
+                self.call(&getter, vec![owner], Vec::new()).map(Some)
+            }
+            found => Ok(found),
+        }
+    }
+
+    fn find_user_attr(&mut self, object: &Value, name: &str) -> Option<Value> {
+        let key = Key::Str(Arc::from(name));
+        match object {
+            Value::Instance(i) => {
+                if let Some(value) = locked(&i.attrs).get(&key) {
+                    return Some(value.clone());
+                }
+                Some(bind(object, i.class.lookup(name)?))
+            }
+            Value::Exception(e) => {
+                if let Some(value) = locked(&e.attrs).get(&key) {
+                    return Some(value.clone());
+                }
+                Some(bind(object, e.class.lookup(name)?))
+            }
+            Value::Class(c) => c.lookup(name),
+            Value::Super(s) => {
+                let (class, object) = &**s;
+                Some(bind(object, class.base.as_ref()?.lookup(name)?))
+            }
+            _ => None,
+        }
+    }
+
+    /// `object.name = value`.
+    pub fn set_attr(&mut self, object: &Value, name: &str, value: Value) -> PyResult<()> {
+        let key = Key::Str(Arc::from(name));
+        let attrs = match object {
+            Value::Instance(i) => &i.attrs,
+            Value::Exception(e) => &e.attrs,
+            Value::Class(c) if !self.classes().is_builtin(c) => &c.attrs,
+            other => {
+                return Err(self.error(
+                    "AttributeError",
+                    format!("'{}' object has no attribute '{name}'", other.type_name()),
+                ))
+            }
+        };
+        locked(attrs).insert(key, Value::str(name), value);
+        Ok(())
+    }
+
+    /// Calls the dunder `name` of a program-made object, if its class has one.
+    fn call_dunder(
+        &mut self,
+        object: &Value,
+        name: &str,
+        args: Vec<Value>,
+    ) -> PyResult<Option<Value>> {
+        let Some(class) = user_class(object) else {
+            return Ok(None);
+        };
+        let Some(method @ Value::Function(_)) = class.lookup(name) else {
+            return Ok(None);
+        };
+        let mut all = vec![object.clone()];
+        all.extend(args);
+        self.call(&method, all, Vec::new()).map(Some)
+    }
+
+    /// `iter(x)`, calling `__iter__` of a program-made object.
+    pub fn iter_mut(&mut self, value: &Value) -> PyResult<Value> {
+        if let Some(iterator) = self.call_dunder(value, "__iter__", Vec::new())? {
+            return Ok(iterator);
+        }
+        if user_class(value).is_some() {
+            return Err(self.error(
+                "TypeError",
+                format!("'{}' object is not iterable", value.type_name()),
+            ));
+        }
+        self.iter(value)
+    }
+
+    /// `next(it)`, calling `__next__` of a program-made iterator: `None` at the end
+    /// (its `StopIteration`).
+    pub fn next_mut(&mut self, iterator: &Value) -> PyResult<Option<Value>> {
+        if user_class(iterator).is_none() {
+            return self.next(iterator);
+        }
+        match self.call_dunder(iterator, "__next__", Vec::new()) {
+            Ok(Some(value)) => Ok(Some(value)),
+            Ok(None) => Err(self.error(
+                "TypeError",
+                format!("'{}' object is not an iterator", iterator.type_name()),
+            )),
+            Err(e) if self.classes().of(&e).name.as_ref() == "StopIteration" => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Every item of any iterable, program-made ones included.
+    pub fn collect_mut(&mut self, value: &Value) -> PyResult<Vec<Value>> {
+        if user_class(value).is_none() {
+            return self.collect(value);
+        }
+        let iterator = self.iter_mut(value)?;
+        let mut items = Vec::new();
+        while let Some(item) = self.next_mut(&iterator)? {
+            items.push(item);
+        }
+        Ok(items)
+    }
+
+    /// `str(x)` and `repr(x)` that call `__str__` and `__repr__`, inside lists too.
+    pub fn display(&mut self, value: &Value, repr: bool) -> PyResult<String> {
+        match value {
+            Value::Instance(_) | Value::Exception(_) => {
+                let names: &[&str] = if repr {
+                    &["__repr__"]
+                } else {
+                    &["__str__", "__repr__"]
+                };
+                for name in names {
+                    if let Some(text) = self.call_dunder(value, name, Vec::new())? {
+                        return match text {
+                            Value::Str(s) => Ok(s.to_string()),
+                            other => Err(self.error(
+                                "TypeError",
+                                format!("{name} returned non-string (type {})", other.type_name()),
+                            )),
+                        };
+                    }
+                }
+                Ok(if repr {
+                    self.repr(value)
+                } else {
+                    self.str(value)
+                })
+            }
+            Value::List(l) => {
+                let items = locked(&l.items).clone();
+                Ok(format!("[{}]", self.display_all(&items)?))
+            }
+            Value::Tuple(t) if t.len() == 1 => Ok(format!("({},)", self.display_all(t)?)),
+            Value::Tuple(t) => Ok(format!("({})", self.display_all(t)?)),
+            Value::Dict(d) => {
+                let entries = locked(&d.entries).clone();
+                let mut parts = Vec::new();
+                for (k, v) in entries.iter() {
+                    parts.push(format!(
+                        "{}: {}",
+                        self.display(k, true)?,
+                        self.display(v, true)?
+                    ));
+                }
+                Ok(format!("{{{}}}", parts.join(", ")))
+            }
+            other if repr => Ok(self.repr(other)),
+            other => Ok(self.str(other)),
+        }
+    }
+
+    fn display_all(&mut self, items: &[Value]) -> PyResult<String> {
+        let mut parts = Vec::with_capacity(items.len());
+        for item in items {
+            parts.push(self.display(item, true)?);
+        }
+        Ok(parts.join(", "))
+    }
+
+    /// A binary operator, trying the operands' dunder methods first.
+    pub fn binary_any(&mut self, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
+        if user_class(a).is_some() || user_class(b).is_some() {
+            let (name, reflected) = dunder(op);
+            if let Some(result) = self.call_dunder(a, name, vec![b.clone()])? {
+                if !is_not_implemented(&result) {
+                    return Ok(result);
+                }
+            }
+            if let Some(result) = self.call_dunder(b, reflected, vec![a.clone()])? {
+                if !is_not_implemented(&result) {
+                    return Ok(result);
+                }
+            }
+        }
+        self.binary(op, a, b)
+    }
+
+    /// A comparison, trying `__eq__`, `__lt__`, … (and their reflections) first.
+    pub fn compare_any(&mut self, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> {
+        if user_class(a).is_some() || user_class(b).is_some() {
+            let (name, reflected) = match op {
+                CmpOp::Eq => ("__eq__", "__eq__"),
+                CmpOp::Ne => ("__ne__", "__ne__"),
+                CmpOp::Lt => ("__lt__", "__gt__"),
+                CmpOp::Le => ("__le__", "__ge__"),
+                CmpOp::Gt => ("__gt__", "__lt__"),
+                CmpOp::Ge => ("__ge__", "__le__"),
+                _ => return self.compare(op, a, b),
+            };
+            if let Some(result) = self.call_dunder(a, name, vec![b.clone()])? {
+                if !is_not_implemented(&result) {
+                    return Ok(result);
+                }
+            }
+            if let Some(result) = self.call_dunder(b, reflected, vec![a.clone()])? {
+                if !is_not_implemented(&result) {
+                    return Ok(result);
+                }
+            }
+            if op == CmpOp::Ne {
+                if let Some(result) = self.call_dunder(a, "__eq__", vec![b.clone()])? {
+                    return Ok(Value::Bool(!self.truthy(&result)));
+                }
+            }
+        }
+        self.compare(op, a, b)
+    }
+}
+
+/// A function found on a class, bound to the object it was looked up on.
+fn bind(object: &Value, found: Value) -> Value {
+    match found {
+        f @ Value::Function(_) => Value::BoundMethod(Arc::new((object.clone(), f))),
+        Value::Builtin(b) => Value::Method(Arc::new((object.clone(), b))),
+        other => other,
+    }
+}
+
+/// `BaseException.__init__(self, *args)`: the arguments `str(e)` and `e.args` show.
+pub fn exception_init(_: &mut Vm, args: Vec<Value>, _: Vec<(Arc<str>, Value)>) -> PyResult<Value> {
+    if let Some((Value::Exception(e), rest)) = args.split_first() {
+        *locked(&e.args) = rest.to_vec();
+    }
+    Ok(Value::None)
+}
+
+/// `object.__init__(self)`.
+pub fn object_init(_: &mut Vm, _: Vec<Value>, _: Vec<(Arc<str>, Value)>) -> PyResult<Value> {
+    Ok(Value::None)
+}
+
+/// `super()`: the calling method's class and its first argument.
+pub fn super_(vm: &mut Vm, args: Vec<Value>, _: Vec<(Arc<str>, Value)>) -> PyResult<Value> {
+    if let [Value::Class(class), object] = args.as_slice() {
+        return Ok(Value::Super(Arc::new((class.clone(), object.clone()))));
+    }
+    match vm.method_context() {
+        Some((class, object)) => Ok(Value::Super(Arc::new((class, object)))),
+        None => Err(vm.error("RuntimeError", "super(): no arguments")),
+    }
+}
+
+fn is_not_implemented(value: &Value) -> bool {
+    matches!(value, Value::Str(s) if &**s == "NotImplemented")
+}

@@ -1,0 +1,225 @@
+//! Compiled Python: a code object per module, function and comprehension, its
+//! instructions run by `vm.rs` on explicit frames (so a thread can stop and go on
+//! at any instruction), each instruction with its source line.
+
+use super::value::Value;
+use std::sync::Arc;
+
+/// Binary operators, in-place or not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BinOp {
+    Add,
+    Sub,
+    Mul,
+    TrueDiv,
+    FloorDiv,
+    Mod,
+    Pow,
+    LShift,
+    RShift,
+    And,
+    Or,
+    Xor,
+    MatMul,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CmpOp {
+    Lt,
+    Le,
+    Eq,
+    Ne,
+    Gt,
+    Ge,
+    Is,
+    IsNot,
+    In,
+    NotIn,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnOp {
+    Neg,
+    Pos,
+    Not,
+    Invert,
+}
+
+/// One instruction. Operands index the code's `consts` and `names`, or are jump
+/// targets (instruction indices).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Instr {
+    Nop,
+    Pop,
+    Dup,
+    /// Duplicates the two top values: [a, b] → [a, b, a, b].
+    Dup2,
+    /// Swaps the two top values.
+    Rot2,
+    /// Lifts the second and third values over the top one: [a, b, c] → [c, a, b].
+    Rot3,
+    LoadConst(u32),
+    /// A local variable of a function, by its slot.
+    LoadFast(u32),
+    StoreFast(u32),
+    DeleteFast(u32),
+    /// A name in the module's globals, then the builtins.
+    LoadGlobal(u32),
+    StoreGlobal(u32),
+    DeleteGlobal(u32),
+    /// A variable of an enclosing function (or of this one, captured by an inner one).
+    LoadDeref(u32),
+    StoreDeref(u32),
+    /// The cell itself, to build a closure.
+    LoadClosure(u32),
+    /// A name in a class body's namespace, then the globals, then the builtins.
+    LoadName(u32),
+    StoreName(u32),
+    /// Makes a class: the body function and `n` bases on the stack; its name is
+    /// `names[name]`.
+    BuildClass(u32, u32),
+    LoadAttr(u32),
+    StoreAttr(u32),
+    LoadSubscr,
+    StoreSubscr,
+    DeleteSubscr,
+    Binary(BinOp),
+    InPlace(BinOp),
+    Unary(UnOp),
+    Compare(CmpOp),
+    Jump(u32),
+    PopJumpIfFalse(u32),
+    PopJumpIfTrue(u32),
+    /// `and`/`or`: keeps the value and jumps, or pops it and goes on.
+    JumpIfFalseOrPop(u32),
+    JumpIfTrueOrPop(u32),
+    GetIter,
+    /// Pushes the iterator's next value, or pops the iterator and jumps when done.
+    ForIter(u32),
+    BuildList(u32),
+    BuildTuple(u32),
+    BuildSet(u32),
+    /// `n` key/value pairs.
+    BuildMap(u32),
+    BuildSlice(u32),
+    /// Appends the top to the list `n` below it (comprehensions).
+    ListAppend(u32),
+    SetAdd(u32),
+    MapAdd(u32),
+    /// `[*a, *b]`: extends the list below the top with the top.
+    ListExtend,
+    /// `{**a}`, `f(**a)`: merges the mapping on top into the dict below it.
+    DictUpdate,
+    UnpackSequence(u32),
+    /// `a, *b, c`: before and after the starred target.
+    UnpackEx(u32, u32),
+    /// A call with `n` positional arguments.
+    Call(u32),
+    /// A call with `n` arguments in all, the last `names.len()` by keyword; the names
+    /// are the tuple constant `consts[k]`.
+    CallKw(u32, u32),
+    /// A call with a tuple of positional arguments and a dict of keywords on the stack.
+    CallEx,
+    /// Makes a function of the code constant `consts[code]`; flags say what else is
+    /// on the stack: 1 defaults tuple, 2 keyword-only defaults dict, 8 closure tuple.
+    MakeFunction(u32, u32),
+    Return,
+    /// Protects the instructions up to the matching `PopBlock`: an exception jumps
+    /// to the handler with the stack cut back and the exception pushed.
+    SetupExcept(u32),
+    PopBlock,
+    /// `with`: takes the context manager, pushes its `__exit__`, calls `__enter__`
+    /// and pushes what it returned, under a handler block like `SetupExcept`'s.
+    SetupWith(u32),
+    /// In a `with` block's handler: calls `__exit__(type, exc, None)` with the
+    /// exception on top and pushes whether it was suppressed.
+    WithExcept,
+    /// Ends an `except` clause: the exception handled there is done with.
+    PopExcept,
+    /// `raise`, `raise exc`, `raise exc from cause` (0, 1, 2 values on the stack).
+    Raise(u32),
+    /// Raises the exception on top again (no handler matched; the end of `finally`).
+    Reraise,
+    /// Whether the exception below the top matches the class (or tuple) on top.
+    ExceptMatch,
+    /// f-strings: formats the top (with the spec below it when `spec`), after a
+    /// conversion (0 none, 1 `!s`, 2 `!r`, 3 `!a`).
+    FormatValue(u32, bool),
+    BuildString(u32),
+    ImportName(u32),
+    ImportFrom(u32),
+}
+
+/// What a function takes, as its `def` line says.
+#[derive(Clone, Debug, Default)]
+pub struct Params {
+    /// Positional parameters (positional-only first), then keyword-only ones.
+    pub names: Vec<Arc<str>>,
+    pub positional: usize,
+    pub keyword_only: usize,
+    /// `*args` and `**kwargs` slots, right after the named ones.
+    pub varargs: bool,
+    pub varkw: bool,
+}
+
+/// A source file: its name in tracebacks and its lines.
+#[derive(Debug, Default)]
+pub struct Source {
+    pub file: Arc<str>,
+    pub lines: Vec<String>,
+}
+
+impl Source {
+    pub fn new(file: &str, text: &str) -> Arc<Source> {
+        Arc::new(Source {
+            file: Arc::from(file),
+            lines: text.lines().map(str::to_owned).collect(),
+        })
+    }
+
+    /// Line `line` (1-based), as written.
+    pub fn line(&self, line: u32) -> &str {
+        self.lines
+            .get((line as usize).wrapping_sub(1))
+            .map_or("", String::as_str)
+    }
+}
+
+/// A compiled body.
+pub struct Code {
+    /// Where it was written.
+    pub source: Arc<Source>,
+    /// The function's name, `<module>`, `<listcomp>`, `<lambda>`.
+    pub name: Arc<str>,
+    pub instrs: Vec<Instr>,
+    /// The source line of each instruction.
+    pub lines: Vec<u32>,
+    pub consts: Vec<Const>,
+    pub names: Vec<Arc<str>>,
+    /// Local variable slots: parameters first.
+    pub locals: Vec<Arc<str>>,
+    /// Variables held in cells: this function's own captured ones, then the free ones
+    /// it gets from its closure.
+    pub cells: Vec<Arc<str>>,
+    /// How many of `cells` are free (from the closure), at the end.
+    pub free: usize,
+    /// For each own cell that is also a parameter, its local slot.
+    pub cell_params: Vec<(usize, usize)>,
+    pub params: Params,
+    /// The module's code runs on the globals; functions on their slots.
+    pub is_module: bool,
+}
+
+/// A constant of a code object.
+#[derive(Clone)]
+pub enum Const {
+    Value(Value),
+    Code(Arc<Code>),
+}
+
+impl Code {
+    /// The line of the instruction at `at`.
+    pub fn line(&self, at: usize) -> u32 {
+        self.lines.get(at).copied().unwrap_or(0)
+    }
+}

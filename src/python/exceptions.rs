@@ -1,0 +1,195 @@
+//! The built-in exception hierarchy, the builtin types as classes, and CPython's
+//! traceback text.
+
+use super::code::Code;
+use super::value::{locked, Class, Exception, Value};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+/// Every built-in class by name: the exceptions and the types.
+pub struct Classes {
+    by_name: HashMap<&'static str, Arc<Class>>,
+}
+
+/// (name, base) in an order where every base comes first.
+const EXCEPTIONS: &[(&str, &str)] = &[
+    ("BaseException", ""),
+    ("Exception", "BaseException"),
+    ("KeyboardInterrupt", "BaseException"),
+    ("SystemExit", "BaseException"),
+    ("ArithmeticError", "Exception"),
+    ("ZeroDivisionError", "ArithmeticError"),
+    ("OverflowError", "ArithmeticError"),
+    ("AssertionError", "Exception"),
+    ("AttributeError", "Exception"),
+    ("LookupError", "Exception"),
+    ("IndexError", "LookupError"),
+    ("KeyError", "LookupError"),
+    ("NameError", "Exception"),
+    ("UnboundLocalError", "NameError"),
+    ("RuntimeError", "Exception"),
+    ("RecursionError", "RuntimeError"),
+    ("NotImplementedError", "RuntimeError"),
+    ("TypeError", "Exception"),
+    ("ValueError", "Exception"),
+    ("StopIteration", "Exception"),
+    ("MemoryError", "Exception"),
+    ("OSError", "Exception"),
+    ("TimeoutError", "OSError"),
+    ("FileNotFoundError", "OSError"),
+    ("ImportError", "Exception"),
+    ("ModuleNotFoundError", "ImportError"),
+];
+
+/// The builtin types, as `type(x)` and `isinstance` see them.
+const TYPES: &[(&str, &str)] = &[
+    ("object", ""),
+    ("int", "object"),
+    ("bool", "int"),
+    ("float", "object"),
+    ("str", "object"),
+    ("list", "object"),
+    ("tuple", "object"),
+    ("dict", "object"),
+    ("range", "object"),
+    ("NoneType", "object"),
+    ("function", "object"),
+    ("builtin_function_or_method", "object"),
+    ("type", "object"),
+    ("slice", "object"),
+    ("iterator", "object"),
+];
+
+impl Classes {
+    pub fn new() -> Classes {
+        let mut by_name: HashMap<&'static str, Arc<Class>> = HashMap::new();
+        for &(name, base) in TYPES.iter().chain(EXCEPTIONS) {
+            let base = by_name.get(base).cloned();
+            by_name.insert(name, Arc::new(Class::builtin(name, base)));
+        }
+        Classes { by_name }
+    }
+
+    /// A builtin class; `object` for a name that is not one (never happens).
+    pub fn get(&self, name: &str) -> Arc<Class> {
+        match self.by_name.get(name) {
+            Some(class) => class.clone(),
+            None => Arc::new(Class::builtin(name, None)),
+        }
+    }
+
+    pub fn all(&self) -> impl Iterator<Item = (&'static str, &Arc<Class>)> {
+        self.by_name.iter().map(|(name, class)| (*name, class))
+    }
+
+    /// Whether `class` is one of the builtin classes (not one the program made).
+    pub fn is_builtin(&self, class: &Arc<Class>) -> bool {
+        self.by_name
+            .get(&*class.name)
+            .is_some_and(|c| Arc::ptr_eq(c, class))
+    }
+
+    /// Whether `class` is an exception class.
+    pub fn is_exception(&self, class: &Arc<Class>) -> bool {
+        self.by_name
+            .get("BaseException")
+            .is_some_and(|base| class.is_subclass(base))
+    }
+
+    /// The class of a value.
+    pub fn of(&self, value: &Value) -> Arc<Class> {
+        match value {
+            Value::Exception(e) => e.class.clone(),
+            Value::Instance(i) => i.class.clone(),
+            other => self.get(other.type_name()),
+        }
+    }
+
+    /// A new exception of class `name` with one message argument.
+    pub fn error(&self, name: &str, message: impl Into<String>) -> Value {
+        new_exception(self.get(name), vec![Value::str(&message.into())])
+    }
+}
+
+impl Default for Classes {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+pub fn new_exception(class: Arc<Class>, args: Vec<Value>) -> Value {
+    Value::Exception(Arc::new(Exception {
+        class,
+        args: Mutex::new(args),
+        attrs: Mutex::new(super::value::DictEntries::default()),
+        cause: Mutex::new(None),
+        context: Mutex::new(None),
+        traceback: Mutex::new(Vec::new()),
+    }))
+}
+
+/// Adds a frame at the outer end of an exception's traceback.
+pub fn add_traceback(exc: &Value, code: &Arc<Code>, line: u32) {
+    if let Value::Exception(e) = exc {
+        locked(&e.traceback).insert(0, (code.clone(), line));
+    }
+}
+
+/// `str(exc)`: nothing, the one argument, or the arguments' tuple.
+pub fn message(
+    e: &Exception,
+    str_of: &dyn Fn(&Value) -> String,
+    repr_of: &dyn Fn(&Value) -> String,
+) -> String {
+    let args = locked(&e.args).clone();
+    match args.as_slice() {
+        [] => String::new(),
+        // KeyError shows the key as it was written: KeyError: 'x'.
+        [one] if &*e.class.name == "KeyError" => repr_of(one),
+        [one] => str_of(one),
+        many => repr_of(&Value::tuple(many.to_vec())),
+    }
+}
+
+/// CPython's text for an uncaught exception: the chain of causes and contexts
+/// first, each with its traceback, then the exception itself.
+pub fn format_traceback(
+    exc: &Value,
+    str_of: &dyn Fn(&Value) -> String,
+    repr_of: &dyn Fn(&Value) -> String,
+) -> String {
+    let mut out = String::new();
+    let Value::Exception(e) = exc else {
+        return out;
+    };
+    let cause = locked(&e.cause).clone();
+    let context = locked(&e.context).clone();
+    if let Some(cause) = &cause {
+        out.push_str(&format_traceback(cause, str_of, repr_of));
+        out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+    } else if let Some(context) = &context {
+        out.push_str(&format_traceback(context, str_of, repr_of));
+        out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+    }
+    let traceback = locked(&e.traceback).clone();
+    if !traceback.is_empty() {
+        out.push_str("Traceback (most recent call last):\n");
+        for (code, line) in &traceback {
+            out.push_str(&format!(
+                "  File \"{}\", line {line}, in {}\n",
+                code.source.file, code.name
+            ));
+            let text = code.source.line(*line).trim();
+            if !text.is_empty() {
+                out.push_str(&format!("    {text}\n"));
+            }
+        }
+    }
+    let text = message(e, str_of, repr_of);
+    if text.is_empty() {
+        out.push_str(&format!("{}\n", e.class.name));
+    } else {
+        out.push_str(&format!("{}: {text}\n", e.class.name));
+    }
+    out
+}

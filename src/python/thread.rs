@@ -1,0 +1,226 @@
+//! `_thread`: real threads and locks for `threading` (`lib/threading.py`) to build on,
+//! and the blocking calls that drop the GIL while they wait.
+
+use super::builtins::{module, NativeFn};
+use super::ops::float;
+use super::value::{locked, Value};
+use super::vm::{PyResult, Vm};
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::Duration;
+
+/// `_thread.allocate_lock()`: held or not, waited for by any thread.
+#[derive(Default)]
+pub struct Lock {
+    held: Mutex<bool>,
+    released: Condvar,
+}
+
+impl Lock {
+    /// Takes the lock, waiting at most `timeout` seconds (`None`: for ever);
+    /// `false` if the time ran out. Checks Stop while it waits.
+    fn acquire(&self, vm: &Vm, timeout: Option<f64>) -> PyResult<bool> {
+        let deadline = timeout.map(|t| (vm.interp.clock)() + t * 1000.0);
+        let mut held = locked(&self.held);
+        while *held {
+            if (vm.interp.stop)() {
+                return Err(vm.error("KeyboardInterrupt", ""));
+            }
+            // Short waits, so that Stop is seen.
+            let mut wait = Duration::from_millis(20);
+            if let Some(deadline) = deadline {
+                let left = deadline - (vm.interp.clock)();
+                if left <= 0.0 {
+                    return Ok(false);
+                }
+                wait = wait.min(Duration::from_secs_f64(left / 1000.0));
+            }
+            crate::sync::check_may_block("a Python lock's wait");
+            held = match self.released.wait_timeout(held, wait) {
+                Ok((guard, _)) => guard,
+                Err(poisoned) => poisoned.into_inner().0,
+            };
+        }
+        *held = true;
+        Ok(true)
+    }
+
+    fn release(&self, vm: &Vm) -> PyResult<()> {
+        let mut held = locked(&self.held);
+        if !*held {
+            return Err(vm.error("RuntimeError", "release unlocked lock"));
+        }
+        *held = false;
+        drop(held);
+        self.released.notify_one();
+        Ok(())
+    }
+
+    /// Whether some thread holds it.
+    pub fn locked(&self) -> bool {
+        *locked(&self.held)
+    }
+}
+
+fn lock_of(vm: &Vm, value: &Value) -> PyResult<Arc<Lock>> {
+    match value {
+        Value::Lock(lock) => Ok(lock.clone()),
+        other => Err(vm.error(
+            "TypeError",
+            format!("expected a lock, not {}", other.type_name()),
+        )),
+    }
+}
+
+/// `lock.acquire(blocking=True, timeout=-1)`.
+fn acquire(vm: &mut Vm, args: Vec<Value>, kwargs: Vec<(Arc<str>, Value)>) -> PyResult<Value> {
+    let lock = lock_of(vm, args.first().unwrap_or(&Value::None))?;
+    let get = |i: usize, name: &str| {
+        args.get(i).cloned().or_else(|| {
+            kwargs
+                .iter()
+                .find(|(k, _)| &**k == name)
+                .map(|(_, v)| v.clone())
+        })
+    };
+    let blocking = get(1, "blocking").is_none_or(|b| vm.truthy(&b));
+    let timeout = get(2, "timeout")
+        .and_then(|t| float(&t))
+        .filter(|t| *t >= 0.0);
+    let timeout = if blocking { timeout } else { Some(0.0) };
+    if !lock.locked() {
+        // Uncontended: no need to let go of the GIL.
+        return lock.acquire(vm, timeout).map(Value::Bool);
+    }
+    vm.blocking(|vm| lock.acquire(vm, timeout)).map(Value::Bool)
+}
+
+fn release(vm: &mut Vm, args: Vec<Value>, _: Vec<(Arc<str>, Value)>) -> PyResult<Value> {
+    lock_of(vm, args.first().unwrap_or(&Value::None))?.release(vm)?;
+    Ok(Value::None)
+}
+
+/// The methods of a lock object.
+pub const LOCK: &[(&str, NativeFn)] = &[
+    ("acquire", acquire),
+    ("release", release),
+    ("locked", |vm, a, _| {
+        Ok(Value::Bool(
+            lock_of(vm, a.first().unwrap_or(&Value::None))?.locked(),
+        ))
+    }),
+    ("__enter__", |vm, a, k| acquire(vm, a, k)),
+    ("__exit__", |vm, a, _| {
+        release(vm, a.into_iter().take(1).collect(), Vec::new())
+    }),
+];
+
+/// `_thread`.
+pub fn thread_module() -> Value {
+    const FUNCTIONS: &[(&str, NativeFn)] = &[
+        ("allocate_lock", |_, _, _| {
+            Ok(Value::Lock(Arc::new(Lock::default())))
+        }),
+        ("get_ident", |vm, _, _| Ok(Value::Int(vm.ident as i64))),
+        ("start_new_thread", |vm, a, _| {
+            let function = a.first().cloned().unwrap_or(Value::None);
+            let args = match a.get(1) {
+                Some(args) => vm.collect_mut(args)?,
+                None => Vec::new(),
+            };
+            vm.start_thread(function, args)
+        }),
+        ("_excepthook", |vm, a, _| {
+            let exc = a.first().cloned().unwrap_or(Value::None);
+            let name = a.get(1).map(|n| vm.str(n)).unwrap_or_default();
+            let text = format!("Exception in thread {name}:\n{}", vm.traceback_text(&exc));
+            (vm.interp.out)(&text, true);
+            Ok(Value::None)
+        }),
+    ];
+    module(FUNCTIONS, Vec::new())
+}
+
+/// `time`.
+pub fn time_module() -> Value {
+    const FUNCTIONS: &[(&str, NativeFn)] = &[
+        ("sleep", |vm, a, _| {
+            let secs = match a.first().and_then(float) {
+                Some(s) if s >= 0.0 => s,
+                Some(_) => return Err(vm.error("ValueError", "sleep length must be non-negative")),
+                None => {
+                    return Err(vm.error(
+                        "TypeError",
+                        "'NoneType' object cannot be interpreted as an integer",
+                    ))
+                }
+            };
+            vm.blocking(|vm| {
+                if (vm.interp.sleep)(secs * 1000.0) {
+                    Ok(Value::None)
+                } else {
+                    Err(vm.error("KeyboardInterrupt", ""))
+                }
+            })
+        }),
+        ("perf_counter", |vm, _, _| {
+            Ok(Value::Float((vm.interp.clock)() / 1000.0))
+        }),
+        ("monotonic", |vm, _, _| {
+            Ok(Value::Float((vm.interp.clock)() / 1000.0))
+        }),
+        ("time", |vm, _, _| {
+            Ok(Value::Float((vm.interp.wall_clock)() / 1000.0))
+        }),
+    ];
+    module(FUNCTIONS, Vec::new())
+}
+
+impl Vm {
+    /// Runs a blocking wait with the GIL let go, as CPython's
+    /// `Py_BEGIN_ALLOW_THREADS` does.
+    pub fn blocking<T>(&mut self, wait: impl FnOnce(&mut Vm) -> PyResult<T>) -> PyResult<T> {
+        let gil = self.interp.gil.clone();
+        if let Some(gil) = &gil {
+            gil.drop_lock();
+        }
+        let result = wait(self);
+        if let Some(gil) = &gil {
+            gil.take();
+            self.gil_since = (self.interp.clock)();
+        }
+        result
+    }
+
+    /// `_thread.start_new_thread(function, args)`: a real thread runs the call.
+    pub fn start_thread(&mut self, function: Value, args: Vec<Value>) -> PyResult<Value> {
+        let interp = self.interp.clone();
+        let ident = interp
+            .next_ident
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let job = Box::new(move || {
+            let mut vm = Vm::new(interp);
+            vm.ident = ident;
+            if let Some(gil) = vm.interp.gil.clone() {
+                gil.take();
+            }
+            let result = vm.call(&function, args, Vec::new());
+            if let Err(exc) = result {
+                // What `_thread` prints for an exception nobody caught.
+                let text = format!(
+                    "Unhandled exception in thread started by {}\n{}",
+                    vm.repr(&function),
+                    vm.traceback_text(&exc)
+                );
+                (vm.interp.out)(&text, true);
+            }
+            if let Some(gil) = vm.interp.gil.clone() {
+                gil.drop_lock();
+            }
+        });
+        if (self.interp.spawn)(job) {
+            Ok(Value::Int(ident as i64))
+        } else {
+            Err(self.error("RuntimeError", "can't start new thread"))
+        }
+    }
+}

@@ -1,0 +1,742 @@
+//! The builtin types: calling them (`int("3")`, `list(range(3))`) and their methods.
+
+use super::builtins::NativeFn;
+use super::format;
+use super::ops::{big, int};
+use super::value::{locked, Builtin, Dict, DictEntries, List, Value};
+use super::vm::{PyResult, Vm};
+use std::sync::Arc;
+
+type Args = Vec<Value>;
+type Kwargs = Vec<(Arc<str>, Value)>;
+
+fn arg(args: &[Value], i: usize) -> Value {
+    args.get(i).cloned().unwrap_or(Value::None)
+}
+
+/// `int(…)`, `str(…)`, `list(…)`, … for the class named `name`.
+pub fn construct(vm: &mut Vm, name: &str, args: Args, _kwargs: Kwargs) -> PyResult<Value> {
+    let first = args.first().cloned();
+    Ok(match (name, first) {
+        ("int", None) => Value::Int(0),
+        ("int", Some(Value::Str(s))) => {
+            let base = match args.get(1) {
+                Some(Value::Int(b)) => u32::try_from(*b).unwrap_or(10),
+                _ => 10,
+            };
+            int(format::parse_int(&s, base).map_err(|m| vm.error("ValueError", m))?)
+        }
+        ("int", Some(Value::Float(f))) => {
+            if !f.is_finite() {
+                let what = if f.is_nan() { "NaN" } else { "infinity" };
+                return Err(vm.error(
+                    if f.is_nan() {
+                        "ValueError"
+                    } else {
+                        "OverflowError"
+                    },
+                    format!("cannot convert float {what} to integer"),
+                ));
+            }
+            int(num_bigint::BigInt::from(f.trunc() as i128))
+        }
+        ("int", Some(v @ (Value::Int(_) | Value::BigInt(_) | Value::Bool(_)))) => {
+            int(big(&v).unwrap_or_default())
+        }
+        ("float", None) => Value::Float(0.0),
+        ("float", Some(Value::Str(s))) => {
+            Value::Float(format::parse_float(&s).map_err(|m| vm.error("ValueError", m))?)
+        }
+        ("float", Some(v)) => match super::ops::float(&v) {
+            Some(f) => Value::Float(f),
+            None => {
+                return Err(vm.error(
+                    "TypeError",
+                    format!(
+                        "float() argument must be a string or a real number, not '{}'",
+                        v.type_name()
+                    ),
+                ))
+            }
+        },
+        ("str", None) => Value::str(""),
+        ("str", Some(v)) => Value::str(&vm.display(&v, false)?),
+        ("bool", None) => Value::Bool(false),
+        ("bool", Some(v)) => Value::Bool(vm.truthy(&v)),
+        ("list", None) => List::new(Vec::new()),
+        ("list", Some(v)) => List::new(vm.collect_mut(&v)?),
+        ("tuple", None) => Value::tuple(Vec::new()),
+        ("tuple", Some(v @ Value::Tuple(_))) => v,
+        ("tuple", Some(v)) => Value::tuple(vm.collect_mut(&v)?),
+        ("dict", first) => {
+            let mut entries = DictEntries::default();
+            if let Some(source) = first {
+                let pairs = match &source {
+                    Value::Dict(d) => locked(&d.entries)
+                        .iter()
+                        .map(|(k, v)| Value::tuple(vec![k.clone(), v.clone()]))
+                        .collect(),
+                    other => vm.collect_mut(other)?,
+                };
+                for pair in pairs {
+                    let kv = vm.collect_mut(&pair)?;
+                    if let [k, v] = kv.as_slice() {
+                        entries.insert(vm.key(k)?, k.clone(), v.clone());
+                    }
+                }
+            }
+            for (k, v) in _kwargs {
+                let key = Value::Str(k);
+                entries.insert(vm.key(&key)?, key, v);
+            }
+            Dict::new_value(entries)
+        }
+        ("set", first) => {
+            let mut entries = DictEntries::default();
+            if let Some(source) = first {
+                for item in vm.collect_mut(&source)? {
+                    entries.insert(vm.key(&item)?, item, Value::None);
+                }
+            }
+            set_of(entries)
+        }
+        ("type", Some(v)) => Value::Class(vm.classes().of(&v)),
+        (name, _) => return Err(vm.error("TypeError", format!("cannot create '{name}' instances"))),
+    })
+}
+
+/// The method `name` of the value's type, if it has one.
+pub fn method(object: &Value, name: &str) -> Option<Builtin> {
+    let table: &[(&'static str, NativeFn)] = match object {
+        Value::List(_) => LIST,
+        Value::Dict(_) => DICT,
+        Value::Str(_) => STR,
+        Value::Set(_) => SET,
+        Value::Tuple(_) => TUPLE,
+        Value::Lock(_) => super::thread::LOCK,
+        _ => return None,
+    };
+    table
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|&(name, call)| Builtin { name, call })
+}
+
+const LIST: &[(&str, NativeFn)] = &[
+    ("append", |_, a, _| {
+        if let Value::List(l) = arg(&a, 0) {
+            locked(&l.items).push(arg(&a, 1));
+        }
+        Ok(Value::None)
+    }),
+    ("extend", |vm, a, _| {
+        let more = vm.collect_mut(&arg(&a, 1))?;
+        if let Value::List(l) = arg(&a, 0) {
+            locked(&l.items).extend(more);
+        }
+        Ok(Value::None)
+    }),
+    ("insert", |vm, a, _| {
+        let at = match arg(&a, 1) {
+            Value::Int(i) => i,
+            other => {
+                return Err(vm.error(
+                    "TypeError",
+                    format!(
+                        "'{}' object cannot be interpreted as an integer",
+                        other.type_name()
+                    ),
+                ))
+            }
+        };
+        if let Value::List(l) = arg(&a, 0) {
+            let mut items = locked(&l.items);
+            let n = items.len() as i64;
+            let at = if at < 0 { (at + n).max(0) } else { at.min(n) };
+            items.insert(at as usize, arg(&a, 2));
+        }
+        Ok(Value::None)
+    }),
+    ("pop", |vm, a, _| {
+        let Value::List(l) = arg(&a, 0) else {
+            return Ok(Value::None);
+        };
+        let mut items = locked(&l.items);
+        if items.is_empty() {
+            return Err(vm.error("IndexError", "pop from empty list"));
+        }
+        let n = items.len() as i64;
+        let at = match a.get(1) {
+            Some(Value::Int(i)) => *i,
+            _ => n - 1,
+        };
+        let at = if at < 0 { at + n } else { at };
+        if at < 0 || at >= n {
+            return Err(vm.error("IndexError", "pop index out of range"));
+        }
+        Ok(items.remove(at as usize))
+    }),
+    ("remove", |vm, a, _| {
+        let Value::List(l) = arg(&a, 0) else {
+            return Ok(Value::None);
+        };
+        let items = locked(&l.items).clone();
+        let target = arg(&a, 1);
+        match items.iter().position(|v| vm.eq(v, &target)) {
+            Some(at) => {
+                locked(&l.items).remove(at);
+                Ok(Value::None)
+            }
+            None => Err(vm.error("ValueError", "list.remove(x): x not in list")),
+        }
+    }),
+    ("index", |vm, a, _| {
+        let items = vm.collect_mut(&arg(&a, 0))?;
+        let target = arg(&a, 1);
+        match items.iter().position(|v| vm.eq(v, &target)) {
+            Some(at) => Ok(Value::Int(at as i64)),
+            None => Err(vm.error("ValueError", format!("{} is not in list", vm.repr(&target)))),
+        }
+    }),
+    ("count", |vm, a, _| {
+        let items = vm.collect_mut(&arg(&a, 0))?;
+        let target = arg(&a, 1);
+        Ok(Value::Int(
+            items.iter().filter(|v| vm.eq(v, &target)).count() as i64,
+        ))
+    }),
+    ("sort", |vm, a, kw| {
+        let Value::List(l) = arg(&a, 0) else {
+            return Ok(Value::None);
+        };
+        let items = locked(&l.items).clone();
+        let key = kw
+            .iter()
+            .find(|(k, _)| &**k == "key")
+            .map(|(_, v)| v.clone());
+        let reverse = kw.iter().any(|(k, v)| &**k == "reverse" && vm.truthy(v));
+        let sorted = super::builtins::sort(vm, items, key.as_ref(), reverse)?;
+        *locked(&l.items) = sorted;
+        Ok(Value::None)
+    }),
+    ("reverse", |_, a, _| {
+        if let Value::List(l) = arg(&a, 0) {
+            locked(&l.items).reverse();
+        }
+        Ok(Value::None)
+    }),
+    ("copy", |vm, a, _| {
+        Ok(List::new(vm.collect_mut(&arg(&a, 0))?))
+    }),
+    ("clear", |_, a, _| {
+        if let Value::List(l) = arg(&a, 0) {
+            locked(&l.items).clear();
+        }
+        Ok(Value::None)
+    }),
+];
+
+fn set_of(entries: DictEntries) -> Value {
+    Value::Set(Arc::new(Dict {
+        entries: std::sync::Mutex::new(entries),
+    }))
+}
+
+/// The items of any iterable as a set's entries.
+fn entries_of(vm: &mut Vm, value: &Value) -> PyResult<DictEntries> {
+    let mut entries = DictEntries::default();
+    for item in vm.collect_mut(value)? {
+        entries.insert(vm.key(&item)?, item, Value::None);
+    }
+    Ok(entries)
+}
+
+const TUPLE: &[(&str, NativeFn)] = &[
+    ("count", |vm, a, _| {
+        let items = vm.collect_mut(&arg(&a, 0))?;
+        let target = arg(&a, 1);
+        Ok(Value::Int(
+            items.iter().filter(|v| vm.eq(v, &target)).count() as i64,
+        ))
+    }),
+    ("index", |vm, a, _| {
+        let items = vm.collect_mut(&arg(&a, 0))?;
+        let target = arg(&a, 1);
+        match items.iter().position(|v| vm.eq(v, &target)) {
+            Some(at) => Ok(Value::Int(at as i64)),
+            None => Err(vm.error("ValueError", "tuple.index(x): x not in tuple")),
+        }
+    }),
+];
+
+const SET: &[(&str, NativeFn)] = &[
+    ("add", |vm, a, _| {
+        let item = arg(&a, 1);
+        let key = vm.key(&item)?;
+        if let Value::Set(d) = arg(&a, 0) {
+            locked(&d.entries).insert(key, item, Value::None);
+        }
+        Ok(Value::None)
+    }),
+    ("discard", |vm, a, _| {
+        let key = vm.key(&arg(&a, 1))?;
+        if let Value::Set(d) = arg(&a, 0) {
+            locked(&d.entries).remove(&key);
+        }
+        Ok(Value::None)
+    }),
+    ("remove", |vm, a, _| {
+        let key = vm.key(&arg(&a, 1))?;
+        let Value::Set(d) = arg(&a, 0) else {
+            return Ok(Value::None);
+        };
+        let removed = locked(&d.entries).remove(&key);
+        match removed {
+            Some(_) => Ok(Value::None),
+            None => Err(super::exceptions::new_exception(
+                vm.classes().get("KeyError"),
+                vec![arg(&a, 1)],
+            )),
+        }
+    }),
+    ("update", |vm, a, _| {
+        let Value::Set(d) = arg(&a, 0) else {
+            return Ok(Value::None);
+        };
+        for other in a.iter().skip(1) {
+            let more = entries_of(vm, other)?;
+            let mut entries = locked(&d.entries);
+            for (k, v) in more.iter() {
+                if let Ok(key) = vm.key(k) {
+                    entries.insert(key, k.clone(), v.clone());
+                }
+            }
+        }
+        Ok(Value::None)
+    }),
+    ("union", |vm, a, _| set_op(vm, &a, super::code::BinOp::Or)),
+    ("intersection", |vm, a, _| {
+        set_op(vm, &a, super::code::BinOp::And)
+    }),
+    ("difference", |vm, a, _| {
+        set_op(vm, &a, super::code::BinOp::Sub)
+    }),
+    ("symmetric_difference", |vm, a, _| {
+        set_op(vm, &a, super::code::BinOp::Xor)
+    }),
+    ("issubset", |vm, a, _| {
+        let other = set_of(entries_of(vm, &arg(&a, 1))?);
+        vm.compare(super::code::CmpOp::Le, &arg(&a, 0), &other)
+    }),
+    ("issuperset", |vm, a, _| {
+        let other = set_of(entries_of(vm, &arg(&a, 1))?);
+        vm.compare(super::code::CmpOp::Ge, &arg(&a, 0), &other)
+    }),
+    ("copy", |_, a, _| Ok(set_of(dict_entries(&arg(&a, 0))))),
+    ("clear", |_, a, _| {
+        if let Value::Set(d) = arg(&a, 0) {
+            *locked(&d.entries) = DictEntries::default();
+        }
+        Ok(Value::None)
+    }),
+];
+
+fn set_op(vm: &mut Vm, a: &[Value], op: super::code::BinOp) -> PyResult<Value> {
+    let mut result = arg(a, 0);
+    for other in a.iter().skip(1) {
+        let other = set_of(entries_of(vm, other)?);
+        result = vm.binary(op, &result, &other)?;
+    }
+    Ok(result)
+}
+
+fn dict_entries(value: &Value) -> DictEntries {
+    match value {
+        Value::Dict(d) | Value::Set(d) => locked(&d.entries).clone(),
+        _ => DictEntries::default(),
+    }
+}
+
+const DICT: &[(&str, NativeFn)] = &[
+    ("get", |vm, a, _| {
+        let key = vm.key(&arg(&a, 1))?;
+        Ok(dict_entries(&arg(&a, 0))
+            .get(&key)
+            .cloned()
+            .unwrap_or_else(|| arg(&a, 2)))
+    }),
+    ("keys", |_, a, _| {
+        Ok(List::new(
+            dict_entries(&arg(&a, 0))
+                .iter()
+                .map(|(k, _)| k.clone())
+                .collect(),
+        ))
+    }),
+    ("values", |_, a, _| {
+        Ok(List::new(
+            dict_entries(&arg(&a, 0))
+                .iter()
+                .map(|(_, v)| v.clone())
+                .collect(),
+        ))
+    }),
+    ("items", |_, a, _| {
+        Ok(List::new(
+            dict_entries(&arg(&a, 0))
+                .iter()
+                .map(|(k, v)| Value::tuple(vec![k.clone(), v.clone()]))
+                .collect(),
+        ))
+    }),
+    ("pop", |vm, a, _| {
+        let key = vm.key(&arg(&a, 1))?;
+        let Value::Dict(d) = arg(&a, 0) else {
+            return Ok(Value::None);
+        };
+        let removed = locked(&d.entries).remove(&key);
+        match (removed, a.get(2)) {
+            (Some(v), _) => Ok(v),
+            (None, Some(default)) => Ok(default.clone()),
+            (None, None) => Err(super::exceptions::new_exception(
+                vm.classes().get("KeyError"),
+                vec![arg(&a, 1)],
+            )),
+        }
+    }),
+    ("setdefault", |vm, a, _| {
+        let k = arg(&a, 1);
+        let key = vm.key(&k)?;
+        let Value::Dict(d) = arg(&a, 0) else {
+            return Ok(Value::None);
+        };
+        let mut entries = locked(&d.entries);
+        if let Some(v) = entries.get(&key) {
+            return Ok(v.clone());
+        }
+        let default = arg(&a, 2);
+        entries.insert(key, k, default.clone());
+        Ok(default)
+    }),
+    ("update", |vm, a, kw| {
+        let other = dict_entries(&arg(&a, 1));
+        let Value::Dict(d) = arg(&a, 0) else {
+            return Ok(Value::None);
+        };
+        let mut pairs: Vec<(Value, Value)> = other.iter().cloned().collect();
+        pairs.extend(kw.into_iter().map(|(k, v)| (Value::Str(k), v)));
+        for (k, v) in pairs {
+            let key = vm.key(&k)?;
+            locked(&d.entries).insert(key, k, v);
+        }
+        Ok(Value::None)
+    }),
+    ("copy", |_, a, _| {
+        Ok(Dict::new_value(dict_entries(&arg(&a, 0))))
+    }),
+    ("add", |vm, a, _| {
+        // set.add, while sets are dicts of keys.
+        let item = arg(&a, 1);
+        let key = vm.key(&item)?;
+        if let Value::Dict(d) = arg(&a, 0) {
+            locked(&d.entries).insert(key, item, Value::None);
+        }
+        Ok(Value::None)
+    }),
+];
+
+fn text(value: &Value) -> Arc<str> {
+    match value {
+        Value::Str(s) => s.clone(),
+        _ => Arc::from(""),
+    }
+}
+
+fn str_list(items: Vec<String>) -> Value {
+    List::new(items.iter().map(|s| Value::str(s)).collect())
+}
+
+const STR: &[(&str, NativeFn)] = &[
+    ("split", |vm, a, kw| {
+        let s = text(&arg(&a, 0));
+        let sep = a
+            .get(1)
+            .or_else(|| kw.iter().find(|(k, _)| &**k == "sep").map(|(_, v)| v))
+            .cloned()
+            .unwrap_or(Value::None);
+        Ok(match sep {
+            Value::None => str_list(s.split_whitespace().map(str::to_owned).collect()),
+            Value::Str(sep) if sep.is_empty() => {
+                return Err(vm.error("ValueError", "empty separator"))
+            }
+            Value::Str(sep) => str_list(s.split(&*sep).map(str::to_owned).collect()),
+            other => {
+                return Err(vm.error(
+                    "TypeError",
+                    format!("must be str or None, not {}", other.type_name()),
+                ))
+            }
+        })
+    }),
+    ("join", |vm, a, _| {
+        let sep = text(&arg(&a, 0));
+        let items = vm.collect_mut(&arg(&a, 1))?;
+        let mut parts = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            match item {
+                Value::Str(s) => parts.push(s.to_string()),
+                other => {
+                    return Err(vm.error(
+                        "TypeError",
+                        format!(
+                            "sequence item {i}: expected str instance, {} found",
+                            other.type_name()
+                        ),
+                    ))
+                }
+            }
+        }
+        Ok(Value::str(&parts.join(&sep)))
+    }),
+    ("strip", |_, a, _| Ok(strip(&a, true, true))),
+    ("lstrip", |_, a, _| Ok(strip(&a, true, false))),
+    ("rstrip", |_, a, _| Ok(strip(&a, false, true))),
+    ("replace", |_, a, _| {
+        Ok(Value::str(
+            &text(&arg(&a, 0)).replace(&*text(&arg(&a, 1)), &text(&arg(&a, 2))),
+        ))
+    }),
+    ("find", |_, a, _| {
+        let s = text(&arg(&a, 0));
+        Ok(Value::Int(
+            s.find(&*text(&arg(&a, 1)))
+                .map_or(-1, |at| s[..at].chars().count() as i64),
+        ))
+    }),
+    ("index", |vm, a, _| {
+        let s = text(&arg(&a, 0));
+        match s.find(&*text(&arg(&a, 1))) {
+            Some(at) => Ok(Value::Int(s[..at].chars().count() as i64)),
+            None => Err(vm.error("ValueError", "substring not found")),
+        }
+    }),
+    ("count", |_, a, _| {
+        let (s, sub) = (text(&arg(&a, 0)), text(&arg(&a, 1)));
+        Ok(Value::Int(if sub.is_empty() {
+            s.chars().count() as i64 + 1
+        } else {
+            s.matches(&*sub).count() as i64
+        }))
+    }),
+    ("startswith", |vm, a, _| affix(vm, &a, true)),
+    ("endswith", |vm, a, _| affix(vm, &a, false)),
+    ("upper", |_, a, _| {
+        Ok(Value::str(&text(&arg(&a, 0)).to_uppercase()))
+    }),
+    ("lower", |_, a, _| {
+        Ok(Value::str(&text(&arg(&a, 0)).to_lowercase()))
+    }),
+    ("title", |_, a, _| {
+        let mut out = String::new();
+        let mut start = true;
+        for c in text(&arg(&a, 0)).chars() {
+            if start {
+                out.extend(c.to_uppercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
+            start = !c.is_alphabetic();
+        }
+        Ok(Value::str(&out))
+    }),
+    ("capitalize", |_, a, _| {
+        let s = text(&arg(&a, 0));
+        let mut chars = s.chars();
+        let out: String = match chars.next() {
+            Some(first) => first
+                .to_uppercase()
+                .chain(chars.flat_map(char::to_lowercase))
+                .collect(),
+            None => String::new(),
+        };
+        Ok(Value::str(&out))
+    }),
+    ("isdigit", |_, a, _| {
+        let s = text(&arg(&a, 0));
+        Ok(Value::Bool(
+            !s.is_empty() && s.chars().all(|c| c.is_ascii_digit()),
+        ))
+    }),
+    ("isalpha", |_, a, _| {
+        let s = text(&arg(&a, 0));
+        Ok(Value::Bool(
+            !s.is_empty() && s.chars().all(char::is_alphabetic),
+        ))
+    }),
+    ("isspace", |_, a, _| {
+        let s = text(&arg(&a, 0));
+        Ok(Value::Bool(
+            !s.is_empty() && s.chars().all(char::is_whitespace),
+        ))
+    }),
+    ("center", |vm, a, _| pad(vm, &a, '^')),
+    ("ljust", |vm, a, _| pad(vm, &a, '<')),
+    ("rjust", |vm, a, _| pad(vm, &a, '>')),
+    ("zfill", |_, a, _| {
+        let s = text(&arg(&a, 0));
+        let width = match arg(&a, 1) {
+            Value::Int(w) => usize::try_from(w).unwrap_or(0),
+            _ => 0,
+        };
+        let len = s.chars().count();
+        if len >= width {
+            return Ok(Value::Str(s));
+        }
+        let (sign, digits) = match s.chars().next() {
+            Some(c @ ('-' | '+')) => (c.to_string(), &s[1..]),
+            _ => (String::new(), &*s),
+        };
+        Ok(Value::str(&format!(
+            "{sign}{}{digits}",
+            "0".repeat(width - len)
+        )))
+    }),
+    ("format", |vm, a, kw| {
+        let template = text(&arg(&a, 0));
+        str_format(vm, &template, &a[1.min(a.len())..], &kw).map(|s| Value::str(&s))
+    }),
+];
+
+fn strip(a: &[Value], left: bool, right: bool) -> Value {
+    let s = text(&arg(a, 0));
+    let chars: Option<Vec<char>> = match a.get(1) {
+        Some(Value::Str(c)) => Some(c.chars().collect()),
+        _ => None,
+    };
+    let strip_char = |c: char| {
+        chars
+            .as_ref()
+            .map_or(c.is_whitespace(), |set| set.contains(&c))
+    };
+    let mut out: &str = &s;
+    if left {
+        out = out.trim_start_matches(strip_char);
+    }
+    if right {
+        out = out.trim_end_matches(strip_char);
+    }
+    Value::str(out)
+}
+
+fn affix(vm: &Vm, a: &[Value], start: bool) -> PyResult<Value> {
+    let s = text(&arg(a, 0));
+    let test = |p: &str| {
+        if start {
+            s.starts_with(p)
+        } else {
+            s.ends_with(p)
+        }
+    };
+    Ok(Value::Bool(match arg(a, 1) {
+        Value::Str(p) => test(&p),
+        Value::Tuple(t) => t.iter().any(|p| matches!(p, Value::Str(p) if test(p))),
+        other => {
+            return Err(vm.error(
+                "TypeError",
+                format!(
+                    "{} first arg must be str or a tuple of str, not {}",
+                    if start { "startswith" } else { "endswith" },
+                    other.type_name()
+                ),
+            ))
+        }
+    }))
+}
+
+fn pad(vm: &mut Vm, a: &[Value], align: char) -> PyResult<Value> {
+    let fill = match a.get(2) {
+        Some(Value::Str(f)) => f.chars().next().unwrap_or(' '),
+        _ => ' ',
+    };
+    let width = match arg(a, 1) {
+        Value::Int(w) => w,
+        _ => 0,
+    };
+    let spec = format!("{fill}{align}{width}");
+    vm.format(&Value::Str(text(&arg(a, 0))), &spec)
+        .map(|s| Value::str(&s))
+}
+
+/// `"{} {name:>5}".format(…)`.
+fn str_format(
+    vm: &mut Vm,
+    template: &str,
+    args: &[Value],
+    kwargs: &[(Arc<str>, Value)],
+) -> PyResult<String> {
+    let mut out = String::new();
+    let mut chars = template.chars().peekable();
+    let mut auto = 0;
+    while let Some(c) = chars.next() {
+        match c {
+            '{' if chars.peek() == Some(&'{') => {
+                chars.next();
+                out.push('{');
+            }
+            '}' if chars.peek() == Some(&'}') => {
+                chars.next();
+                out.push('}');
+            }
+            '{' => {
+                let mut field = String::new();
+                for c in chars.by_ref() {
+                    if c == '}' {
+                        break;
+                    }
+                    field.push(c);
+                }
+                let (name, spec) = field.split_once(':').unwrap_or((&field, ""));
+                let (name, conversion) = match name.split_once('!') {
+                    Some((n, "r")) => (n, 2),
+                    Some((n, "s")) => (n, 1),
+                    _ => (name, 0),
+                };
+                let value = if name.is_empty() {
+                    auto += 1;
+                    args.get(auto - 1).cloned()
+                } else if let Ok(i) = name.parse::<usize>() {
+                    args.get(i).cloned()
+                } else {
+                    kwargs
+                        .iter()
+                        .find(|(k, _)| &**k == name)
+                        .map(|(_, v)| v.clone())
+                };
+                let Some(value) = value else {
+                    return Err(if name.is_empty() || name.parse::<usize>().is_ok() {
+                        vm.error(
+                            "IndexError",
+                            format!(
+                                "Replacement index {} out of range for positional args tuple",
+                                if name.is_empty() {
+                                    auto - 1
+                                } else {
+                                    name.parse().unwrap_or(0)
+                                }
+                            ),
+                        )
+                    } else {
+                        super::exceptions::new_exception(
+                            vm.classes().get("KeyError"),
+                            vec![Value::str(name)],
+                        )
+                    });
+                };
+                let spec = Value::str(spec);
+                out.push_str(&vm.format_value(&value, conversion, Some(&spec))?);
+            }
+            c => out.push(c),
+        }
+    }
+    Ok(out)
+}

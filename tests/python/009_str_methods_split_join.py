@@ -1,0 +1,20 @@
+s = "  the quick  brown fox  "
+print(s.split())
+print(s.split(" "))
+print("a,b,,c".split(","), "a,b,c".split(",", 1), "a,b,c".rsplit(",", 1))
+print("line1\nline2\r\nline3".splitlines())
+print("-".join(["x", "y", "z"]), "".join("abc"), ", ".join(str(i) for i in range(4)))
+print(repr(s.strip()), repr(s.lstrip()), repr(s.rstrip()))
+print("xxhixx".strip("x"), "--==a==--".strip("-="), "...end".lstrip("."))
+print("hello world".replace("o", "0"), "aaaa".replace("a", "b", 2), "abc".replace("", "-"))
+print("hello".find("l"), "hello".find("z"), "hello".rfind("l"), "hello".find("l", 3))
+print("hello".index("e"), "hello".count("l"), "banana".count("an"), "aaa".count("aa"))
+try:
+    "hello".index("z")
+except ValueError as e:
+    print("ValueError:", e)
+print("path/to/file.txt".split("/")[-1], "file.tar.gz".partition("."), "a=b=c".rpartition("="))
+words = "Москва Питер Казань".split()
+print(words, len(words), "|".join(reversed(words)))
+print(" ".join(w.capitalize() for w in "hello big world".split()))
+print("a b c".split(None, 1), "".split(), "".split(","))

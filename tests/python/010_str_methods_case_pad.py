@@ -1,0 +1,18 @@
+s = "Hello, World"
+print(s.upper(), s.lower(), s.swapcase(), s.title(), "hello world".capitalize())
+print("Привет".upper(), "МИР".lower(), "straße".upper())
+print(s.startswith("Hello"), s.startswith("World"), s.endswith("World"), s.startswith(("a", "H")))
+print("12345".isdigit(), "12a".isdigit(), "".isdigit(), "abc".isalpha(), "ab1".isalnum())
+print("   ".isspace(), "abc".islower(), "ABC".isupper(), "Title Case".istitle())
+print("[" + "mid".center(9) + "]", "[" + "mid".center(10, "*") + "]")
+print("[" + "left".ljust(8) + "]", "[" + "right".rjust(8) + "]", "[" + "x".ljust(4, ".") + "]")
+print("42".zfill(5), "-42".zfill(6), "+7".zfill(4), "abc".zfill(2))
+print("ab" * 3, "-" * 20, 3 * "xy")
+print("abc" < "abd", "Z" < "a", "apple" > "app", "a" == "a", "b" in "abc", "z" not in "abc")
+print(len("привет"), len(""), len("tab\there"))
+print("Hello".encode("utf-8"), "Привет".encode("utf-8"))
+for ch in "hé!":
+    print(ch, end=" ")
+print()
+print("one two".upper().split(), "A-B".lower().replace("-", "_"))
+print("x".join("123").center(11, "~"))

@@ -1,0 +1,18 @@
+print([x * x for x in range(6)])
+print([x for x in range(20) if x % 3 == 0 if x % 2 == 0])
+print([(x, y) for x in range(3) for y in "ab"])
+print([[r * c for c in range(1, 4)] for r in range(1, 4)])
+print({w: len(w) for w in ["пицца", "суп", "чай"]})
+print(sorted({c.lower() for c in "Hello World" if c.isalpha()}))
+print([n if n % 2 else -n for n in range(6)])
+matrix = [[1, 2, 3], [4, 5, 6]]
+print([list(row) for row in zip(*matrix)], [v for row in matrix for v in row])
+gen = (x * 2 for x in range(4))
+print(type(gen).__name__, next(gen), list(gen), list(gen))
+print(sum(x * x for x in range(10)), max(len(w) for w in "a bb ccc".split()))
+print(any(x > 8 for x in range(10)), all(x < 5 for x in range(10)))
+x = "outer"
+print([x for x in "ab"], x)
+print({k: v for k, v in zip("abc", [1, 2, 3]) if v != 2}, tuple(i for i in "xyz"))
+print([len(s) for s in ["", "a", "ab"] if s], [[] for _ in range(2)])
+print(sorted((p for p in ["pear", "fig", "apple"]), key=len), list(i for i in range(0)))

@@ -1,0 +1,23 @@
+# The lesson: five sleeps one after another take the sum of the sleeps.
+# Sleeps are scaled down (1 s -> 0.1 s).
+import time
+
+def took(seconds, expected):
+    # A busy machine only ever adds delays: print the expected time when the
+    # real one is less than 0.5 s above it, else the real one (a failure).
+    return expected if expected <= seconds < expected + 0.5 else round(seconds, 2)
+
+def sleep(_time = 0.1):
+    from time import sleep
+    print("Сейчас как усну на целую секунду!\n")
+    sleep(_time)
+    print("Вот это я выспался\n")
+
+def sleep_several_times(times = 5):
+    for i in range(times):
+        sleep()
+
+start = time.perf_counter()
+sleep_several_times()
+finish = time.perf_counter()
+print(f"it took: {took(finish-start, 0.5)} sec.")

@@ -1,0 +1,148 @@
+//! The interpreter against CPython 3.11: each program of `tests/python/` with the
+//! output CPython printed for it (`generate.py` wrote those; never edit them).
+//!
+//! The interpreter grows step by step: the programs it runs so far are listed in
+//! `RUNS`, and each of them must print exactly what CPython printed, stdout and
+//! stderr alike. The test also says how many of the others already match, so a
+//! program that starts to pass can join the list.
+
+#![allow(clippy::unwrap_used, clippy::panic)] // a test stops loudly
+
+use std::path::Path;
+
+/// The programs the interpreter runs as CPython does.
+const RUNS: &[&str] = &[
+    "001_print_basics",
+    "002_int_arithmetic",
+    "003_int_bigint",
+    "004_int_floordiv_mod",
+    "005_float_repr",
+    "006_float_round",
+    "007_float_inf_nan",
+    "012_str_index_slice",
+    "013_fstring_specs",
+    "016_list_methods",
+    "018_tuples",
+    "023_chained_comparisons",
+    "025_augmented_assignment",
+    "026_assignment_targets",
+    "027_function_defaults_kwonly",
+    "029_closures",
+    "030_global_nonlocal",
+    "031_decorators",
+    "032_lambda_sort_key",
+    "035_if_elif_else",
+    "036_loops_break_continue_else",
+    "037_while_loops",
+    "038_with_context_managers",
+    "043_class_basics",
+    "044_inheritance_super",
+    "048_builtins_iteration",
+    "054_recursion_limit",
+    "055_custom_exceptions",
+    "058_thread_results_via_queue",
+    "060_uncaught_deep_call_chain",
+    "061_uncaught_in_method",
+    "062_uncaught_custom_exception",
+    "063_uncaught_raise_from",
+    "064_uncaught_during_handling",
+    "065_uncaught_keyerror_nested",
+    "066_uncaught_assertion",
+    "069_uncaught_in_decorator",
+    "070_thread_target_args_kwargs",
+    "071_thread_names",
+    "072_thread_alive_join_timeout",
+    "073_thread_ident",
+    "075_active_count",
+    "077_lock_methods",
+    "078_rlock",
+    "079_event",
+    "080_semaphore",
+    "081_bounded_semaphore",
+    "083_barrier",
+    "085_thread_subclass",
+    "088_thread_print_order_events",
+    "089_thread_sleep_ordering",
+    "092_pool_submit_result",
+    "093_pool_map_multiple_iterables",
+    "094_pool_thread_names",
+    "095_future_methods",
+    "096_future_result_reraise",
+    "097_as_completed_timeout",
+    "099_shutdown_cancel_futures",
+    "100_pool_as_completed_order",
+    "101_queue_basics",
+    "102_queue_nowait_exceptions",
+    "103_queue_producer_consumer",
+    "104_queue_blocking_put",
+    "118_math_module",
+    "121_lesson_sleep_several_times",
+    "122_lesson_threads_no_join",
+    "123_lesson_threads_join",
+    "124_lesson_join_in_loop",
+    "125_lesson_start_all_join_all",
+    "126_lesson_thread_args",
+    "127_lesson_pool_submit",
+    "128_lesson_pool_as_completed",
+    "129_lesson_pool_map",
+];
+
+fn expected(dir: &Path, name: &str, ext: &str) -> String {
+    std::fs::read_to_string(dir.join(format!("{name}.{ext}"))).unwrap_or_default()
+}
+
+#[test]
+fn the_listed_programs_print_what_cpython_printed() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/python");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| {
+            let name = e.ok()?.file_name().into_string().ok()?;
+            name.strip_suffix(".py")
+                .filter(|n| n.as_bytes().first().is_some_and(u8::is_ascii_digit))
+                .map(str::to_owned)
+        })
+        .collect();
+    names.sort();
+    let mut failures = Vec::new();
+    let mut also_passing = Vec::new();
+    for name in &names {
+        let source = std::fs::read_to_string(dir.join(format!("{name}.py"))).unwrap();
+        // A program still going after 20 s is stopped (KeyboardInterrupt): the
+        // corpus's programs take at most a few seconds.
+        let options = potoki::python::Options {
+            time_limit_ms: Some(20_000.0),
+            ..Default::default()
+        };
+        let output = potoki::python::run_with(&source, options);
+        let out_ok = output.stdout == expected(&dir, name, "out");
+        let err_ok = output.stderr == expected(&dir, name, "err");
+        let code_ok = output.error.is_some() == !expected(&dir, name, "code").is_empty();
+        let ok = out_ok && err_ok && code_ok;
+        if RUNS.contains(&name.as_str()) {
+            if !ok {
+                failures.push(format!(
+                    "{name}: stdout {}, stderr {}\n--- got stdout:\n{}\n--- got stderr:\n{}",
+                    if out_ok { "ok" } else { "differs" },
+                    if err_ok { "ok" } else { "differs" },
+                    output.stdout,
+                    output.stderr
+                ));
+            }
+        } else if ok {
+            also_passing.push(name.clone());
+        }
+    }
+    eprintln!(
+        "{} of {} programs listed; {} more already match: {:?}",
+        RUNS.len(),
+        names.len(),
+        also_passing.len(),
+        also_passing
+    );
+    assert!(
+        RUNS.iter().all(|r| names.iter().any(|n| n == r)),
+        "a listed program is missing"
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
