@@ -61,11 +61,40 @@ pub fn dying() {
 /// # Errors
 /// [`CannotStart`] when every worker is busy (or dead).
 pub fn start(main: ThreadMain) -> Result<(), CannotStart> {
-    // The UI thread starts the program's main thread: never a blocking lock there.
-    let mailbox = shared_lock(&IDLE).pop().ok_or(CannotStart)?;
+    let mailbox = take_idle().ok_or(CannotStart)?;
     *shared_lock(&mailbox.main) = Some(main);
     mailbox.arrived.notify_one();
     Ok(())
+}
+
+/// How long a thread start waits for a worker that is on its way back to idle.
+const RETURNING_MS: u64 = 50;
+
+/// Signalled whenever a worker becomes idle.
+static BACK: Condvar = Condvar::new();
+
+/// An idle worker. On a worker (a thread starting another) it waits a moment for
+/// one that is coming back: the run before this one may have said its last word
+/// while its main thread's worker was still on its way back. On the page's own
+/// thread (starting a program's main thread) nothing may wait.
+fn take_idle() -> Option<Arc<Mailbox>> {
+    if crate::sync::must_not_block() {
+        return shared_lock(&IDLE).pop();
+    }
+    let mut idle = lock(&IDLE);
+    let mut waited = 0;
+    loop {
+        if let Some(mailbox) = idle.pop() {
+            return Some(mailbox);
+        }
+        if waited >= RETURNING_MS {
+            return None;
+        }
+        idle = BACK
+            .wait_timeout(idle, std::time::Duration::from_millis(5))
+            .map_or_else(|poisoned| poisoned.into_inner().0, |(guard, _)| guard);
+        waited += 5;
+    }
 }
 
 /// A worker's life: idle, handed a thread, runs it, idle again.
@@ -94,6 +123,7 @@ fn worker_loop() {
         // Idle again before the thread counts as ended: whoever waits for its end may
         // start the next thread at once, and it must find this worker free.
         lock(&IDLE).push(mailbox.clone());
+        BACK.notify_all();
         drop(end);
     }
 }
