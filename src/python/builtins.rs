@@ -503,6 +503,12 @@ impl Vm {
         }
         match (object, name) {
             (Value::Exception(e), "args") => return Ok(Value::tuple(locked(&e.args).clone())),
+            (Value::Exception(e), "__cause__") => {
+                return Ok(locked(&e.cause).clone().unwrap_or(Value::None))
+            }
+            (Value::Exception(e), "__context__") => {
+                return Ok(locked(&e.context).clone().unwrap_or(Value::None))
+            }
             (Value::Class(c), "__name__") => return Ok(Value::Str(c.name.clone())),
             (Value::Function(f), "__name__") => return Ok(Value::Str(f.code.name.clone())),
             (Value::Builtin(b), "__name__") => return Ok(Value::str(b.name)),

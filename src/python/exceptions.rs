@@ -51,6 +51,7 @@ const TYPES: &[(&str, &str)] = &[
     ("list", "object"),
     ("tuple", "object"),
     ("dict", "object"),
+    ("set", "object"),
     ("range", "object"),
     ("NoneType", "object"),
     ("function", "object"),

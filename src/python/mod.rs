@@ -159,12 +159,14 @@ pub fn run_with(source: &str, options: Options) -> Output {
         spawn: Box::new(|job| std::thread::Builder::new().spawn(job).is_ok()),
         next_ident: std::sync::atomic::AtomicU64::new(2),
         modules: Mutex::new(std::collections::HashMap::new()),
+        cpu_total_ms: Mutex::new(0.0),
     });
     let mut machine = vm::Vm::new(interp.clone());
     machine.ident = 1;
     if let Some(gil) = &interp.gil {
         gil.take();
     }
+    machine.resume_cpu();
     let globals = Arc::new(Dict::default());
     let name = Value::str("__name__");
     value::locked(&globals.entries).insert(

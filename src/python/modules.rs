@@ -127,9 +127,32 @@ fn os() -> Value {
 }
 
 fn sys(vm: &Vm) -> Value {
-    const FUNCTIONS: &[(&str, NativeFn)] = &[("getrecursionlimit", |vm, _, _| {
-        Ok(Value::Int(vm.interp.recursion_limit as i64))
-    })];
+    const FUNCTIONS: &[(&str, NativeFn)] = &[
+        ("getrecursionlimit", |vm, _, _| {
+            Ok(Value::Int(vm.interp.recursion_limit as i64))
+        }),
+        ("getswitchinterval", |vm, _, _| {
+            let interval = vm
+                .interp
+                .gil
+                .as_ref()
+                .map_or(0.005, |gil| gil.interval().as_secs_f64());
+            Ok(Value::Float(interval))
+        }),
+        ("setswitchinterval", |vm, a, _| {
+            let secs = a.first().and_then(float).filter(|s| *s > 0.0);
+            let Some(secs) = secs else {
+                return Err(vm.error("ValueError", "switch interval must be strictly positive"));
+            };
+            if let Some(gil) = &vm.interp.gil {
+                gil.set_interval(std::time::Duration::from_secs_f64(secs));
+            }
+            Ok(Value::None)
+        }),
+        ("_is_gil_enabled", |vm, _, _| {
+            Ok(Value::Bool(vm.interp.gil.is_some()))
+        }),
+    ];
     let _ = vm;
     // print(file=sys.stderr) tells the streams apart by these names.
     module(

@@ -165,6 +165,14 @@ pub fn time_module() -> Value {
         ("perf_counter", |vm, _, _| {
             Ok(Value::Float((vm.interp.clock)() / 1000.0))
         }),
+        // CPU time: the time threads ran bytecode, not the time they waited.
+        ("thread_time", |vm, _, _| {
+            Ok(Value::Float(vm.thread_cpu_ms() / 1000.0))
+        }),
+        ("process_time", |vm, _, _| {
+            let others = *locked(&vm.interp.cpu_total_ms);
+            Ok(Value::Float((others + vm.live_cpu_ms()) / 1000.0))
+        }),
         ("monotonic", |vm, _, _| {
             Ok(Value::Float((vm.interp.clock)() / 1000.0))
         }),
@@ -179,6 +187,7 @@ impl Vm {
     /// Runs a blocking wait with the GIL let go, as CPython's
     /// `Py_BEGIN_ALLOW_THREADS` does.
     pub fn blocking<T>(&mut self, wait: impl FnOnce(&mut Vm) -> PyResult<T>) -> PyResult<T> {
+        self.pause_cpu();
         let gil = self.interp.gil.clone();
         if let Some(gil) = &gil {
             gil.drop_lock();
@@ -188,7 +197,35 @@ impl Vm {
             gil.take();
             self.gil_since = (self.interp.clock)();
         }
+        self.resume_cpu();
         result
+    }
+
+    /// This thread's CPU time so far (ms): the time it ran, not the time it waited.
+    pub fn thread_cpu_ms(&self) -> f64 {
+        self.cpu_ms + self.live_cpu_ms()
+    }
+
+    /// CPU time since this thread last started running (ms).
+    pub fn live_cpu_ms(&self) -> f64 {
+        if self.running_since.is_nan() {
+            0.0
+        } else {
+            (self.interp.clock)() - self.running_since
+        }
+    }
+
+    /// The thread stops running (a wait, the end): its time so far is counted.
+    pub fn pause_cpu(&mut self) {
+        let live = self.live_cpu_ms();
+        self.cpu_ms += live;
+        *locked(&self.interp.cpu_total_ms) += live;
+        self.running_since = f64::NAN;
+    }
+
+    /// The thread runs again.
+    pub fn resume_cpu(&mut self) {
+        self.running_since = (self.interp.clock)();
     }
 
     /// `_thread.start_new_thread(function, args)`: a real thread runs the call.
@@ -203,6 +240,7 @@ impl Vm {
             if let Some(gil) = vm.interp.gil.clone() {
                 gil.take();
             }
+            vm.resume_cpu();
             let result = vm.call(&function, args, Vec::new());
             if let Err(exc) = result {
                 // What `_thread` prints for an exception nobody caught.
@@ -213,6 +251,7 @@ impl Vm {
                 );
                 (vm.interp.out)(&text, true);
             }
+            vm.pause_cpu();
             if let Some(gil) = vm.interp.gil.clone() {
                 gil.drop_lock();
             }

@@ -35,6 +35,8 @@ pub struct Interp {
     pub next_ident: std::sync::atomic::AtomicU64,
     /// The modules imported so far, shared by every thread.
     pub modules: Mutex<std::collections::HashMap<String, Value>>,
+    /// CPU time of the threads' finished stretches of running (ms): `process_time`.
+    pub cpu_total_ms: Mutex<f64>,
 }
 
 /// Starts a job on a new real thread; `false` when none could start.
@@ -79,6 +81,10 @@ pub struct Vm {
     pub ident: u64,
     /// When this thread last took the GIL (ms on the run's clock).
     pub gil_since: f64,
+    /// CPU time of this thread's finished stretches of running (ms).
+    pub cpu_ms: f64,
+    /// When its current stretch of running began; NaN while it waits.
+    pub running_since: f64,
 }
 
 /// An unset cell or local reads as this marker.
@@ -94,6 +100,8 @@ impl Vm {
             ticks: 0,
             ident: 0,
             gil_since: 0.0,
+            cpu_ms: 0.0,
+            running_since: f64::NAN,
         }
     }
 
@@ -412,7 +420,10 @@ impl Vm {
                     if gil.requested() {
                         let gil = gil.clone();
                         let now = (self.interp.clock)();
+                        // Time spent waiting for the GIL to come back is not CPU time.
+                        self.pause_cpu();
                         gil.switch_if_asked(&mut self.gil_since, now);
+                        self.resume_cpu();
                     }
                 }
             }
