@@ -10,12 +10,23 @@ useBrowser();
 
 const N = 2_000_000;
 
+/** The record of the faster of two runs of `plan`. */
+async function best(page, plan) {
+  const { record: first } = await runInPage(page, plan);
+  const { record: second } = await runInPage(page, plan);
+  return first.wallMs <= second.wallMs ? first : second;
+}
+
 test('CPU time of four counts on the cores is what one thread needs for them, never more than the cores give', async (t) => {
   const page = await openPage(t, '/?lang=en');
   await waitReady(page);
   const cores = await page.evaluate(() => navigator.hardwareConcurrency);
-  // The same four tasks, one after another on one thread: the time they need.
-  const { record: alone } = await runInPage(page, { scenario: 'sequential', compute: [N, N, N, N] });
+  // Warm up first: V8 runs new wasm code in its baseline compiler, then optimizes it, and
+  // the first run would make the one-by-one time look longer than it is.
+  await runInPage(page, { scenario: 'threads', compute: [N, N, N, N] });
+  // The same four tasks, one after another on one thread: the time they need (the
+  // better of two runs: this shared machine sometimes slows a whole run down).
+  const alone = await best(page, { scenario: 'sequential', compute: [N, N, N, N] });
   const { record: threads } = await runInPage(page, { scenario: 'threads', compute: [N, N, N, N] });
   const say = `sequential wall ${alone.wallMs.toFixed(0)} ms, threads cpu ${threads.cpuMs.toFixed(0)} ms in wall ${threads.wallMs.toFixed(0)} ms on ${cores} cores`;
   t.diagnostic(say);
@@ -41,8 +52,9 @@ test('CPU time of four counts on the cores is what one thread needs for them, ne
 test('threads count in parallel: the same tasks take far less wall time than on one thread (fails on one core)', async (t) => {
   const page = await openPage(t, '/?lang=en');
   await waitReady(page);
-  const { record: alone } = await runInPage(page, { scenario: 'sequential', compute: [N, N] });
-  const { record: threads } = await runInPage(page, { scenario: 'threads', compute: [N, N] });
+  await runInPage(page, { scenario: 'threads', compute: [N, N] }); // warm-up, as above
+  const alone = await best(page, { scenario: 'sequential', compute: [N, N] });
+  const threads = await best(page, { scenario: 'threads', compute: [N, N] });
   const say = `one thread ${alone.wallMs.toFixed(0)} ms, two threads ${threads.wallMs.toFixed(0)} ms`;
   t.diagnostic(say);
   // Two cores halve it; time-slicing one core would not shorten it at all.
