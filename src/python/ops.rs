@@ -69,7 +69,7 @@ impl Vm {
             Value::Int(i) => i.to_string(),
             Value::BigInt(b) => b.to_string(),
             Value::Float(f) => format::float_repr(*f),
-            Value::Str(s) => repr_str(s),
+            Value::Str(s) => format::str_repr(s),
             Value::List(l) => {
                 let items = locked(&l.items).clone();
                 format!("[{}]", self.join_repr(&items))
@@ -969,33 +969,4 @@ fn symbol(op: BinOp) -> &'static str {
         BinOp::Xor => "^",
         BinOp::MatMul => "@",
     }
-}
-
-/// `repr(str)`: single quotes unless the text has one and no double quote.
-pub fn repr_str(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') {
-        '"'
-    } else {
-        '\''
-    };
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push(quote);
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c == quote => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
-                out.push_str(&format!("\\x{:02x}", c as u32))
-            }
-            c => out.push(c),
-        }
-    }
-    out.push(quote);
-    out
 }
