@@ -17,6 +17,7 @@ pub mod cpu;
 pub mod image;
 pub mod io;
 pub mod lines;
+pub mod memory;
 pub mod plan;
 pub mod program;
 pub mod python;

@@ -7,6 +7,7 @@ use crate::image::{Image, UrlProblem};
 use crate::lines::{python_float, quote, Lang};
 use serde::Serialize;
 use std::fmt;
+use std::sync::Arc;
 
 /// The largest pool a page may start (the `threads=` parameter).
 pub const MAX_POOL_THREADS: usize = 64;
@@ -48,6 +49,8 @@ pub enum Scenario {
     Async,
     /// asyncio on one thread, `asyncio.as_completed(tasks)`.
     AsyncAsCompleted,
+    /// A Python program, given as its source (`code`), run by the interpreter.
+    Python,
 }
 
 impl Scenario {
@@ -74,6 +77,7 @@ impl Scenario {
             Scenario::PoolMap => "pool_map",
             Scenario::Async => "async",
             Scenario::AsyncAsCompleted => "async_as_completed",
+            Scenario::Python => "python",
         }
     }
 
@@ -105,6 +109,7 @@ impl Scenario {
             | Scenario::PoolMap
             | Scenario::Async
             | Scenario::AsyncAsCompleted => &[5, 4, 3, 2, 1],
+            Scenario::Python => &[],
         }
     }
 
@@ -113,7 +118,9 @@ impl Scenario {
     pub fn threads_needed(self, tasks: usize, max_workers: usize) -> usize {
         match self {
             Scenario::Async | Scenario::AsyncAsCompleted => 0,
-            Scenario::Sequential => 1,
+            // A program's own threads are started as it goes; each start that
+            // finds no worker free raises `RuntimeError: can't start new thread`.
+            Scenario::Sequential | Scenario::Python => 1,
             Scenario::ThreadsJoinInLoop => 2,
             Scenario::ThreadsNoJoin | Scenario::Threads => 1 + tasks,
             Scenario::PoolSubmit | Scenario::PoolAsCompleted | Scenario::PoolMap => {
@@ -186,6 +193,12 @@ pub struct Plan {
     /// Past this many milliseconds the run is not just slow: a thread has died (a
     /// panic aborts a wasm thread). Far above the slowest honest run of the plan.
     pub deadline_ms: f64,
+    /// [`Scenario::Python`]: the program's source (`main.py`).
+    #[serde(skip)]
+    pub code: Option<Arc<str>>,
+    /// [`Scenario::Python`]: one thread runs bytecode at a time (CPython 3.11–3.14);
+    /// `false`: free-threaded, as CPython 3.14t.
+    pub gil: bool,
 }
 
 /// The student's input, as text, before checking.
@@ -200,6 +213,10 @@ pub struct PlanInput {
     pub compute: Option<Vec<String>>,
     pub workers: Option<String>,
     pub lang: Option<String>,
+    /// A Python program to run instead of a listing.
+    pub code: Option<String>,
+    /// `1`/`true` (the default) or `0`/`false`: the GIL of a Python run.
+    pub gil: Option<String>,
 }
 
 /// A refused plan: `place: reason`, e.g. `secs[3]: "abc" is not a number`.
@@ -426,6 +443,9 @@ impl Plan {
     /// # Errors
     /// A [`PlanError`] naming the first bad field and why.
     pub fn parse(input: &PlanInput, machine: Machine) -> Result<Plan, PlanError> {
+        if let Some(code) = &input.code {
+            return Plan::python(code, input, machine);
+        }
         let scenario_id = input.scenario.as_deref().map(str::trim).unwrap_or("");
         let Some(scenario) = Scenario::from_id(scenario_id) else {
             let known: Vec<&str> = Scenario::ALL.iter().map(|s| s.id()).collect();
@@ -526,9 +546,65 @@ impl Plan {
             threads_needed,
             cores: machine.cores,
             deadline_ms,
+            code: None,
+            gil: true,
+        })
+    }
+
+    /// A Python program to run: `{ code, gil, lang }`.
+    fn python(code: &str, input: &PlanInput, machine: Machine) -> Result<Plan, PlanError> {
+        if code.len() > MAX_CODE_BYTES {
+            return refuse(
+                "code",
+                format!(
+                    "{} bytes is more than a program may have here ({MAX_CODE_BYTES})",
+                    code.len()
+                ),
+            );
+        }
+        if !machine.threaded {
+            // The single-threaded build would have to run Python threads as
+            // coroutines; the interpreter cannot yet suspend a thread there.
+            return refuse(
+                "code",
+                "Python programs need real threads, and this page has none (it is not \
+                 cross-origin isolated): open it in Chrome, Edge or Firefox from its own \
+                 address",
+            );
+        }
+        let gil = match input.gil.as_deref().map(str::trim) {
+            None | Some("" | "1" | "true" | "on") => true,
+            Some("0" | "false" | "off") => false,
+            Some(other) => return refuse("gil", format!("{} is not 1 or 0", quoted(other))),
+        };
+        let lang = match input.lang.as_deref() {
+            None | Some("") => Lang::default(),
+            Some(text) => match Lang::parse(text) {
+                Some(lang) => lang,
+                None => return refuse("lang", format!("{} is not ru or en", quoted(text))),
+            },
+        };
+        Ok(Plan {
+            scenario: Scenario::Python,
+            args: Vec::new(),
+            max_workers: 32.min(machine.cores + 4),
+            workers: Workers::PythonDefault,
+            lang,
+            threads_needed: 1,
+            cores: machine.cores,
+            // How long a program runs is not known beforehand; a thread that dies is
+            // reported by the panic hook, so this is only the last safety net.
+            deadline_ms: PYTHON_DEADLINE_MS,
+            code: Some(Arc::from(code)),
+            gil,
         })
     }
 }
+
+/// The longest program text `code` may be.
+pub const MAX_CODE_BYTES: usize = 200_000;
+/// The safety net of a Python run: an hour.
+const PYTHON_DEADLINE_MS: f64 = 3_600_000.0;
 
 /// The longest a plan's run can take, its tasks one after another at their worst
 /// (a download: no first byte for 30 s, then the whole transfer limit), half again,

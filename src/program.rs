@@ -12,7 +12,7 @@ use crate::record::{Recorder, RunRecord, Sink};
 use crate::runtime::{CannotStart, SharedRuntime, ThreadEnd};
 use crate::sync::{shared_lock, DoneOnDrop, Signal};
 use std::future::Future;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 /// Stop was pressed while the task waited.
@@ -29,8 +29,12 @@ struct Inner {
     rec: Recorder,
     cancel: CancelToken,
     lang: Lang,
+    /// `os.cpu_count()`.
+    cores: usize,
     next_thread: AtomicUsize,
     threads: Mutex<Vec<Arc<Signal<()>>>>,
+    /// The program ended with daemon threads running, and stopped them (not Stop).
+    ended_daemons: AtomicBool,
 }
 
 impl Program {
@@ -54,6 +58,8 @@ impl Program {
             wall_ms: 0.0,
             cpu_ms: 0.0,
             cancelled: false,
+            gil: (plan.scenario == crate::plan::Scenario::Python).then_some(plan.gil),
+            error: None,
             output: Vec::new(),
             tasks: Vec::new(),
         };
@@ -63,14 +69,21 @@ impl Program {
                 rt,
                 cancel,
                 lang: plan.lang,
+                cores: plan.cores,
                 next_thread: AtomicUsize::new(1),
                 threads: Mutex::new(Vec::new()),
+                ended_daemons: AtomicBool::new(false),
             }),
         }
     }
 
     pub fn lang(&self) -> Lang {
         self.inner.lang
+    }
+
+    /// The machine's cores: `os.cpu_count()`.
+    pub fn cores(&self) -> usize {
+        self.inner.cores
     }
 
     pub fn recorder(&self) -> &Recorder {
@@ -200,6 +213,28 @@ impl Program {
         }))
     }
 
+    /// The main thread is done and the threads still running are daemons: they end
+    /// with the process, as in CPython. They are stopped as by Stop, but the record
+    /// does not say the run was stopped.
+    pub fn end_daemons(&self) {
+        if self.is_stopped() {
+            return;
+        }
+        let running = shared_lock(&self.inner.threads)
+            .iter()
+            .any(|done| !done.is_set());
+        if running {
+            self.inner.ended_daemons.store(true, Ordering::SeqCst);
+            self.inner.cancel.cancel();
+        }
+    }
+
+    /// Whether the run is ending its daemon threads (their `KeyboardInterrupt` is
+    /// not reported).
+    pub fn ending_daemons(&self) -> bool {
+        self.inner.ended_daemons.load(Ordering::SeqCst)
+    }
+
     /// The end of the script: Python waits for every thread still running
     /// (`threading._shutdown`), then the process exits. Returns the closed record.
     pub async fn exit(&self) -> RunRecord {
@@ -207,6 +242,8 @@ impl Program {
         for done in threads {
             done.ready().await;
         }
-        self.inner.rec.finish(self.is_stopped())
+        self.inner
+            .rec
+            .finish(self.is_stopped() && !self.ending_daemons())
     }
 }

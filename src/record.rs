@@ -18,6 +18,8 @@ pub enum Arg {
     Secs(f64),
     Url(String),
     Number(u64),
+    /// A Python task's arguments, as `repr` writes them.
+    Text(String),
 }
 
 /// What a download task got over the network; times in ms since the run started.
@@ -86,6 +88,30 @@ pub struct Line {
     pub t_ms: f64,
     pub text: String,
     pub thread: u32,
+    pub stream: Stream,
+}
+
+/// Where a line was printed: `print()` goes to stdout; tracebacks and
+/// `print(…, file=sys.stderr)` to stderr.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Stream {
+    Stdout,
+    Stderr,
+}
+
+/// The uncaught exception a Python program ended on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProgramError {
+    /// `ZeroDivisionError`, `SyntaxError`, …
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub message: String,
+    /// The line of `main.py` it was raised at (0: not known).
+    pub line: usize,
+    /// CPython's traceback text, as printed to stderr.
+    pub traceback: String,
 }
 
 /// The run record (docs/architecture.md, "The run record").
@@ -108,6 +134,10 @@ pub struct RunRecord {
     pub cpu_ms: f64,
     /// Stop was pressed during the run.
     pub cancelled: bool,
+    /// Python runs: whether the GIL was on; `None` for the listings written in Rust.
+    pub gil: Option<bool>,
+    /// Python runs: the uncaught exception the program ended on.
+    pub error: Option<ProgramError>,
     pub output: Vec<Line>,
     pub tasks: Vec<TaskRecord>,
 }
@@ -128,6 +158,8 @@ pub enum Event {
         cores: usize,
         main_thread: u32,
         max_workers: Option<usize>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        gil: Option<bool>,
         /// When the run started, on the shared clock (ms since 1970 in the browser):
         /// what `tMs` counts from, so a listener can tell how late an event came.
         epoch_ms: f64,
@@ -169,6 +201,15 @@ pub enum Event {
         thread: u32,
         t_ms: f64,
         text: String,
+        stream: Stream,
+    },
+    /// Python runs: where a thread is (a line of `main.py`) as it starts to wait
+    /// (`waiting`: sleep, join, result, get, acquire, the GIL) or runs again.
+    Line {
+        thread: u32,
+        line: usize,
+        waiting: bool,
+        t_ms: f64,
     },
     /// A thread of the run died (a panic): sent by the panic hook, on the dying
     /// thread, past the record. The run ends at once with an error naming it.
@@ -183,6 +224,9 @@ pub enum Event {
         wall_ms: f64,
         cpu_ms: f64,
         cancelled: bool,
+        /// Python runs: the uncaught exception the program ended on.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        error: Option<ProgramError>,
     },
 }
 
@@ -329,15 +373,44 @@ impl Recorder {
     }
 
     pub fn print(&self, text: String) {
+        self.print_to(Stream::Stdout, text);
+    }
+
+    /// One line printed to `stream`, without its newline.
+    pub fn print_to(&self, stream: Stream, text: String) {
         let thread = self.rt.thread_id();
         self.emit(|record, t_ms| {
             record.output.push(Line {
                 t_ms,
                 text: text.clone(),
                 thread,
+                stream,
             });
-            Some(Event::Print { thread, t_ms, text })
+            Some(Event::Print {
+                thread,
+                t_ms,
+                text,
+                stream,
+            })
         });
+    }
+
+    /// The calling thread is at `line` of `main.py`, starting to wait or running again.
+    pub fn line(&self, line: usize, waiting: bool) {
+        let thread = self.rt.thread_id();
+        self.emit(|_, t_ms| {
+            Some(Event::Line {
+                thread,
+                line,
+                waiting,
+                t_ms,
+            })
+        });
+    }
+
+    /// The program ended on an uncaught exception: the record says which.
+    pub fn failed(&self, error: ProgramError) {
+        self.lock().record.error = Some(error);
     }
 
     /// The lesson's main thread starts: call it on that thread.
@@ -353,6 +426,7 @@ impl Recorder {
                 cores: record.cores,
                 main_thread,
                 max_workers: record.max_workers,
+                gil: record.gil,
                 epoch_ms,
                 t_ms,
             })
@@ -371,6 +445,7 @@ impl Recorder {
                 wall_ms: r.wall_ms,
                 cpu_ms: r.cpu_ms,
                 cancelled,
+                error: r.error.clone(),
             })
         });
         record.unwrap_or_else(|| self.lock().record.clone())

@@ -41,6 +41,12 @@ pub async fn run(plan: &Plan, p: &Program) -> RunRecord {
         Scenario::PoolMap | Scenario::Async | Scenario::AsyncAsCompleted => {
             pool_map(p, args, workers).await
         }
+        // The student's own program: the interpreter runs it on this thread, which
+        // blocks where the Python blocks.
+        Scenario::Python => {
+            let code = plan.code.clone().unwrap_or_default();
+            crate::python::host::run_program(p, &code, plan.gil);
+        }
     }
     p.exit().await
 }

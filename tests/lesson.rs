@@ -193,6 +193,7 @@ fn the_event_stream_tells_the_same_story_as_the_record() {
             wall_ms,
             cpu_ms,
             cancelled,
+            ..
         }) => {
             let r = &run.record;
             assert_eq!(
@@ -242,6 +243,7 @@ fn the_event_stream_tells_the_same_story_as_the_record() {
             | Event::Delivered { t_ms, .. }
             | Event::Downloaded { t_ms, .. }
             | Event::Print { t_ms, .. }
+            | Event::Line { t_ms, .. }
             | Event::Died { t_ms, .. } => *t_ms,
             Event::End { wall_ms, .. } => *wall_ms,
         };

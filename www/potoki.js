@@ -91,11 +91,14 @@ class Playground {
   }
 
   /**
-   * Checks a plan without running it.
+   * Checks a plan without running it. A Python program (`{ code }`) is parsed and
+   * checked against the interpreter's subset first.
    * @returns the checked plan: `{ scenario, secs, maxWorkers, workers: { from }, threadsNeeded }`
-   * @throws {Error} naming the bad field, e.g. `secs[3]: "abc" is not a number`
+   * @throws {Error} naming the bad field, e.g. `secs[3]: "abc" is not a number`; for
+   *   code, `SyntaxError: invalid syntax (line 2)` with `.line`, `.col` and `.type`
    */
   check(plan) {
+    if (plan?.code !== undefined && plan?.code !== null) this.#wasm.checkPython(String(plan.code));
     return JSON.parse(this.#wasm.checkPlan(plan));
   }
 

@@ -14,6 +14,11 @@ export function emptyRecord() {
     wallMs: null,
     cpuMs: null,
     cancelled: false,
+    // Python runs: the GIL setting, the exception the program ended on, and where each
+    // thread was as it waited and ran again (`line` events).
+    gil: null,
+    error: null,
+    lines: [],
     output: [],
     tasks: [],
   };
@@ -31,6 +36,7 @@ export function applyEvent(record, event) {
         cores: event.cores,
         mainThread: event.mainThread,
         maxWorkers: event.maxWorkers,
+        gil: event.gil ?? null,
       });
       break;
     case 'submitted':
@@ -67,13 +73,16 @@ export function applyEvent(record, event) {
       task.deliveredMs = event.tMs;
       break;
     case 'print':
-      record.output.push({ tMs: event.tMs, text: event.text, thread: event.thread });
+      record.output.push({ tMs: event.tMs, text: event.text, thread: event.thread, stream: event.stream });
+      break;
+    case 'line':
+      record.lines.push({ tMs: event.tMs, thread: event.thread, line: event.line, waiting: event.waiting });
       break;
     case 'died':
       record.died = { thread: event.thread, message: event.message, tMs: event.tMs };
       break;
     case 'end':
-      Object.assign(record, { wallMs: event.wallMs, cpuMs: event.cpuMs, cancelled: event.cancelled });
+      Object.assign(record, { wallMs: event.wallMs, cpuMs: event.cpuMs, cancelled: event.cancelled, error: event.error ?? null });
       break;
     default:
   }

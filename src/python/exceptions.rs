@@ -129,6 +129,20 @@ pub fn new_exception(class: Arc<Class>, args: Vec<Value>) -> Value {
     }))
 }
 
+/// The line of `main.py` an exception was raised at: the innermost entry of its
+/// traceback in the program's own file.
+pub fn main_line(exc: &Value) -> Option<usize> {
+    let Value::Exception(e) = exc else {
+        return None;
+    };
+    let traceback = locked(&e.traceback);
+    traceback
+        .iter()
+        .rev()
+        .find(|(code, _)| &*code.source.file == "main.py")
+        .map(|(_, line)| *line as usize)
+}
+
 /// Adds a frame at the outer end of an exception's traceback.
 pub fn add_traceback(exc: &Value, code: &Arc<Code>, line: u32) {
     if let Value::Exception(e) = exc {

@@ -13,9 +13,11 @@ mod builtins;
 mod classes;
 pub mod code;
 pub mod compile;
+mod events;
 mod exceptions;
 pub mod format;
 mod gil;
+pub mod host;
 mod modules;
 mod ops;
 pub mod parse;
@@ -25,8 +27,9 @@ mod types;
 pub mod value;
 pub mod vm;
 
-use std::sync::{Arc, Mutex};
-use value::{Dict, Value};
+use std::sync::Arc;
+#[cfg(not(target_arch = "wasm32"))]
+use std::sync::Mutex;
 
 /// Why a program did not run, or how it ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -95,113 +98,84 @@ impl Default for Options {
     }
 }
 
+/// What a native run left: its output, its record and its events in order.
+#[cfg(not(target_arch = "wasm32"))]
+pub struct Recorded {
+    pub output: Output,
+    pub record: crate::record::RunRecord,
+    pub events: Vec<crate::record::Event>,
+}
+
 /// Runs `source` as `main.py` to its end, its threads real OS threads, and returns
 /// what it printed.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn run(source: &str) -> Output {
     run_with(source, Options::default())
 }
 
-/// [`run`] with the GIL on or off.
+/// [`run`] with the GIL on or off, or a time limit.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn run_with(source: &str, options: Options) -> Output {
-    let code = match compile(source, "main.py") {
-        Ok(code) => code,
-        Err(error) => {
-            return Output {
-                stderr: format!(
-                    "  File \"main.py\", line {}\n{}: {}\n",
-                    error.line, error.kind, error.message
-                ),
-                error: Some(error),
-                ..Output::default()
-            }
-        }
+    run_recorded(source, options).output
+}
+
+/// [`run_with`], with the run's record and events: the same run the page makes, on
+/// OS threads.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn run_recorded(source: &str, options: Options) -> Recorded {
+    use crate::cancel::CancelToken;
+    use crate::plan::{Plan, Scenario, Workers};
+    use crate::runtime::SharedRuntime;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let rt: SharedRuntime = Arc::new(crate::runtime::native::OsThreads);
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    // The page's checks (`Plan::parse`: the size of the code, the build) are the
+    // page's; natively the plan is made directly.
+    let plan = Plan {
+        scenario: Scenario::Python,
+        args: Vec::new(),
+        max_workers: 32.min(cores + 4),
+        workers: Workers::PythonDefault,
+        lang: crate::lines::Lang::default(),
+        threads_needed: 1,
+        cores,
+        deadline_ms: f64::INFINITY,
+        code: Some(Arc::from(source)),
+        gil: options.gil,
     };
-    let printed = Arc::new(Mutex::new((String::new(), String::new())));
-    let sink = printed.clone();
-    let classes = exceptions::Classes::new();
-    let origin = std::time::Instant::now();
-    let limit = options.time_limit_ms.unwrap_or(f64::INFINITY);
-    let stopped = move || origin.elapsed().as_secs_f64() * 1000.0 > limit;
-    let interp = Arc::new(vm::Interp {
-        builtins: builtins::namespace(&classes),
-        classes,
-        out: Box::new(move |text, to_stderr| {
-            let mut printed = value::locked(&sink);
-            if to_stderr {
-                printed.1.push_str(text);
-            } else {
-                printed.0.push_str(text);
-            }
-        }),
-        stop: Box::new(stopped),
-        recursion_limit: 1000,
-        gil: options.gil.then(|| Arc::new(gil::Gil::default())),
-        clock: Box::new(move || origin.elapsed().as_secs_f64() * 1000.0),
-        wall_clock: Box::new(|| {
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(0.0, |d| d.as_secs_f64() * 1000.0)
-        }),
-        sleep: Box::new(move |ms| {
-            // In short steps, so that the time limit ends a long sleep too.
-            let until = origin.elapsed().as_secs_f64() * 1000.0 + ms.max(0.0);
-            loop {
-                if stopped() {
-                    return false;
-                }
-                let left = until - origin.elapsed().as_secs_f64() * 1000.0;
-                if left <= 0.0 {
-                    return true;
-                }
-                std::thread::sleep(std::time::Duration::from_secs_f64(left.min(20.0) / 1000.0));
-            }
-        }),
-        spawn: Box::new(|job| std::thread::Builder::new().spawn(job).is_ok()),
-        next_ident: std::sync::atomic::AtomicU64::new(2),
-        modules: Mutex::new(std::collections::HashMap::new()),
-        cpu_total_ms: Mutex::new(0.0),
-    });
-    let mut machine = vm::Vm::new(interp.clone());
-    machine.ident = 1;
-    if let Some(gil) = &interp.gil {
-        gil.take();
-    }
-    machine.resume_cpu();
-    let globals = Arc::new(Dict::default());
-    let name = Value::str("__name__");
-    value::locked(&globals.entries).insert(
-        value::Key::Str(Arc::from("__name__")),
-        name,
-        Value::str("__main__"),
+    let events = Arc::new(Mutex::new(Vec::new()));
+    let sink = events.clone();
+    let cancel = CancelToken::new();
+    let program = crate::program::Program::new(
+        rt.clone(),
+        &plan,
+        rt.now_ms(),
+        cancel.clone(),
+        Box::new(move |event| value::locked(&sink).push(event)),
     );
-    let mut result = machine.run_module(code, globals);
-    // Python waits for every thread that is not a daemon before it exits.
-    if let Some(shutdown) = machine.threading_shutdown() {
-        let waited = machine.call(&shutdown, Vec::new(), Vec::new());
-        if result.is_ok() {
-            result = waited;
-        }
+    // The time limit: Stop, pressed by a watchdog.
+    let ended = Arc::new(AtomicBool::new(false));
+    if let Some(limit) = options.time_limit_ms {
+        let (ended, cancel, rt) = (ended.clone(), cancel.clone(), rt.clone());
+        let start = rt.now_ms();
+        let _ = std::thread::Builder::new().spawn(move || {
+            while !ended.load(Ordering::SeqCst) {
+                if rt.now_ms() - start > limit {
+                    cancel.cancel();
+                    return;
+                }
+                std::thread::sleep(std::time::Duration::from_millis(5));
+            }
+        });
     }
-    let error = match result {
-        Ok(_) => None,
-        Err(exc) => {
-            let text = machine.traceback_text(&exc);
-            (interp.out)(&text, true);
-            Some(PythonError {
-                kind: machine.classes().of(&exc).name.to_string(),
-                message: machine.str(&exc),
-                line: 0,
-                col: 0,
-            })
-        }
-    };
-    if let Some(gil) = &interp.gil {
-        gil.drop_lock();
-    }
-    let (stdout, stderr) = value::locked(&printed).clone();
-    Output {
-        stdout,
-        stderr,
-        error,
+    program.recorder().begin();
+    let output = host::run_program(&program, source, options.gil);
+    let record = crate::io::block_on(program.exit());
+    ended.store(true, Ordering::SeqCst);
+    let events = std::mem::take(&mut *value::locked(&events));
+    Recorded {
+        output,
+        record,
+        events,
     }
 }

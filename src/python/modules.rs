@@ -19,6 +19,7 @@ pub fn load(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "math" => math(),
         "sys" => sys(vm),
         "_thread" => super::thread::thread_module(),
+        "_potoki" => super::events::potoki_module(),
         "time" => super::thread::time_module(),
         "threading" => python_module(vm, "threading", include_str!("lib/threading.py"))?,
         "queue" => python_module(vm, "queue", include_str!("lib/queue.py"))?,
@@ -116,10 +117,9 @@ fn math() -> Value {
 
 fn os() -> Value {
     const FUNCTIONS: &[(&str, NativeFn)] = &[
-        ("cpu_count", |_, _, _| {
-            Ok(Value::Int(
-                std::thread::available_parallelism().map_or(1, |n| n.get() as i64),
-            ))
+        // The machine's real cores: the page's `navigator.hardwareConcurrency`.
+        ("cpu_count", |vm, _, _| {
+            Ok(Value::Int(vm.interp.program.cores() as i64))
         }),
         ("getpid", |_, _, _| Ok(Value::Int(1))),
     ];

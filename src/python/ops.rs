@@ -4,7 +4,7 @@
 use super::code::{BinOp, CmpOp, UnOp};
 use super::format;
 use super::value::{locked, BigIntKey, Iter, Key, List, Range, Value};
-use super::vm::{PyResult, Vm};
+use super::vm::{PyResult, Vm, ITEM_BYTES};
 use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::{Signed, ToPrimitive, Zero};
@@ -422,7 +422,7 @@ impl Vm {
             {
                 let times = usize::try_from(big(n).and_then(|n| n.to_i64()).unwrap_or(0).max(0))
                     .unwrap_or(0);
-                self.check_size(s.len().saturating_mul(times))?;
+                self.reserve(s.len().saturating_mul(times))?;
                 Ok(Value::str(&s.repeat(times)))
             }
             (Value::List(x), Value::List(y)) if op == BinOp::Add => {
@@ -496,11 +496,10 @@ impl Vm {
         }
     }
 
+    /// Refuses, as `MemoryError`, an object of `n` items (bytes, or list slots) that
+    /// would take the run past its memory.
     fn check_size(&self, n: usize) -> PyResult<()> {
-        if n > 100_000_000 {
-            return Err(self.error("MemoryError", ""));
-        }
-        Ok(())
+        self.reserve(n.saturating_mul(ITEM_BYTES))
     }
 
     fn int_op(&self, op: BinOp, x: BigInt, y: BigInt) -> PyResult<Value> {
@@ -509,7 +508,7 @@ impl Vm {
             BinOp::Add => int(x + y),
             BinOp::Sub => int(x - y),
             BinOp::Mul => {
-                self.check_size((x.bits() + y.bits()) as usize / 8)?;
+                self.reserve((x.bits() + y.bits()) as usize / 8)?;
                 int(x * y)
             }
             BinOp::TrueDiv => {
@@ -549,14 +548,14 @@ impl Vm {
                     };
                 }
                 let exponent = y.to_u32().ok_or_else(|| self.error("MemoryError", ""))?;
-                self.check_size((x.bits() as usize).saturating_mul(exponent as usize) / 8)?;
+                self.reserve((x.bits() as usize).saturating_mul(exponent as usize) / 8)?;
                 int(num_traits::pow(x, exponent as usize))
             }
             BinOp::LShift => {
                 let by = y
                     .to_usize()
                     .ok_or_else(|| self.error("ValueError", "negative shift count"))?;
-                self.check_size(by / 8)?;
+                self.reserve(by / 8)?;
                 int(x << by)
             }
             BinOp::RShift => {
@@ -724,7 +723,10 @@ impl Vm {
                 let mut items = Vec::new();
                 while let Some(item) = self.next(&iterator)? {
                     items.push(item);
-                    self.check_size(items.len())?;
+                    // What is collected is on the heap already: look now and then.
+                    if items.len().is_multiple_of(4096) {
+                        self.reserve(0)?;
+                    }
                 }
                 Ok(items)
             }

@@ -132,8 +132,11 @@ pub fn thread_module() -> Value {
         ("_excepthook", |vm, a, _| {
             let exc = a.first().cloned().unwrap_or(Value::None);
             let name = a.get(1).map(|n| vm.str(n)).unwrap_or_default();
-            let text = format!("Exception in thread {name}:\n{}", vm.traceback_text(&exc));
-            (vm.interp.out)(&text, true);
+            // Daemon threads stopped because the program ended: CPython says nothing.
+            if !vm.interp.program.ending_daemons() {
+                let text = format!("Exception in thread {name}:\n{}", vm.traceback_text(&exc));
+                (vm.interp.out)(&text, true);
+            }
             Ok(Value::None)
         }),
     ];
@@ -186,17 +189,22 @@ pub fn time_module() -> Value {
 impl Vm {
     /// Runs a blocking wait with the GIL let go, as CPython's
     /// `Py_BEGIN_ALLOW_THREADS` does.
+    /// The thread's line is said as it starts to wait and as it runs again.
     pub fn blocking<T>(&mut self, wait: impl FnOnce(&mut Vm) -> PyResult<T>) -> PyResult<T> {
         self.pause_cpu();
+        self.say_line(true);
         let gil = self.interp.gil.clone();
         if let Some(gil) = &gil {
             gil.drop_lock();
         }
+        let began = (self.interp.clock)();
         let result = wait(self);
+        self.waited_ms += (self.interp.clock)() - began;
         if let Some(gil) = &gil {
             gil.take();
             self.gil_since = (self.interp.clock)();
         }
+        self.say_line(false);
         self.resume_cpu();
         result
     }
@@ -242,7 +250,8 @@ impl Vm {
             }
             vm.resume_cpu();
             let result = vm.call(&function, args, Vec::new());
-            if let Err(exc) = result {
+            let quiet = vm.interp.program.ending_daemons();
+            if let (Err(exc), false) = (result, quiet) {
                 // What `_thread` prints for an exception nobody caught.
                 let text = format!(
                     "Unhandled exception in thread started by {}\n{}",

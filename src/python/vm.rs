@@ -37,7 +37,19 @@ pub struct Interp {
     pub modules: Mutex<std::collections::HashMap<String, Value>>,
     /// CPU time of the threads' finished stretches of running (ms): `process_time`.
     pub cpu_total_ms: Mutex<f64>,
+    /// The run this program is: its clock, Stop, threads, record.
+    pub program: crate::program::Program,
+    /// The heap's live bytes when the run began ([`crate::memory`]): what the run
+    /// holds is counted from there, up to [`MEMORY_LIMIT`].
+    pub memory_base: usize,
 }
+
+/// The heap a run may hold: far below the wasm memory's hard limit (1 GiB), where a
+/// failed allocation would abort a worker, with room for a `list` to double.
+pub const MEMORY_LIMIT: usize = 256 << 20;
+
+/// Bytes a list slot takes.
+pub const ITEM_BYTES: usize = std::mem::size_of::<Value>();
 
 /// Starts a job on a new real thread; `false` when none could start.
 pub type Spawner = Box<dyn Fn(Box<dyn FnOnce() + Send>) -> bool + Send + Sync>;
@@ -85,6 +97,24 @@ pub struct Vm {
     pub cpu_ms: f64,
     /// When its current stretch of running began; NaN while it waits.
     pub running_since: f64,
+    /// Time this thread spent in blocking calls (ms): sleeping, joining, waiting.
+    pub waited_ms: f64,
+    /// The tasks this thread runs now, with its clocks when each began.
+    pub task_marks: Vec<(usize, super::events::Mark)>,
+    /// The native stack's top when this thread's interpreter was made.
+    stack_base: usize,
+}
+
+/// Bytes of native stack a thread's interpreter may use: wasm-bindgen gives each
+/// Web Worker 2 MiB (`DEFAULT_THREAD_STACK_SIZE`), std each spawned OS thread 2 MiB.
+const STACK_BUDGET: usize = 1_400_000;
+
+/// Where the native stack is now: the address of a local (stacks grow down, on wasm
+/// as on the machines we build for).
+#[inline(never)]
+fn stack_here() -> usize {
+    let here = 0u8;
+    std::ptr::addr_of!(here) as usize
 }
 
 /// An unset cell or local reads as this marker.
@@ -102,7 +132,27 @@ impl Vm {
             gil_since: 0.0,
             cpu_ms: 0.0,
             running_since: f64::NAN,
+            waited_ms: 0.0,
+            task_marks: Vec::new(),
+            stack_base: stack_here(),
         }
+    }
+
+    /// Raises `MemoryError` if `bytes` more would take the run past [`MEMORY_LIMIT`].
+    ///
+    /// # Errors
+    /// `MemoryError`, CPython's for an allocation that failed.
+    pub fn reserve(&self, bytes: usize) -> PyResult<()> {
+        let held = crate::memory::live_bytes().saturating_sub(self.interp.memory_base);
+        if held.saturating_add(bytes) > MEMORY_LIMIT {
+            return Err(self.error("MemoryError", ""));
+        }
+        Ok(())
+    }
+
+    /// Native stack used since this thread's interpreter was made.
+    fn stack_used(&self) -> usize {
+        self.stack_base.saturating_sub(stack_here())
     }
 
     pub fn classes(&self) -> &Classes {
@@ -346,6 +396,16 @@ impl Vm {
         super::exceptions::format_traceback(exc, &|v| self.str(v), &|v| self.repr(v))
     }
 
+    /// The file and current line of each frame, innermost first.
+    pub fn frames_lines(&self) -> impl Iterator<Item = (Arc<str>, u32)> + '_ {
+        self.frames.iter().rev().map(|frame| {
+            (
+                frame.code.source.file.clone(),
+                frame.code.line(frame.ip.saturating_sub(1)),
+            )
+        })
+    }
+
     /// `threading._shutdown`, if the program imported `threading`.
     pub fn threading_shutdown(&mut self) -> Option<Value> {
         let module = locked(&self.interp.modules).get("threading").cloned()?;
@@ -362,6 +422,16 @@ impl Vm {
 
     /// Runs frames until the one at depth `base` returns.
     fn run(&mut self, base: usize) -> PyResult<Value> {
+        // Python calling Python stays in this loop; only a call through native code
+        // (a constructor's `__init__`, `repr` calling `__repr__`) nests a Rust call.
+        // Those are bounded by the native stack left, as CPython's C recursion
+        // check does: a wasm thread's stack overflow would kill its worker.
+        if self.stack_used() > STACK_BUDGET {
+            return Err(self.error(
+                "RecursionError",
+                "maximum recursion depth exceeded while calling a Python object",
+            ));
+        }
         loop {
             match self.step(base) {
                 Ok(Some(value)) => return Ok(value),
@@ -414,6 +484,9 @@ impl Vm {
             if self.ticks.is_multiple_of(256) {
                 if self.ticks.is_multiple_of(4096) && (self.interp.stop)() {
                     return Err(fail(self.error("KeyboardInterrupt", "")));
+                }
+                if let Err(exc) = self.reserve(0) {
+                    return Err(fail(exc));
                 }
                 // Another thread waits for the GIL: hand it over at this boundary.
                 if let Some(gil) = &self.interp.gil {

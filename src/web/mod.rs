@@ -90,6 +90,8 @@ enum WebError {
     },
     /// The run's channel closed before its last event.
     Ended,
+    /// Python that does not parse, or is outside the subset.
+    Python(crate::python::PythonError),
 }
 
 impl fmt::Display for WebError {
@@ -117,13 +119,27 @@ impl fmt::Display for WebError {
                 f,
                 "the run ended without its record: a thread died; reload the page"
             ),
+            WebError::Python(error) => {
+                write!(f, "{}: {} (line {})", error.kind, error.message, error.line)
+            }
         }
     }
 }
 
 impl From<WebError> for JsValue {
     fn from(error: WebError) -> JsValue {
-        JsError::new(&error.to_string()).into()
+        let value: JsValue = JsError::new(&error.to_string()).into();
+        if let WebError::Python(python) = &error {
+            // Where, for the editor to underline: `.line`, `.col` (1-based), `.type`.
+            for (key, field) in [
+                ("line", JsValue::from(python.line as u32)),
+                ("col", JsValue::from(python.col as u32)),
+                ("type", JsValue::from_str(&python.kind)),
+            ] {
+                let _ = Reflect::set(&value, &JsValue::from_str(key), &field);
+            }
+        }
+        value
     }
 }
 
@@ -214,6 +230,8 @@ fn plan_input(plan: &JsValue) -> PlanInput {
         compute: field("compute").map(|n| items(n, split_list)),
         workers: field("workers").and_then(text),
         lang: field("lang").and_then(text),
+        code: field("code").and_then(text),
+        gil: field("gil").and_then(text),
     }
 }
 
@@ -251,6 +269,17 @@ fn to_json(value: &impl Serialize) -> Result<String, WebError> {
 #[wasm_bindgen(js_name = checkPlan)]
 pub fn check_plan(plan: &JsValue) -> Result<String, JsValue> {
     Ok(to_json(&parse(plan)?)?)
+}
+
+/// Checks that `code` is Python the interpreter runs: it parses and stays within the
+/// subset. Needs no pool: the page calls it as the student types.
+///
+/// # Errors
+/// An `Error` whose message is `SyntaxError: invalid syntax (line 2)` or
+/// `NotImplementedError: … is not supported here (line 3)`, with `.line` and `.col`.
+#[wasm_bindgen(js_name = checkPython)]
+pub fn check_python(code: &str) -> Result<(), JsValue> {
+    crate::python::check(code).map_err(|e| WebError::Python(e).into())
 }
 
 /// A run in progress: its end, and its Stop button.

@@ -2,6 +2,7 @@
 # Future is a result under a Condition; ThreadPoolExecutor is a FIFO of work
 # items pulled by at most max_workers threads, a new one started on submit()
 # only while none is idle.
+import _potoki
 import os
 import threading
 import time
@@ -31,6 +32,14 @@ class Future:
         self._result = None
         self._exception = None
         self._callbacks = []
+        # The run's record: this future's task, and whether its result was taken.
+        self._task = None
+        self._delivered = False
+
+    def _deliver(self):
+        if self._task is not None and not self._delivered:
+            self._delivered = True
+            _potoki.delivered(self._task)
 
     def __repr__(self):
         with self._condition:
@@ -48,6 +57,8 @@ class Future:
                 return True
             self._state = CANCELLED
             self._condition.notify_all()
+        if self._task is not None:
+            _potoki.finished(self._task, CancelledError(), None)
         self._invoke_callbacks()
         return True
 
@@ -72,6 +83,7 @@ class Future:
         fn(self)
 
     def _get_result(self):
+        self._deliver()
         if self._state == CANCELLED:
             raise CancelledError()
         if self._exception is not None:
@@ -92,11 +104,13 @@ class Future:
             if self._state == CANCELLED:
                 raise CancelledError()
             if self._state == FINISHED:
+                self._deliver()
                 return self._exception
             self._condition.wait(timeout)
             if self._state == CANCELLED:
                 raise CancelledError()
             if self._state == FINISHED:
+                self._deliver()
                 return self._exception
             raise TimeoutError()
 
@@ -230,11 +244,16 @@ class _WorkItem:
     def run(self):
         if not self.future.set_running_or_notify_cancel():
             return
+        task = self.future._task
+        _potoki.started(task, threading.current_thread().name)
         try:
             result = self.fn(*self.args, **self.kwargs)
         except BaseException as exc:
+            # Finished before the result is set: whoever waits for it is told after.
+            _potoki.finished(task, exc, None)
             self.future.set_exception(exc)
         else:
+            _potoki.finished(task, None, result)
             self.future.set_result(result)
 
 
@@ -301,6 +320,7 @@ class ThreadPoolExecutor:
             if self._shutdown:
                 raise RuntimeError("cannot schedule new futures after shutdown")
             f = Future()
+            f._task = _potoki.submit(fn, args, kwargs)
             self._work_queue.put(_WorkItem(f, fn, args, kwargs))
             self._adjust_thread_count()
             return f
@@ -312,6 +332,7 @@ class ThreadPoolExecutor:
         if num_threads < self._max_workers:
             name = f"{self._thread_name_prefix}_{num_threads}"
             t = threading.Thread(name=name, target=_worker, args=(self._work_queue, self))
+            t._record = False
             t.start()
             self._threads.append(t)
 

@@ -2,6 +2,7 @@
 # a Thread is an object whose start() runs _bootstrap on a new real thread, and
 # whose join() waits on a lock that thread holds until it ends.
 import _thread
+import _potoki
 
 _counter = 0
 _active = {}
@@ -30,6 +31,11 @@ class Thread:
         self.ident = None
         self._started = False
         self._done = _thread.allocate_lock()
+        # The run's record: a task per thread the program starts (not the
+        # executor's workers, whose tasks are the futures).
+        self._record = True
+        self._task = None
+        self._delivered = False
 
     def start(self):
         if self._started:
@@ -41,10 +47,15 @@ class Thread:
         self._running.acquire()
         if not self.daemon:
             _shutdown_list.append(self)
+        if self._record:
+            target = self.run if self._target is None else self._target
+            self._task = _potoki.submit(target, self._args, self._kwargs)
         try:
             _thread.start_new_thread(self._bootstrap, ())
-        except BaseException:
+        except BaseException as e:
             self._done.release()
+            if self._task is not None:
+                _potoki.finished(self._task, e, None)
             raise
         self._running.acquire()
 
@@ -52,10 +63,17 @@ class Thread:
         self.ident = _thread.get_ident()
         _active[self.ident] = self
         self._running.release()
+        if self._task is not None:
+            _potoki.started(self._task, self.name)
         try:
             self.run()
         except BaseException as e:
+            if self._task is not None:
+                _potoki.finished(self._task, e, None)
             _thread._excepthook(e, self.name)
+        else:
+            if self._task is not None:
+                _potoki.finished(self._task, None, None)
         finally:
             del _active[self.ident]
             self._done.release()
@@ -74,6 +92,11 @@ class Thread:
             self._done.release()
         elif self._done.acquire(True, max(timeout, 0)):
             self._done.release()
+        else:
+            return
+        if self._task is not None and not self._delivered:
+            self._delivered = True
+            _potoki.delivered(self._task)
 
     def is_alive(self):
         return self._started and self._done.locked()
@@ -97,6 +120,8 @@ class _MainThread(Thread):
         self._started = True
         self._done = _thread.allocate_lock()
         self._done.acquire()
+        self._record = False
+        self._task = None
 
 
 _main = _MainThread()

@@ -1,0 +1,155 @@
+//! `_potoki`: what `threading` and `concurrent.futures` (`lib/*.py`) tell the run's
+//! record, so that a Python program's threads and futures become the same tasks
+//! (submitted, started, finished, delivered) the timeline and the task table draw
+//! for the lesson's listings.
+
+use super::builtins::{module, NativeFn};
+use super::value::Value;
+use super::vm::{PyResult, Vm};
+use crate::record::{Arg, OffCore, Outcome};
+use std::sync::Arc;
+
+/// The longest argument text kept in a task's `call`.
+const MAX_CALL_CHARS: usize = 200;
+
+fn task_of(vm: &Vm, value: Option<&Value>) -> PyResult<usize> {
+    match value {
+        Some(Value::Int(i)) => usize::try_from(*i).ok(),
+        _ => None,
+    }
+    .ok_or_else(|| vm.error("TypeError", "_potoki: a task number was expected"))
+}
+
+/// `submit(fn, args, kwargs)`: a new task, submitted now; its number.
+fn submit(vm: &mut Vm, a: Vec<Value>, _: Vec<(Arc<str>, Value)>) -> PyResult<Value> {
+    let function = a.first().cloned().unwrap_or(Value::None);
+    let name = match vm.get_attr(&function, "__name__") {
+        Ok(name) => vm.str(&name),
+        Err(_) => vm.repr(&function),
+    };
+    let mut parts = Vec::new();
+    if let Some(args) = a.get(1) {
+        for arg in vm.collect_mut(args)? {
+            parts.push(vm.repr(&arg));
+        }
+    }
+    if let Some(Value::Dict(kwargs)) = a.get(2) {
+        let items: Vec<(Value, Value)> = super::value::locked(&kwargs.entries)
+            .iter()
+            .cloned()
+            .collect();
+        for (key, value) in items {
+            parts.push(format!("{}={}", vm.str(&key), vm.repr(&value)));
+        }
+    }
+    let mut args = parts.join(", ");
+    if args.chars().count() > MAX_CALL_CHARS {
+        args = args.chars().take(MAX_CALL_CHARS).collect::<String>() + "…";
+    }
+    let recorder = vm.interp.program.recorder().clone();
+    let task = recorder.new_task("python", Arg::Text(args.clone()), format!("{name}({args})"));
+    recorder.submitted(task);
+    Ok(Value::Int(task as i64))
+}
+
+/// `started(task, thread_name)`: the calling thread begins the task.
+fn started(vm: &mut Vm, a: Vec<Value>, _: Vec<(Arc<str>, Value)>) -> PyResult<Value> {
+    let task = task_of(vm, a.first())?;
+    let name = a.get(1).map(|n| vm.str(n)).unwrap_or_default();
+    vm.interp.program.recorder().started(task, &name);
+    let mark = vm.task_mark();
+    vm.task_marks.push((task, mark));
+    Ok(Value::None)
+}
+
+/// `finished(task, exception, value)`: the task ended, raising `exception` (not
+/// `None`) or returning `value`.
+fn finished(vm: &mut Vm, a: Vec<Value>, _: Vec<(Arc<str>, Value)>) -> PyResult<Value> {
+    let task = task_of(vm, a.first())?;
+    let outcome = match a.get(1) {
+        Some(exc @ Value::Exception(_)) => {
+            let text = vm.str(exc);
+            let name = vm.classes().of(exc).name.to_string();
+            Outcome::Error(if text.is_empty() {
+                name
+            } else {
+                format!("{name}: {text}")
+            })
+        }
+        _ => match a.get(2) {
+            None | Some(Value::None) => Outcome::Ok(None),
+            Some(value) => Outcome::Ok(Some(vm.repr(value))),
+        },
+    };
+    let off_core = match vm.task_marks.iter().position(|(t, _)| *t == task) {
+        Some(at) => {
+            let (_, began) = vm.task_marks.swap_remove(at);
+            let now = vm.task_mark();
+            let elapsed = now.at - began.at;
+            let waited = now.waited - began.waited;
+            let cpu = now.cpu - began.cpu;
+            OffCore {
+                waited_ms: waited,
+                // Neither running nor waiting: waiting for the GIL, or for a core.
+                descheduled_ms: (elapsed - waited - cpu).max(0.0),
+            }
+        }
+        // Cancelled before it started.
+        None => OffCore::default(),
+    };
+    vm.interp
+        .program
+        .recorder()
+        .finished(task, outcome, off_core);
+    Ok(Value::None)
+}
+
+/// `_potoki`.
+pub fn potoki_module() -> Value {
+    const FUNCTIONS: &[(&str, NativeFn)] = &[
+        ("submit", submit),
+        ("started", started),
+        ("finished", finished),
+        ("delivered", |vm, a, _| {
+            let task = task_of(vm, a.first())?;
+            vm.interp.program.recorder().delivered(task);
+            Ok(Value::None)
+        }),
+    ];
+    module(FUNCTIONS, Vec::new())
+}
+
+/// A thread's clocks at one moment (ms): the run's clock, and its CPU and wait
+/// time so far.
+#[derive(Debug, Clone, Copy)]
+pub struct Mark {
+    pub at: f64,
+    pub cpu: f64,
+    pub waited: f64,
+}
+
+impl Vm {
+    pub fn task_mark(&self) -> Mark {
+        Mark {
+            at: (self.interp.clock)(),
+            cpu: self.thread_cpu_ms(),
+            waited: self.waited_ms,
+        }
+    }
+
+    /// The line of `main.py` this thread is at: its innermost frame of the
+    /// program's own code (not of `threading.py` under it).
+    pub fn main_line(&self) -> Option<usize> {
+        self.frames_lines()
+            .filter(|(file, _)| &**file == "main.py")
+            .map(|(_, line)| line as usize)
+            .next()
+    }
+
+    /// Says where this thread is, as it starts to wait or runs again.
+    pub fn say_line(&self, waiting: bool) {
+        if let Some(line) = self.main_line() {
+            self.interp.program.recorder().line(line, waiting);
+        }
+    }
+}

@@ -1,0 +1,243 @@
+// Python programs through the JS API: `pg.run({ code, gil })` runs the student's own
+// code on the interpreter, its threads Web Workers of the pool.
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { openPage, runInPage, useBrowser } from './fixture.mjs';
+
+useBrowser();
+
+const TWO_THREADS = `import threading, time
+
+def sleep(secs):
+    time.sleep(secs)
+    print(f"slept {secs}")
+
+threads = [threading.Thread(target=sleep, args=[s]) for s in (0.4, 0.2)]
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+print("done")
+`;
+
+/** Runs `code` in the page, stops it (AbortController) once `stopWhen(event)` says so,
+ * and resolves to the record, the events, and the ms from the abort to the end. */
+function runAndStop(page, code, stopAfterMs) {
+  return page.evaluate(
+    async ({ code, stopAfterMs }) => {
+      const { createPlayground } = await import('/potoki.js');
+      const pg = await createPlayground();
+      const controller = new AbortController();
+      let stoppedAt = null;
+      const events = [];
+      const done = pg.run({ code }, {
+        signal: controller.signal,
+        onEvent: (event) => {
+          events.push(event);
+          if (event.type === 'begin') {
+            setTimeout(() => {
+              stoppedAt = performance.now();
+              controller.abort();
+            }, stopAfterMs);
+          }
+        },
+      });
+      const record = await done;
+      return { record, events, stopMs: performance.now() - stoppedAt };
+    },
+    { code, stopAfterMs },
+  );
+}
+
+test('a two-thread program runs on two workers, its output in the order the threads printed', async (t) => {
+  const page = await openPage(t, '/');
+  const { record, events } = await runInPage(page, { code: TWO_THREADS });
+  assert.deepEqual(
+    record.output.map((line) => [line.text, line.stream]),
+    [
+      ['slept 0.2', 'stdout'],
+      ['slept 0.4', 'stdout'],
+      ['done', 'stdout'],
+    ],
+  );
+  assert.equal(record.scenario, 'python');
+  assert.equal(record.gil, true);
+  assert.equal(record.error, null);
+  assert.deepEqual(
+    record.tasks.map((task) => task.call),
+    ['sleep(0.4)', 'sleep(0.2)'],
+  );
+  const threads = new Set(record.tasks.map((task) => task.thread));
+  assert.equal(threads.size, 2);
+  assert.ok(!threads.has(record.mainThread));
+  // The two sleeps overlapped: about the longer one, not the sum.
+  assert.ok(record.wallMs >= 400 && record.wallMs < 590, `wall ${record.wallMs} ms`);
+  for (const task of record.tasks) {
+    assert.ok(task.submittedMs <= task.startedMs && task.startedMs < task.finishedMs);
+    assert.ok(task.deliveredMs >= task.finishedMs);
+  }
+  // Each thread said where it waited: the threads at `time.sleep` (line 4), the main
+  // thread at `t.join()` (line 11).
+  const waits = events.filter((e) => e.type === 'line' && e.waiting).map((e) => [e.thread, e.line]);
+  for (const task of record.tasks) assert.ok(waits.some(([th, line]) => th === task.thread && line === 4), JSON.stringify(waits));
+  assert.ok(waits.some(([th, line]) => th === record.mainThread && line === 11), JSON.stringify(waits));
+});
+
+test('pg.check says where a syntax error is; an uncaught exception is the record’s error', async (t) => {
+  const page = await openPage(t, '/');
+  const checked = await page.evaluate(async () => {
+    const { createPlayground } = await import('/potoki.js');
+    const pg = await createPlayground();
+    try {
+      pg.check({ code: 'x = 1\nprint(x +)\n' });
+      return null;
+    } catch (error) {
+      return { message: error.message, line: error.line, col: error.col, type: error.type };
+    }
+  });
+  assert.deepEqual(checked, { message: 'SyntaxError: invalid syntax (line 2)', line: 2, col: 10, type: 'SyntaxError' });
+  const { record } = await runInPage(page, { code: 'def ratio(a, b):\n    return a / b\n\nratio(1, 0)\n' });
+  assert.equal(record.error.type, 'ZeroDivisionError');
+  assert.equal(record.error.line, 2);
+  const stderr = record.output.filter((line) => line.stream === 'stderr').map((line) => line.text);
+  assert.deepEqual(stderr, [
+    'Traceback (most recent call last):',
+    '  File "main.py", line 4, in <module>',
+    '    ratio(1, 0)',
+    '  File "main.py", line 2, in ratio',
+    '    return a / b',
+    'ZeroDivisionError: division by zero',
+  ]);
+});
+
+test('the GIL can be switched off: sys._is_gil_enabled() says so', async (t) => {
+  const page = await openPage(t, '/');
+  const code = 'import sys\nprint(sys._is_gil_enabled())\n';
+  const on = await runInPage(page, { code });
+  const off = await runInPage(page, { code, gil: false });
+  assert.deepEqual(on.record.output.map((l) => l.text), ['True']);
+  assert.deepEqual(off.record.output.map((l) => l.text), ['False']);
+  assert.equal(off.record.gil, false);
+});
+
+test('Stop interrupts `while True: pass` in every thread within 50 ms', async (t) => {
+  const page = await openPage(t, '/');
+  const code = `import threading
+def spin():
+    while True:
+        pass
+threads = [threading.Thread(target=spin) for _ in range(2)]
+for t in threads:
+    t.start()
+while True:
+    pass
+`;
+  const stops = [];
+  for (let i = 0; i < 3; i++) {
+    const { record, stopMs } = await runAndStop(page, code, 300);
+    assert.equal(record.cancelled, true);
+    assert.equal(record.error.type, 'KeyboardInterrupt');
+    assert.equal(record.tasks.length, 2);
+    assert.ok(record.tasks.every((task) => task.finishedMs !== null));
+    stops.push(stopMs);
+  }
+  stops.sort((a, b) => a - b);
+  t.diagnostic(`Stop → record: ${stops.map((ms) => ms.toFixed(1)).join(', ')} ms`);
+  // The median of three: this shared machine sometimes stalls a whole page.
+  assert.ok(stops[1] < 50, `Stop took ${stops.map((ms) => ms.toFixed(1)).join(', ')} ms`);
+  // The pool is whole again: a run right after works.
+  const after = await runInPage(page, { code: TWO_THREADS });
+  assert.equal(after.record.output.at(-1).text, 'done');
+});
+
+test('starting a thread when no worker is free raises RuntimeError, never hangs', async (t) => {
+  const page = await openPage(t, '/');
+  const code = `import threading, time
+def nap():
+    time.sleep(0.3)
+started = 0
+try:
+    for i in range(100):
+        threading.Thread(target=nap).start()
+        started += 1
+except RuntimeError as e:
+    print(f"{type(e).__name__}: {e}")
+print("started", started)
+`;
+  const { record } = await runInPage(page, { code });
+  const left = await page.evaluate(async () => (await (await import('/potoki.js')).createPlayground()).threadsLeft);
+  assert.deepEqual(
+    record.output.map((line) => line.text),
+    ["RuntimeError: can't start new thread", `started ${left - 1}`],
+  );
+  assert.equal(record.error, null);
+});
+
+test('recursion past the limit is a RecursionError, never a stack overflow', async (t) => {
+  const page = await openPage(t, '/');
+  const code = `import sys
+def down(n):
+    return down(n + 1)
+try:
+    down(0)
+except RecursionError as e:
+    print("function:", e)
+
+class Node:
+    def __init__(self, n):
+        self.child = Node(n + 1)
+try:
+    Node(0)
+except RecursionError as e:
+    print("constructor:", e)
+
+class Loop:
+    def __repr__(self):
+        return repr(self)
+try:
+    repr(Loop())
+except RecursionError as e:
+    print("repr:", e)
+print(sys.getrecursionlimit())
+`;
+  const { record } = await runInPage(page, { code });
+  const lines = record.output.map((line) => line.text);
+  assert.equal(lines.length, 4, lines.join('\n'));
+  // CPython's words; a call through native code (a constructor) may hit the native
+  // stack's bound first, which CPython words as for `repr`.
+  assert.equal(lines[0], 'function: maximum recursion depth exceeded');
+  assert.match(lines[1], /^constructor: maximum recursion depth exceeded( while calling a Python object)?$/);
+  assert.equal(lines[2], 'repr: maximum recursion depth exceeded while calling a Python object');
+  assert.equal(lines[3], '1000');
+});
+
+test('a run’s memory is capped: MemoryError, and the page goes on', async (t) => {
+  const page = await openPage(t, '/');
+  const code = `try:
+    x = [0] * 10**9
+except MemoryError as e:
+    print("repeat:", type(e).__name__)
+try:
+    big = list(range(10**9))
+except MemoryError as e:
+    print("range:", type(e).__name__)
+chunks = []
+try:
+    while True:
+        chunks.append("x" * 100000)
+except MemoryError:
+    held = len(chunks) // 10
+    chunks = None
+    print("held", "at least 200" if held >= 200 else held, "MB")
+print("still running")
+`;
+  for (let i = 0; i < 2; i++) {
+    // Twice: what the first run held was given back.
+    const { record } = await runInPage(page, { code });
+    assert.deepEqual(
+      record.output.map((line) => line.text),
+      ['repeat: MemoryError', 'range: MemoryError', 'held at least 200 MB', 'still running'],
+    );
+  }
+});

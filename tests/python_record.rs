@@ -1,0 +1,186 @@
+//! A Python program's run is recorded as the lesson's listings are: a task per
+//! thread started and per future submitted, each thread's line as it waits, the
+//! output with its stream, and the exception the program ended on.
+
+#![allow(clippy::unwrap_used, clippy::panic)] // a test stops loudly
+
+use potoki::python::{run_recorded, Options};
+use potoki::record::{Event, Outcome, Stream};
+
+const TWO_THREADS: &str = "\
+import threading, time
+
+def sleep(secs):
+    time.sleep(secs)
+    print(f'slept {secs}')
+
+threads = [threading.Thread(target=sleep, args=[s]) for s in (0.2, 0.1)]
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+print('done')
+";
+
+#[test]
+fn each_thread_started_is_a_task_with_its_call_thread_and_times() {
+    let run = run_recorded(TWO_THREADS, Options::default());
+    assert_eq!(run.output.stdout, "slept 0.1\nslept 0.2\ndone\n");
+    let tasks = &run.record.tasks;
+    assert_eq!(tasks.len(), 2, "{tasks:?}");
+    assert_eq!(tasks[0].call, "sleep(0.2)");
+    assert_eq!(tasks[1].call, "sleep(0.1)");
+    assert_ne!(tasks[0].thread, tasks[1].thread);
+    assert_eq!(tasks[0].thread_name.as_deref(), Some("Thread-1 (sleep)"));
+    for task in tasks {
+        let (submitted, started, finished, delivered) = (
+            task.submitted_ms.unwrap(),
+            task.started_ms.unwrap(),
+            task.finished_ms.unwrap(),
+            task.delivered_ms.unwrap(),
+        );
+        assert!(submitted <= started && started <= finished && finished <= delivered);
+        assert_eq!(task.outcome, Some(Outcome::Ok(None)));
+        // Its time was spent sleeping, not running.
+        assert!(task.waited_ms >= 90.0, "{task:?}");
+        assert!(task.cpu_ms < task.waited_ms, "{task:?}");
+    }
+    // Both slept at once: the run took about the longer sleep, not the sum.
+    assert!(run.record.wall_ms < 290.0, "{}", run.record.wall_ms);
+    assert_eq!(run.record.gil, Some(true));
+    assert!(run.record.error.is_none());
+}
+
+#[test]
+fn each_thread_says_its_line_as_it_waits_and_as_it_runs_again() {
+    let run = run_recorded(TWO_THREADS, Options::default());
+    let main = run.record.main_thread.unwrap();
+    let lines: Vec<(u32, usize, bool)> = run
+        .events
+        .iter()
+        .filter_map(|event| match event {
+            Event::Line {
+                thread,
+                line,
+                waiting,
+                ..
+            } => Some((*thread, *line, *waiting)),
+            _ => None,
+        })
+        .collect();
+    // The threads wait at `time.sleep(secs)` (line 4), the main thread at `t.join()`.
+    for task in &run.record.tasks {
+        let thread = task.thread.unwrap();
+        assert!(lines.contains(&(thread, 4, true)), "{lines:?}");
+        assert!(lines.contains(&(thread, 4, false)), "{lines:?}");
+    }
+    assert!(lines.contains(&(main, 11, true)), "{lines:?}");
+}
+
+#[test]
+fn each_future_submitted_is_a_task_delivered_when_its_result_is_taken() {
+    let source = "\
+from concurrent.futures import ThreadPoolExecutor
+import time
+
+def work(n):
+    time.sleep(0.05)
+    return n * 2
+
+with ThreadPoolExecutor(max_workers=2) as executor:
+    futures = [executor.submit(work, n) for n in range(3)]
+    print([f.result() for f in futures])
+";
+    let run = run_recorded(source, Options::default());
+    assert_eq!(run.output.stdout, "[0, 2, 4]\n");
+    let tasks = &run.record.tasks;
+    // The executor's worker threads are not tasks; the futures are.
+    assert_eq!(tasks.len(), 3, "{tasks:?}");
+    for (n, task) in tasks.iter().enumerate() {
+        assert_eq!(task.call, format!("work({n})"));
+        assert_eq!(task.outcome, Some(Outcome::Ok(Some((n * 2).to_string()))));
+        assert!(task.finished_ms.unwrap() <= task.delivered_ms.unwrap());
+        assert!(task
+            .thread_name
+            .as_deref()
+            .unwrap()
+            .starts_with("ThreadPoolExecutor-0_"));
+    }
+    // Two workers for three tasks: the third waited for a free one.
+    assert!(
+        tasks[2].started_ms.unwrap()
+            >= tasks[0]
+                .finished_ms
+                .unwrap()
+                .min(tasks[1].finished_ms.unwrap())
+                - 1.0
+    );
+}
+
+#[test]
+fn an_uncaught_exception_is_the_records_error_with_its_line_and_traceback() {
+    let source = "def ratio(a, b):\n    return a / b\n\nprint('before')\nratio(1, 0)\n";
+    let run = run_recorded(source, Options::default());
+    let error = run.record.error.unwrap();
+    assert_eq!(error.kind, "ZeroDivisionError");
+    assert_eq!(error.message, "division by zero");
+    assert_eq!(error.line, 2);
+    assert!(error
+        .traceback
+        .starts_with("Traceback (most recent call last):\n"));
+    let streams: Vec<(Stream, &str)> = run
+        .record
+        .output
+        .iter()
+        .map(|line| (line.stream, line.text.as_str()))
+        .collect();
+    assert_eq!(streams[0], (Stream::Stdout, "before"));
+    assert_eq!(
+        streams.last().copied(),
+        Some((Stream::Stderr, "ZeroDivisionError: division by zero"))
+    );
+    assert!(!run.record.cancelled);
+}
+
+#[test]
+fn a_syntax_error_is_the_records_error_with_its_line() {
+    let run = run_recorded("print(1)\nprint(x +)\n", Options::default());
+    let error = run.record.error.unwrap();
+    assert_eq!(error.kind, "SyntaxError");
+    assert_eq!(error.line, 2);
+    assert_eq!(
+        run.output.stderr,
+        "  File \"main.py\", line 2\n    print(x +)\nSyntaxError: invalid syntax\n"
+    );
+    assert!(run.output.stdout.is_empty());
+}
+
+#[test]
+fn daemon_threads_end_with_the_program_silently_and_the_run_is_not_stopped() {
+    let source = "\
+import threading, time
+def forever():
+    while True:
+        time.sleep(0.01)
+threading.Thread(target=forever, daemon=True).start()
+time.sleep(0.05)
+print('main done')
+";
+    let run = run_recorded(source, Options::default());
+    assert_eq!(run.output.stdout, "main done\n");
+    assert_eq!(run.output.stderr, "");
+    assert!(!run.record.cancelled);
+    assert!(run.record.wall_ms < 5_000.0, "{}", run.record.wall_ms);
+}
+
+#[test]
+fn the_time_limit_stops_a_loop_that_never_ends() {
+    let options = Options {
+        time_limit_ms: Some(200.0),
+        ..Options::default()
+    };
+    let run = run_recorded("while True:\n    pass\n", options);
+    assert_eq!(run.record.error.unwrap().kind, "KeyboardInterrupt");
+    assert!(run.record.cancelled);
+    assert!(run.record.wall_ms < 2_000.0, "{}", run.record.wall_ms);
+}
