@@ -167,13 +167,35 @@ pub struct Params {
 pub struct Source {
     pub file: Arc<str>,
     pub lines: Vec<String>,
+    /// Lines of our `lib/*.py` that stand for a line of CPython's own module, with
+    /// that line's number (`# CPython: 1045` at its end): a traceback through
+    /// `threading` then reads as CPython's does.
+    shown: Vec<(u32, u32)>,
 }
+
+/// The marker of a line that stands for CPython's line of that number.
+const CPYTHON_LINE: &str = "  # CPython: ";
 
 impl Source {
     pub fn new(file: &str, text: &str) -> Arc<Source> {
+        let mut shown = Vec::new();
+        let lines = text
+            .lines()
+            .enumerate()
+            .map(|(i, line)| match line.split_once(CPYTHON_LINE) {
+                Some((code, number)) => {
+                    if let (Ok(at), Ok(number)) = (u32::try_from(i + 1), number.trim().parse()) {
+                        shown.push((at, number));
+                    }
+                    code.to_owned()
+                }
+                None => line.to_owned(),
+            })
+            .collect();
         Arc::new(Source {
             file: Arc::from(file),
-            lines: text.lines().map(str::to_owned).collect(),
+            lines,
+            shown,
         })
     }
 
@@ -182,6 +204,14 @@ impl Source {
         self.lines
             .get((line as usize).wrapping_sub(1))
             .map_or("", String::as_str)
+    }
+
+    /// The number a traceback gives line `line`.
+    pub fn shown_line(&self, line: u32) -> u32 {
+        self.shown
+            .iter()
+            .find(|(at, _)| *at == line)
+            .map_or(line, |(_, number)| *number)
     }
 }
 

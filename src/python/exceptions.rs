@@ -191,8 +191,10 @@ pub fn format_traceback(
         out.push_str("Traceback (most recent call last):\n");
         for (code, line) in &traceback {
             out.push_str(&format!(
-                "  File \"{}\", line {line}, in {}\n",
-                code.source.file, code.name
+                "  File \"{}\", line {}, in {}\n",
+                code.source.file,
+                code.source.shown_line(*line),
+                code.name
             ));
             let text = code.source.line(*line).trim();
             if !text.is_empty() {

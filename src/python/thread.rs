@@ -55,6 +55,12 @@ impl Lock {
         Ok(())
     }
 
+    /// Takes the lock if no one holds it.
+    fn try_acquire(&self) -> bool {
+        let mut held = locked(&self.held);
+        !std::mem::replace(&mut *held, true)
+    }
+
     /// Whether some thread holds it.
     pub fn locked(&self) -> bool {
         *locked(&self.held)
@@ -87,9 +93,11 @@ fn acquire(vm: &mut Vm, args: Vec<Value>, kwargs: Vec<(Arc<str>, Value)>) -> PyR
         .and_then(|t| float(&t))
         .filter(|t| *t >= 0.0);
     let timeout = if blocking { timeout } else { Some(0.0) };
-    if !lock.locked() {
-        // Uncontended: no need to let go of the GIL.
-        return lock.acquire(vm, timeout).map(Value::Bool);
+    // Uncontended: taken at once, with no need to let go of the GIL. Only a
+    // try: a thread that is acquiring it without the GIL may take it between a
+    // look and a wait, and waiting here with the GIL held would deadlock with it.
+    if lock.try_acquire() {
+        return Ok(Value::Bool(true));
     }
     vm.blocking(|vm| lock.acquire(vm, timeout)).map(Value::Bool)
 }

@@ -51,7 +51,7 @@ class Thread:
             target = self.run if self._target is None else self._target
             self._task = _potoki.submit(target, self._args, self._kwargs)
         try:
-            _thread.start_new_thread(self._bootstrap, ())
+            _thread.start_new_thread(self._bootstrap_inner, ())
         except BaseException as e:
             self._done.release()
             if self._task is not None:
@@ -59,14 +59,15 @@ class Thread:
             raise
         self._running.acquire()
 
-    def _bootstrap(self):
+    # Named and numbered as CPython 3.11's, for tracebacks that read the same.
+    def _bootstrap_inner(self):
         self.ident = _thread.get_ident()
         _active[self.ident] = self
         self._running.release()
         if self._task is not None:
             _potoki.started(self._task, self.name)
         try:
-            self.run()
+            self.run()  # CPython: 1045
         except BaseException as e:
             if self._task is not None:
                 _potoki.finished(self._task, e, None)
@@ -80,7 +81,7 @@ class Thread:
 
     def run(self):
         if self._target is not None:
-            self._target(*self._args, **self._kwargs)
+            self._target(*self._args, **self._kwargs)  # CPython: 982
 
     def join(self, timeout=None):
         if not self._started:
@@ -224,6 +225,8 @@ class Condition:
             self._lock.acquire()
 
     def wait(self, timeout=None):
+        if not self._is_owned():
+            raise RuntimeError("cannot wait on un-acquired lock")
         waiter = _thread.allocate_lock()
         waiter.acquire()
         self._waiters.append(waiter)
@@ -248,7 +251,18 @@ class Condition:
             result = predicate()
         return result
 
+    def _is_owned(self):
+        # CPython's guess for a plain lock: held, since acquiring it now fails.
+        if isinstance(self._lock, RLock):
+            return self._lock._is_owned()
+        if self._lock.acquire(False):
+            self._lock.release()
+            return False
+        return True
+
     def notify(self, n=1):
+        if not self._is_owned():
+            raise RuntimeError("cannot notify on un-acquired lock")
         for waiter in self._waiters[:n]:
             waiter.release()
         del self._waiters[:n]
