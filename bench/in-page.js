@@ -116,3 +116,17 @@ export async function jsPool(_pg, { d1000Runs, d10000Runs, latencyReps }) {
   }
   return { d1000, d10000, gaps };
 }
+
+/** A Python program of bench/python/ run `reps` times by the interpreter; each run
+ *  prints one number as its last line, and those are returned. */
+export async function python(pg, { code, gil, reps }) {
+  const values = [];
+  for (let r = 0; r < reps; r++) {
+    const record = await pg.run({ code, gil });
+    expect(record.error === null, `python: the program failed: ${record.error?.traceback}`);
+    const value = Number(record.output.at(-1)?.text);
+    expect(Number.isFinite(value), `python: printed ${JSON.stringify(record.output.at(-1)?.text)}, not a number`);
+    values.push(value);
+  }
+  return values;
+}

@@ -45,6 +45,13 @@ const REPS = QUICK
   : { latency: 3, fidelity: 4, downloads: 5, startup: 4, startupThreads: [4, 8, 16, 32], smoothness: 3, python: 4 };
 const SCALE = 0.2;
 const started = Date.now();
+// A bench that stops making progress fails, saying where it was, rather than hang
+// whatever runs it (`npm test` runs the quick one).
+const WATCHDOG_S = QUICK ? 600 : 3600;
+setTimeout(() => {
+  console.error(`bench failed: no end after ${WATCHDOG_S} s (the last step logged above is where it stopped)`);
+  process.exit(1);
+}, WATCHDOG_S * 1000).unref();
 
 /** The listings with sleeps scaled to 0.2 s, and their ideal wall times. */
 const FIDELITY = [
@@ -193,6 +200,25 @@ function cpython() {
 
 const fmt = (ms) => (ms === undefined || ms === null ? '—' : ms < 10 ? ms.toFixed(2) : ms.toFixed(1));
 
+/** The bench's Python programs (bench/python/): their source, and CPython's numbers
+ *  for them, `reps` runs of `python3 file` (null without python3). */
+function pythonProgram(name, reps) {
+  const file = join(repo, 'bench', 'python', `${name}.py`);
+  const code = readFileSync(file, 'utf8');
+  let peer = null;
+  try {
+    peer = [];
+    for (let r = 0; r < reps; r++) {
+      const out = execFileSync('python3', [file], { encoding: 'utf8' }).trim().split('\n').at(-1);
+      peer.push(Number(out));
+    }
+  } catch (error) {
+    if (error.code !== 'ENOENT') throw new Error(`CPython on bench/python/${name}.py failed: ${error.message}`);
+    peer = null;
+  }
+  return { code, peer };
+}
+
 /** pkg/ and pkg-single/ as the release build leaves them, for --no-build. */
 function checkBuilt() {
   for (const out of ['pkg', 'pkg-single']) {
@@ -260,6 +286,16 @@ async function main() {
     const dl = await inPage(page, 'downloads', { images: IMAGES, reps: REPS.downloads });
     row('12 downloads at 300 ms latency, 12 workers', 'ms', dl.potoki, 'Promise.all(fetch)', dl.raw, 'within 5%');
     checkPages('downloads');
+    log('the interpreter: Python programs beside CPython…');
+    const reps = REPS.python;
+    const submit = pythonProgram('submit', reps);
+    row('Python: 1000 zero tasks, executor.submit + as_completed', 'ms', await inPage(page, 'python', { code: submit.code, gil: true, reps }), 'CPython', submit.peer, '≤ 15');
+    const loop = pythonProgram('loop', reps);
+    row('Python: for i in range(3_000_000): c += i % 7, one thread', 'ms', await inPage(page, 'python', { code: loop.code, gil: true, reps }), 'CPython', loop.peer, '≤ 3× CPython');
+    const two = pythonProgram('two_threads', reps);
+    row('Python: two CPU-bound threads / one, GIL on', '×', await inPage(page, 'python', { code: two.code, gil: true, reps }), 'CPython', two.peer, '≥ 1.7');
+    row('Python: two CPU-bound threads / one, GIL off', '×', await inPage(page, 'python', { code: two.code, gil: false, reps }), null, null, '≤ 1.3');
+    checkPages('python');
     await context.close();
     log('startup…');
     for (const threads of REPS.startupThreads) {

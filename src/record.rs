@@ -203,6 +203,13 @@ pub enum Event {
         text: String,
         stream: Stream,
     },
+    /// Python runs with the GIL: a thread waited `waited_ms` for the GIL, ending now
+    /// (`tMs`): ready to run, but another thread held it.
+    GilWait {
+        thread: u32,
+        waited_ms: f64,
+        t_ms: f64,
+    },
     /// Python runs: where a thread is (a line of `main.py`) as it starts to wait
     /// (`waiting`: sleep, join, result, get, acquire, the GIL) or runs again.
     Line {
@@ -403,6 +410,18 @@ impl Recorder {
                 thread,
                 line,
                 waiting,
+                t_ms,
+            })
+        });
+    }
+
+    /// The calling thread has just got the GIL after waiting `waited_ms` for it.
+    pub fn gil_wait(&self, waited_ms: f64) {
+        let thread = self.rt.thread_id();
+        self.emit(|_, t_ms| {
+            Some(Event::GilWait {
+                thread,
+                waited_ms,
                 t_ms,
             })
         });

@@ -184,3 +184,41 @@ fn the_time_limit_stops_a_loop_that_never_ends() {
     assert!(run.record.cancelled);
     assert!(run.record.wall_ms < 2_000.0, "{}", run.record.wall_ms);
 }
+
+#[test]
+fn with_the_gil_cpu_bound_threads_wait_for_it_and_say_so() {
+    let source = "\
+import threading
+def count():
+    c = 0
+    for i in range(300_000):
+        c += i % 7
+threads = [threading.Thread(target=count) for _ in range(2)]
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+";
+    let waits = |gil: bool| {
+        let run = run_recorded(
+            source,
+            Options {
+                gil,
+                ..Options::default()
+            },
+        );
+        run.events
+            .iter()
+            .filter_map(|event| match event {
+                Event::GilWait { waited_ms, .. } => Some(*waited_ms),
+                _ => None,
+            })
+            .collect::<Vec<f64>>()
+    };
+    let with_gil = waits(true);
+    // Two threads taking turns every switch interval (5 ms): many waits, each
+    // about an interval long.
+    assert!(with_gil.len() >= 4, "{with_gil:?}");
+    assert!(with_gil.iter().any(|ms| *ms >= 2.0), "{with_gil:?}");
+    assert_eq!(waits(false), Vec::<f64>::new());
+}

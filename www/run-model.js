@@ -19,6 +19,8 @@ export function emptyRecord() {
     gil: null,
     error: null,
     lines: [],
+    // Python runs with the GIL: each stretch a thread waited for it.
+    gilWaits: [],
     output: [],
     tasks: [],
   };
@@ -74,6 +76,9 @@ export function applyEvent(record, event) {
       break;
     case 'print':
       record.output.push({ tMs: event.tMs, text: event.text, thread: event.thread, stream: event.stream });
+      break;
+    case 'gilWait':
+      record.gilWaits.push({ thread: event.thread, fromMs: event.tMs - event.waitedMs, toMs: event.tMs });
       break;
     case 'line':
       record.lines.push({ tMs: event.tMs, thread: event.thread, line: event.line, waiting: event.waiting });

@@ -8,6 +8,10 @@ use super::vm::{PyResult, Vm};
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::Duration;
 
+/// Waits for the GIL shorter than this are not events: the timeline could not
+/// draw them, and a CPU-bound thread has one every switch interval (5 ms).
+const GIL_WAIT_SHOWN_MS: f64 = 0.1;
+
 /// `_thread.allocate_lock()`: held or not, waited for by any thread.
 #[derive(Default)]
 pub struct Lock {
@@ -209,12 +213,26 @@ impl Vm {
         let result = wait(self);
         self.waited_ms += (self.interp.clock)() - began;
         if let Some(gil) = &gil {
-            gil.take();
-            self.gil_since = (self.interp.clock)();
+            self.take_gil(gil);
         }
         self.say_line(false);
         self.resume_cpu();
         result
+    }
+
+    /// Takes the GIL, saying how long this thread waited for it if it had to.
+    pub fn take_gil(&mut self, gil: &super::gil::Gil) {
+        let began = (self.interp.clock)();
+        gil.take();
+        self.gil_since = (self.interp.clock)();
+        self.said_gil_wait(self.gil_since - began);
+    }
+
+    /// A wait for the GIL long enough to draw is an event of its own.
+    pub fn said_gil_wait(&self, waited_ms: f64) {
+        if waited_ms >= GIL_WAIT_SHOWN_MS {
+            self.interp.program.recorder().gil_wait(waited_ms);
+        }
     }
 
     /// This thread's CPU time so far (ms): the time it ran, not the time it waited.
@@ -254,7 +272,7 @@ impl Vm {
             let mut vm = Vm::new(interp);
             vm.ident = ident;
             if let Some(gil) = vm.interp.gil.clone() {
-                gil.take();
+                vm.take_gil(&gil);
             }
             vm.resume_cpu();
             let result = vm.call(&function, args, Vec::new());

@@ -496,6 +496,7 @@ impl Vm {
                         // Time spent waiting for the GIL to come back is not CPU time.
                         self.pause_cpu();
                         gil.switch_if_asked(&mut self.gil_since, now);
+                        self.said_gil_wait((self.interp.clock)() - now);
                         self.resume_cpu();
                     }
                 }
