@@ -21,8 +21,8 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("sum", sum),
     ("sorted", sorted),
     ("reversed", reversed),
-    ("enumerate", enumerate),
-    ("zip", zip),
+    ("enumerate", super::lazy::enumerate),
+    ("zip", super::lazy::zip),
     ("any", any),
     ("all", all),
     ("repr", repr),
@@ -33,8 +33,8 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("next", next),
     ("id", id),
     ("hash", hash),
-    ("map", map),
-    ("filter", filter),
+    ("map", super::lazy::map),
+    ("filter", super::lazy::filter),
     ("super", super::classes::super_),
     ("property", |_, a, _| {
         Ok(Value::Property(Arc::new(
@@ -84,6 +84,8 @@ pub fn namespace(classes: &super::exceptions::Classes) -> DictEntries {
             "function",
             "builtin_function_or_method",
             "iterator",
+            "generator",
+            "coroutine",
             "range",
             "type",
         ]
@@ -307,76 +309,23 @@ fn reversed(vm: &mut Vm, args: Vec<Value>, _: Vec<(Arc<str>, Value)>) -> PyResul
     Ok(values_iter(items))
 }
 
-fn enumerate(vm: &mut Vm, args: Vec<Value>, kwargs: Vec<(Arc<str>, Value)>) -> PyResult<Value> {
-    let items = vm.collect_mut(&arg(&args, 0))?;
-    let start = match args.get(1).or_else(|| kwarg(&kwargs, "start")) {
-        Some(s) => small(vm, s)?,
-        None => 0,
-    };
-    Ok(values_iter(
-        items
-            .into_iter()
-            .enumerate()
-            .map(|(i, v)| Value::tuple(vec![Value::Int(start + i as i64), v]))
-            .collect(),
-    ))
-}
-
-fn zip(vm: &mut Vm, args: Vec<Value>, _: Vec<(Arc<str>, Value)>) -> PyResult<Value> {
-    let lists: Vec<Vec<Value>> = args
-        .iter()
-        .map(|a| vm.collect_mut(a))
-        .collect::<PyResult<_>>()?;
-    let shortest = lists.iter().map(Vec::len).min().unwrap_or(0);
-    Ok(values_iter(
-        (0..shortest)
-            .map(|i| Value::tuple(lists.iter().filter_map(|l| l.get(i).cloned()).collect()))
-            .collect(),
-    ))
-}
-
-fn map(vm: &mut Vm, args: Vec<Value>, _: Vec<(Arc<str>, Value)>) -> PyResult<Value> {
-    let f = arg(&args, 0);
-    let lists: Vec<Vec<Value>> = args
-        .iter()
-        .skip(1)
-        .map(|a| vm.collect_mut(a))
-        .collect::<PyResult<_>>()?;
-    let shortest = lists.iter().map(Vec::len).min().unwrap_or(0);
-    let mut out = Vec::with_capacity(shortest);
-    for i in 0..shortest {
-        let call_args = lists.iter().filter_map(|l| l.get(i).cloned()).collect();
-        out.push(vm.call(&f, call_args, Vec::new())?);
-    }
-    Ok(values_iter(out))
-}
-
-fn filter(vm: &mut Vm, args: Vec<Value>, _: Vec<(Arc<str>, Value)>) -> PyResult<Value> {
-    let f = arg(&args, 0);
-    let mut out = Vec::new();
-    for item in vm.collect_mut(&arg(&args, 1))? {
-        let keep = match &f {
-            Value::None => vm.truthy(&item),
-            f => {
-                let verdict = vm.call(f, vec![item.clone()], Vec::new())?;
-                vm.truthy(&verdict)
-            }
-        };
-        if keep {
-            out.push(item);
+/// `any` (`want` true) and `all` (false): stop at the first item that decides.
+fn any_or_all(vm: &mut Vm, args: &[Value], want: bool) -> PyResult<Value> {
+    let iterator = vm.iter_mut(&arg(args, 0))?;
+    while let Some(item) = vm.next_mut(&iterator)? {
+        if vm.truthy(&item) == want {
+            return Ok(Value::Bool(want));
         }
     }
-    Ok(values_iter(out))
+    Ok(Value::Bool(!want))
 }
 
 fn any(vm: &mut Vm, args: Vec<Value>, _: Vec<(Arc<str>, Value)>) -> PyResult<Value> {
-    let items = vm.collect_mut(&arg(&args, 0))?;
-    Ok(Value::Bool(items.iter().any(|v| vm.truthy(v))))
+    any_or_all(vm, &args, true)
 }
 
 fn all(vm: &mut Vm, args: Vec<Value>, _: Vec<(Arc<str>, Value)>) -> PyResult<Value> {
-    let items = vm.collect_mut(&arg(&args, 0))?;
-    Ok(Value::Bool(items.iter().all(|v| vm.truthy(v))))
+    any_or_all(vm, &args, false)
 }
 
 fn repr(vm: &mut Vm, args: Vec<Value>, _: Vec<(Arc<str>, Value)>) -> PyResult<Value> {
@@ -442,7 +391,13 @@ fn iter(vm: &mut Vm, args: Vec<Value>, _: Vec<(Arc<str>, Value)>) -> PyResult<Va
     vm.iter_mut(&arg(&args, 0))
 }
 
-fn next(vm: &mut Vm, args: Vec<Value>, _: Vec<(Arc<str>, Value)>) -> PyResult<Value> {
+fn next(vm: &mut Vm, args: Vec<Value>, kwargs: Vec<(Arc<str>, Value)>) -> PyResult<Value> {
+    // A generator's `StopIteration` carries what it returned.
+    if let (Value::Generator(g), None) = (arg(&args, 0), args.get(1)) {
+        if g.kind == super::code::Kind::Generator {
+            return super::generator::next_method(vm, args, kwargs);
+        }
+    }
     match vm.next_mut(&arg(&args, 0))? {
         Some(value) => Ok(value),
         None => match args.get(1) {
@@ -509,6 +464,12 @@ impl Vm {
             (Value::Exception(e), "__context__") => {
                 return Ok(locked(&e.context).clone().unwrap_or(Value::None))
             }
+            (Value::Exception(e), "value")
+                if e.class.is_subclass(&self.classes().get("StopIteration")) =>
+            {
+                return Ok(super::generator::stop_value(object))
+            }
+            (Value::Generator(g), "__name__") => return Ok(Value::Str(g.name.clone())),
             (Value::Class(c), "__name__") => return Ok(Value::Str(c.name.clone())),
             (Value::Function(f), "__name__") => return Ok(Value::Str(f.code.name.clone())),
             (Value::Builtin(b), "__name__") => return Ok(Value::str(b.name)),

@@ -198,8 +198,22 @@ impl Vm {
     /// `next(it)`, calling `__next__` of a program-made iterator: `None` at the end
     /// (its `StopIteration`).
     pub fn next_mut(&mut self, iterator: &Value) -> PyResult<Option<Value>> {
-        if user_class(iterator).is_none() {
-            return self.next(iterator);
+        match iterator {
+            Value::Generator(g) if g.kind == super::code::Kind::Generator => {
+                return self.generator_next(g)
+            }
+            Value::Iterator(state) => {
+                let lazy = match &*locked(state) {
+                    super::value::Iter::Lazy(lazy) => Some(lazy.clone()),
+                    _ => None,
+                };
+                return match lazy {
+                    Some(lazy) => self.lazy_next(state, lazy),
+                    None => self.next(iterator),
+                };
+            }
+            _ if user_class(iterator).is_none() => return self.next(iterator),
+            _ => {}
         }
         match self.call_dunder(iterator, "__next__", Vec::new()) {
             Ok(Some(value)) => Ok(Some(value)),
@@ -214,7 +228,7 @@ impl Vm {
 
     /// Every item of any iterable, program-made ones included.
     pub fn collect_mut(&mut self, value: &Value) -> PyResult<Vec<Value>> {
-        if user_class(value).is_none() {
+        if !is_pulled(value) {
             return self.collect(value);
         }
         let iterator = self.iter_mut(value)?;
@@ -302,6 +316,21 @@ impl Vm {
 
     /// A comparison, trying `__eq__`, `__lt__`, … (and their reflections) first.
     pub fn compare_any(&mut self, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> {
+        if matches!(op, CmpOp::In | CmpOp::NotIn) && is_pulled(b) {
+            if let Some(found) = self.call_dunder(b, "__contains__", vec![a.clone()])? {
+                let found = self.truthy(&found);
+                return Ok(Value::Bool(found == (op == CmpOp::In)));
+            }
+            // `x in gen` consumes the generator up to the first match.
+            let iterator = self.iter_mut(b)?;
+            while let Some(item) = self.next_mut(&iterator)? {
+                let equal = self.compare_any(CmpOp::Eq, &item, a)?;
+                if self.truthy(&equal) {
+                    return Ok(Value::Bool(op == CmpOp::In));
+                }
+            }
+            return Ok(Value::Bool(op == CmpOp::NotIn));
+        }
         if user_class(a).is_some() || user_class(b).is_some() {
             let (name, reflected) = match op {
                 CmpOp::Eq => ("__eq__", "__eq__"),
@@ -329,6 +358,16 @@ impl Vm {
             }
         }
         self.compare(op, a, b)
+    }
+}
+
+/// Whether items of `value` come from running Python (a generator, `map`, a
+/// program-made iterator), so only the `_mut` functions can get them.
+fn is_pulled(value: &Value) -> bool {
+    match value {
+        Value::Generator(_) => true,
+        Value::Iterator(state) => matches!(&*locked(state), super::value::Iter::Lazy(_)),
+        other => user_class(other).is_some(),
     }
 }
 

@@ -148,6 +148,31 @@ pub enum Instr {
     BuildString(u32),
     ImportName(u32),
     ImportFrom(u32),
+    /// Suspends a generator's frame, yielding the top value; resuming it pushes the
+    /// value sent in (`None` for `next()`).
+    Yield,
+    /// `yield from` and `await`: sends the top value to the iterator below it. While
+    /// that one yields, this frame yields the same and runs this instruction again
+    /// on resuming; when it returns, its value replaces the iterator.
+    YieldFrom,
+    /// `yield from x`: `iter(x)`, but a coroutine stays itself.
+    GetYieldFromIter,
+    /// `await x`: the coroutine itself, or what `x.__await__()` gives.
+    GetAwaitable,
+    /// `async with`'s handler: with `__aexit__` under the exception on top, pushes
+    /// `__aexit__(type, exc, None)` (to be awaited).
+    AsyncWithExcept,
+}
+
+/// What calling a function's code gives: a run of its body, or a suspended frame.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Kind {
+    #[default]
+    Function,
+    /// A body with `yield`: calling it makes a generator.
+    Generator,
+    /// `async def`: calling it makes a coroutine.
+    Coroutine,
 }
 
 /// What a function takes, as its `def` line says.
@@ -238,6 +263,7 @@ pub struct Code {
     pub params: Params,
     /// The module's code runs on the globals; functions on their slots.
     pub is_module: bool,
+    pub kind: Kind,
 }
 
 /// A constant of a code object.

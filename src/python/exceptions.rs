@@ -17,6 +17,7 @@ const EXCEPTIONS: &[(&str, &str)] = &[
     ("Exception", "BaseException"),
     ("KeyboardInterrupt", "BaseException"),
     ("SystemExit", "BaseException"),
+    ("GeneratorExit", "BaseException"),
     ("ArithmeticError", "Exception"),
     ("ZeroDivisionError", "ArithmeticError"),
     ("OverflowError", "ArithmeticError"),
@@ -59,6 +60,8 @@ const TYPES: &[(&str, &str)] = &[
     ("type", "object"),
     ("slice", "object"),
     ("iterator", "object"),
+    ("generator", "object"),
+    ("coroutine", "object"),
 ];
 
 impl Classes {

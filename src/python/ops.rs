@@ -115,6 +115,12 @@ impl Vm {
             ),
             Value::Cell(_) => "<cell>".into(),
             Value::Property(_) => format!("<property object at 0x{:x}>", value.id()),
+            Value::Generator(g) => format!(
+                "<{} object {} at 0x{:x}>",
+                g.type_name(),
+                g.name,
+                value.id()
+            ),
             Value::Lock(l) => format!(
                 "<{} _thread.lock object at 0x{:x}>",
                 if l.locked() { "locked" } else { "unlocked" },
@@ -646,6 +652,9 @@ impl Vm {
     pub fn iter(&self, value: &Value) -> PyResult<Value> {
         let state = match value {
             Value::Iterator(_) => return Ok(value.clone()),
+            Value::Generator(g) if g.kind == super::code::Kind::Generator => {
+                return Ok(value.clone())
+            }
             Value::List(_) | Value::Tuple(_) => Iter::Seq {
                 items: value.clone(),
                 at: 0,
@@ -699,6 +708,10 @@ impl Vm {
                 let item = items.get(*at).cloned();
                 *at += 1;
                 item
+            }
+            // Only `next_mut` can run these: they call Python.
+            Iter::Lazy(_) => {
+                return Err(self.error("SystemError", "lazy iterator outside next_mut"))
             }
             Iter::Range { next, left, step } => {
                 if *left <= 0 {
@@ -758,6 +771,18 @@ impl Vm {
 
     /// The indices a slice picks from a sequence of `len`.
     pub fn slice_indices(&self, slice: &[Value; 3], len: usize) -> PyResult<Vec<usize>> {
+        let (start, stop, step) = self.slice_bounds(slice, len)?;
+        let mut out = Vec::new();
+        let mut i = start;
+        while (step > 0 && i < stop) || (step < 0 && i > stop) {
+            out.push(i as usize);
+            i += step;
+        }
+        Ok(out)
+    }
+
+    /// A slice's start, stop and step over a sequence of `len`, as `slice.indices`.
+    pub fn slice_bounds(&self, slice: &[Value; 3], len: usize) -> PyResult<(i64, i64, i64)> {
         let len = len as i64;
         let get = |v: &Value| -> PyResult<Option<i64>> {
             match v {
@@ -789,13 +814,7 @@ impl Vm {
                 get(&slice[1])?.map_or(-1, |i| clamp(i, -1, len - 1)),
             )
         };
-        let mut out = Vec::new();
-        let mut i = start;
-        while (step > 0 && i < stop) || (step < 0 && i > stop) {
-            out.push(i as usize);
-            i += step;
-        }
-        Ok(out)
+        Ok((start, stop, step))
     }
 
     /// `container[index]`.
@@ -842,6 +861,15 @@ impl Vm {
                 Ok(Value::str(
                     &chars.get(at).map(char::to_string).unwrap_or_default(),
                 ))
+            }
+            (Value::Range(r), Value::Slice(s)) => {
+                let len = usize::try_from(r.len()).unwrap_or(0);
+                let (start, stop, step) = self.slice_bounds(s, len)?;
+                Ok(Value::Range(Range {
+                    start: r.start + start * r.step,
+                    stop: r.start + stop * r.step,
+                    step: r.step * step,
+                }))
             }
             (Value::Range(r), i) => {
                 let at = self.index(i, usize::try_from(r.len()).unwrap_or(0), "range object")?;

@@ -114,6 +114,7 @@ pub fn method(object: &Value, name: &str) -> Option<Builtin> {
         Value::Set(_) => SET,
         Value::Tuple(_) => TUPLE,
         Value::Lock(_) => super::thread::LOCK,
+        Value::Generator(_) => super::generator::METHODS,
         _ => return None,
     };
     table

@@ -46,6 +46,8 @@ pub enum Value {
     Lock(Arc<super::thread::Lock>),
     /// `@property`: its getter.
     Property(Arc<Value>),
+    /// A generator or a coroutine: a suspended frame.
+    Generator(Arc<super::generator::Generator>),
 }
 
 impl fmt::Debug for Value {
@@ -310,9 +312,21 @@ pub struct Exception {
 
 /// The state of an iterator.
 pub enum Iter {
-    Seq { items: Value, at: usize },
-    Range { next: i64, left: i64, step: i64 },
-    Values { items: Vec<Value>, at: usize },
+    Seq {
+        items: Value,
+        at: usize,
+    },
+    Range {
+        next: i64,
+        left: i64,
+        step: i64,
+    },
+    Values {
+        items: Vec<Value>,
+        at: usize,
+    },
+    /// `map`, `filter`, `zip`, `enumerate`: they call or pull as they go.
+    Lazy(super::lazy::Lazy),
 }
 
 impl Value {
@@ -350,6 +364,7 @@ impl Value {
             Value::Cell(_) => "cell",
             Value::Lock(_) => "lock",
             Value::Property(_) => "property",
+            Value::Generator(g) => g.type_name(),
         }
     }
 
@@ -371,6 +386,7 @@ impl Value {
             Value::Cell(x) => Arc::as_ptr(x) as *const u8 as usize,
             Value::Lock(x) => Arc::as_ptr(x) as *const u8 as usize,
             Value::Property(x) => Arc::as_ptr(x) as *const u8 as usize,
+            Value::Generator(x) => Arc::as_ptr(x) as *const u8 as usize,
             Value::BigInt(x) => Arc::as_ptr(x) as *const u8 as usize,
             Value::Slice(x) => Arc::as_ptr(x) as *const u8 as usize,
             Value::Builtin(b) => b.call as usize,

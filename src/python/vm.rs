@@ -68,9 +68,9 @@ struct Block {
 }
 
 pub struct Frame {
-    code: Arc<Code>,
-    ip: usize,
-    stack: Vec<Value>,
+    pub(super) code: Arc<Code>,
+    pub(super) ip: usize,
+    pub(super) stack: Vec<Value>,
     fast: Vec<Option<Value>>,
     cells: Vec<Arc<Mutex<Value>>>,
     blocks: Vec<Block>,
@@ -86,7 +86,9 @@ pub struct Frame {
 /// One Python thread's interpreter: its frames, on the program's shared state.
 pub struct Vm {
     pub interp: Arc<Interp>,
-    frames: Vec<Frame>,
+    pub(super) frames: Vec<Frame>,
+    /// The generator frame that just yielded, for `resume` to keep.
+    pub(super) suspended: Option<Frame>,
     /// Instructions run since Stop was last looked at.
     ticks: u32,
     /// `threading.get_ident()`.
@@ -127,6 +129,7 @@ impl Vm {
         Vm {
             interp,
             frames: Vec::new(),
+            suspended: None,
             ticks: 0,
             ident: 0,
             gil_since: 0.0,
@@ -224,6 +227,9 @@ impl Vm {
             Value::Function(f) => {
                 let base = self.frames.len();
                 let frame = self.frame_for(f, args, kwargs)?;
+                if f.code.kind != super::code::Kind::Function {
+                    return Ok(super::generator::Generator::new_value(frame));
+                }
                 self.push_frame(frame)?;
                 self.run(base)
             }
@@ -231,7 +237,7 @@ impl Vm {
         }
     }
 
-    fn push_frame(&mut self, frame: Frame) -> PyResult<()> {
+    pub(super) fn push_frame(&mut self, frame: Frame) -> PyResult<()> {
         if self.frames.len() >= self.interp.recursion_limit {
             return Err(self.error("RecursionError", "maximum recursion depth exceeded"));
         }
@@ -421,7 +427,7 @@ impl Vm {
     }
 
     /// Runs frames until the one at depth `base` returns.
-    fn run(&mut self, base: usize) -> PyResult<Value> {
+    pub(super) fn run(&mut self, base: usize) -> PyResult<Value> {
         // Python calling Python stays in this loop; only a call through native code
         // (a constructor's `__init__`, `repr` calling `__repr__`) nests a Rust call.
         // Those are bounded by the native stack left, as CPython's C recursion
@@ -443,7 +449,7 @@ impl Vm {
 
     /// Looks for a handler for `exc` from the top frame down to `base`; `fresh`: the
     /// exception was raised here (not re-raised), so this frame goes into its traceback.
-    fn unwind(&mut self, exc: Value, fresh: bool, base: usize) -> PyResult<()> {
+    pub(super) fn unwind(&mut self, exc: Value, fresh: bool, base: usize) -> PyResult<()> {
         let mut add = fresh;
         if fresh {
             self.set_context(&exc);
@@ -717,6 +723,23 @@ impl Vm {
                     frame.handling.pop();
                     return Err((exc, false));
                 }
+                // A generator's frame is always the base one of the loop that resumed
+                // it: it leaves the loop, kept aside for `resume`.
+                Instr::Yield => {
+                    let value = frame.stack.pop().unwrap_or(Value::None);
+                    self.suspended = self.frames.pop();
+                    return Ok(Some(value));
+                }
+                Instr::YieldFrom => match self.yield_from_step() {
+                    Ok(None) => {}
+                    Ok(Some(value)) => {
+                        // Resumed, it runs `YieldFrom` again with the value sent.
+                        self.top_frame().ip -= 1;
+                        self.suspended = self.frames.pop();
+                        return Ok(Some(value));
+                    }
+                    Err(e) => return Err(fail(e)),
+                },
                 other => {
                     if let Err(e) = self.execute(other) {
                         return Err(fail(e));
@@ -729,19 +752,19 @@ impl Vm {
         }
     }
 
-    fn top_frame(&mut self) -> &mut Frame {
+    pub(super) fn top_frame(&mut self) -> &mut Frame {
         // `step` only runs with a frame on the stack.
         let last = self.frames.len() - 1;
         &mut self.frames[last]
     }
 
-    fn push(&mut self, value: Value) {
+    pub(super) fn push(&mut self, value: Value) {
         if let Some(frame) = self.frames.last_mut() {
             frame.stack.push(value);
         }
     }
 
-    fn pop(&mut self) -> Value {
+    pub(super) fn pop(&mut self) -> Value {
         self.frames
             .last_mut()
             .and_then(|f| f.stack.pop())
@@ -1033,6 +1056,23 @@ impl Vm {
                 let text: String = parts.iter().map(|p| self.str(p)).collect();
                 self.push(Value::str(&text));
             }
+            Instr::GetYieldFromIter => {
+                let value = self.pop();
+                let iterator = self.yield_from_iter(value)?;
+                self.push(iterator);
+            }
+            Instr::GetAwaitable => {
+                let value = self.pop();
+                let awaitable = self.awaitable(value)?;
+                self.push(awaitable);
+            }
+            Instr::AsyncWithExcept => {
+                let exc = self.peek(0);
+                let exit = self.peek(1);
+                let class = Value::Class(self.classes().of(&exc));
+                let awaitable = self.call(&exit, vec![class, exc, Value::None], Vec::new())?;
+                self.push(awaitable);
+            }
             Instr::ImportName(at) => {
                 let name = self.name(at);
                 let module = self.import(&name)?;
@@ -1079,7 +1119,7 @@ impl Vm {
             .unwrap_or_else(|| Arc::from(""))
     }
 
-    fn peek(&self, depth: usize) -> Value {
+    pub(super) fn peek(&self, depth: usize) -> Value {
         self.frames
             .last()
             .and_then(|f| {
@@ -1106,6 +1146,10 @@ impl Vm {
             }
             Value::Function(f) => {
                 let frame = self.frame_for(f, args, kwargs)?;
+                if f.code.kind != super::code::Kind::Function {
+                    self.push(super::generator::Generator::new_value(frame));
+                    return Ok(());
+                }
                 self.push_frame(frame)
             }
             other => {

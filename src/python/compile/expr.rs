@@ -181,9 +181,8 @@ impl<'a> Compiler<'a> {
                 };
                 self.comprehension("<dictcomp>", &[key, &c.value], &c.generators, Kind::Dict)?
             }
-            // Without generators, a generator expression is the list it would give.
             Expr::Generator(c) => {
-                self.comprehension("<genexpr>", &[&c.elt], &c.generators, Kind::List)?
+                self.comprehension("<genexpr>", &[&c.elt], &c.generators, Kind::Generator)?
             }
             Expr::Lambda(l) => {
                 self.make_function(
@@ -191,6 +190,7 @@ impl<'a> Compiler<'a> {
                     l.parameters.as_deref(),
                     super::FunctionBody::Expr(&l.body),
                     expr,
+                    false,
                 )?;
             }
             Expr::Named(n) => {
@@ -201,8 +201,9 @@ impl<'a> Compiler<'a> {
             Expr::Starred(_) => {
                 return Err(self.syntax_error("can't use starred expression here", expr))
             }
-            Expr::Await(_) => return Err(self.not_supported("await", expr)),
-            Expr::Yield(_) | Expr::YieldFrom(_) => return Err(self.not_supported("yield", expr)),
+            Expr::Await(a) => self.await_expr(a)?,
+            Expr::Yield(y) => self.yield_expr(y)?,
+            Expr::YieldFrom(y) => self.yield_from(y)?,
             Expr::TString(_) => return Err(self.not_supported("template strings", expr)),
             Expr::IpyEscapeCommand(_) => return Err(self.syntax_error("invalid syntax", expr)),
         }
@@ -425,11 +426,17 @@ impl<'a> Compiler<'a> {
         node: &ast::Comprehension,
     ) -> Result<Arc<crate::python::code::Code>> {
         self.begin_function(name, scope, signature, line, node)?;
-        self.emit(match kind {
-            Kind::List => Instr::BuildList(0),
-            Kind::Set => Instr::BuildSet(0),
-            Kind::Dict => Instr::BuildMap(0),
-        });
+        match kind {
+            Kind::List => drop(self.emit(Instr::BuildList(0))),
+            Kind::Set => drop(self.emit(Instr::BuildSet(0))),
+            Kind::Dict => drop(self.emit(Instr::BuildMap(0))),
+            // A generator expression yields its items, lazily; under them is what
+            // it returns at the end.
+            Kind::Generator => {
+                self.unit().kind = crate::python::code::Kind::Generator;
+                self.load_const(Value::None);
+            }
+        }
         self.comprehension_loop(elts, generators, 0, kind)?;
         self.emit(Instr::Return);
         self.finish_unit()
@@ -449,11 +456,15 @@ impl<'a> Compiler<'a> {
                 self.expr(elt)?;
             }
             let below = depth as u32 + 1;
-            self.emit(match kind {
-                Kind::List => Instr::ListAppend(below),
-                Kind::Set => Instr::SetAdd(below),
-                Kind::Dict => Instr::MapAdd(below),
-            });
+            match kind {
+                Kind::List => self.emit(Instr::ListAppend(below)),
+                Kind::Set => self.emit(Instr::SetAdd(below)),
+                Kind::Dict => self.emit(Instr::MapAdd(below)),
+                Kind::Generator => {
+                    self.emit(Instr::Yield);
+                    self.emit(Instr::Pop)
+                }
+            };
             return Ok(());
         };
         if depth == 0 {
@@ -549,6 +560,7 @@ pub(super) enum Kind {
     List,
     Set,
     Dict,
+    Generator,
 }
 
 fn describe(expr: &Expr) -> &'static str {

@@ -4,8 +4,9 @@
 //! with `NotImplementedError: <what> is not supported here` and its line.
 
 mod expr;
+mod suspend;
 
-use super::code::{Code, Const, Instr, Params, Source};
+use super::code::{Code, Const, Instr, Kind, Params, Source};
 use super::parse::LineIndex;
 use super::scope::{function_scope, param_names, Body, ScopeInfo};
 use super::value::Value;
@@ -69,8 +70,9 @@ enum FBlock<'a> {
     Finally(&'a [Stmt]),
     /// Inside an `except` clause: leaving ends the handling.
     Except,
-    /// Inside a `with` block: leaving calls `__exit__(None, None, None)`.
-    With,
+    /// Inside a `with` block: leaving calls `__exit__(None, None, None)`; inside
+    /// `async with` (`true`), awaits `__aexit__(None, None, None)`.
+    With(bool),
 }
 
 /// One code object being built.
@@ -90,6 +92,8 @@ struct Unit<'a> {
     fblocks: Vec<FBlock<'a>>,
     /// A class body: its names go to the class's namespace.
     is_class: bool,
+    /// A generator's or a coroutine's body.
+    kind: Kind,
 }
 
 impl<'a> Unit<'a> {
@@ -115,6 +119,7 @@ impl<'a> Unit<'a> {
             line: 1,
             fblocks: Vec::new(),
             is_class: false,
+            kind: Kind::Function,
         }
     }
 }
@@ -305,6 +310,7 @@ impl<'a> Compiler<'a> {
             free: unit.free,
             cell_params,
             params: unit.params,
+            kind: unit.kind,
         }))
     }
 
@@ -430,12 +436,8 @@ impl<'a> Compiler<'a> {
                 self.emit(Instr::Pop);
             }
             Stmt::ClassDef(class) => self.class_def(class)?,
-            Stmt::With(with) => {
-                if with.is_async {
-                    return Err(self.not_supported("async with", stmt));
-                }
-                self.with_items(&with.items, &with.body)?;
-            }
+            Stmt::With(with) if with.is_async => self.async_with(with)?,
+            Stmt::With(with) => self.with_items(&with.items, &with.body)?,
             Stmt::Match(_) => return Err(self.not_supported("match", stmt)),
             Stmt::TypeAlias(_) => return Err(self.not_supported("type alias", stmt)),
             Stmt::IpyEscapeCommand(_) => return Err(self.syntax_error("invalid syntax", stmt)),
@@ -496,7 +498,7 @@ impl<'a> Compiler<'a> {
                 self.emit(Instr::Pop);
             }
         }
-        self.unit().fblocks.push(FBlock::With);
+        self.unit().fblocks.push(FBlock::With(false));
         self.with_items(rest, body)?;
         self.unit().fblocks.pop();
         self.emit(Instr::PopBlock);
@@ -661,13 +663,21 @@ impl<'a> Compiler<'a> {
                 FBlock::Except => {
                     self.emit(Instr::PopExcept);
                 }
-                FBlock::With => {
+                FBlock::With(is_async) => {
+                    let is_async = *is_async;
                     self.emit(Instr::PopBlock);
                     if depth == 0 {
                         // `return`: the value is on top of `__exit__`.
                         self.emit(Instr::Rot2);
                     }
                     self.call_exit();
+                    if is_async {
+                        // `call_exit` dropped the awaitable: await it instead.
+                        self.unit().instrs.pop();
+                        self.unit().lines.pop();
+                        self.await_top();
+                        self.emit(Instr::Pop);
+                    }
                 }
                 FBlock::Finally(body) => {
                     self.emit(Instr::PopBlock);
@@ -810,9 +820,6 @@ impl<'a> Compiler<'a> {
     }
 
     fn function_def(&mut self, def: &'a ast::StmtFunctionDef) -> Result<()> {
-        if def.is_async {
-            return Err(self.not_supported("async def", def));
-        }
         for decorator in &def.decorator_list {
             self.expr(&decorator.expression)?;
         }
@@ -821,6 +828,7 @@ impl<'a> Compiler<'a> {
             Some(&def.parameters),
             FunctionBody::Stmts(&def.body),
             def,
+            def.is_async,
         )?;
         for _ in &def.decorator_list {
             self.emit(Instr::Call(1));
@@ -837,6 +845,7 @@ impl<'a> Compiler<'a> {
         params: Option<&'a ast::Parameters>,
         body: FunctionBody<'a>,
         node: &impl Ranged,
+        is_async: bool,
     ) -> Result<()> {
         let names = param_names(params);
         let params: &'a ast::Parameters = params.unwrap_or(&NO_PARAMS);
@@ -884,7 +893,7 @@ impl<'a> Compiler<'a> {
             varargs: params.vararg.is_some(),
             varkw: params.kwarg.is_some(),
         };
-        let code = self.compile_function(name, scope, signature, body, line, node)?;
+        let code = self.compile_function(name, scope, signature, body, (line, is_async), node)?;
         self.emit_closure(&code, flags)
     }
 
@@ -971,10 +980,13 @@ impl<'a> Compiler<'a> {
         scope: ScopeInfo,
         params: Params,
         body: FunctionBody<'a>,
-        line: u32,
+        (line, is_async): (u32, bool),
         node: &impl Ranged,
     ) -> Result<Arc<Code>> {
         self.begin_function(name, scope, params, line, node)?;
+        if is_async {
+            self.unit().kind = Kind::Coroutine;
+        }
         match body {
             FunctionBody::Stmts(stmts) => {
                 self.stmts(stmts)?;

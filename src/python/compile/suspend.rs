@@ -1,0 +1,127 @@
+//! What suspends a frame: `yield`, `yield from`, `await` and `async with`.
+
+use super::{Compiler, FBlock, Result};
+use crate::python::code::{Instr, Kind};
+use crate::python::value::Value;
+use ruff_python_ast as ast;
+use ruff_text_size::Ranged;
+
+impl<'a> Compiler<'a> {
+    /// A `yield` makes the function it is in a generator.
+    fn mark_generator(&mut self, what: &str, node: &impl Ranged) -> Result<()> {
+        let unit = self.unit_ref();
+        if unit.scope.is_none() || unit.is_class {
+            return Err(self.syntax_error(&format!("'{what}' outside function"), node));
+        }
+        match unit.kind {
+            Kind::Coroutine if what == "yield" => {
+                Err(self.not_supported("yield in async def (async generators)", node))
+            }
+            Kind::Coroutine => Err(self.syntax_error("'yield from' inside async function", node)),
+            _ => {
+                self.unit().kind = Kind::Generator;
+                Ok(())
+            }
+        }
+    }
+
+    pub(super) fn yield_expr(&mut self, y: &'a ast::ExprYield) -> Result<()> {
+        self.mark_generator("yield", y)?;
+        match &y.value {
+            Some(value) => self.expr(value)?,
+            None => self.load_const(Value::None),
+        }
+        self.emit(Instr::Yield);
+        Ok(())
+    }
+
+    pub(super) fn yield_from(&mut self, y: &'a ast::ExprYieldFrom) -> Result<()> {
+        self.mark_generator("yield from", y)?;
+        self.expr(&y.value)?;
+        self.emit(Instr::GetYieldFromIter);
+        self.load_const(Value::None);
+        self.emit(Instr::YieldFrom);
+        Ok(())
+    }
+
+    pub(super) fn await_expr(&mut self, a: &'a ast::ExprAwait) -> Result<()> {
+        self.check_async("'await' outside async function", a)?;
+        self.expr(&a.value)?;
+        self.await_top();
+        Ok(())
+    }
+
+    fn check_async(&self, message: &str, node: &impl Ranged) -> Result<()> {
+        let unit = self.unit_ref();
+        if unit.scope.is_none() || unit.is_class {
+            return Err(self.syntax_error(&message.replace(" async", ""), node));
+        }
+        if unit.kind != Kind::Coroutine {
+            return Err(self.syntax_error(message, node));
+        }
+        Ok(())
+    }
+
+    /// Awaits the value on top, leaving what the await gives.
+    pub(super) fn await_top(&mut self) {
+        self.emit(Instr::GetAwaitable);
+        self.load_const(Value::None);
+        self.emit(Instr::YieldFrom);
+    }
+
+    /// `async with a as x, b as y: body`: `__aenter__` and `__aexit__` awaited.
+    pub(super) fn async_with(&mut self, with: &'a ast::StmtWith) -> Result<()> {
+        self.check_async("'async with' outside async function", with)?;
+        self.async_with_items(with, &with.items)
+    }
+
+    fn async_with_items(
+        &mut self,
+        with: &'a ast::StmtWith,
+        items: &'a [ast::WithItem],
+    ) -> Result<()> {
+        let Some((item, rest)) = items.split_first() else {
+            return self.stmts(&with.body);
+        };
+        self.expr(&item.context_expr)?;
+        // [manager] → [__aexit__, await manager.__aenter__()]
+        self.emit(Instr::Dup);
+        let exit = self.name("__aexit__");
+        self.emit(Instr::LoadAttr(exit));
+        self.emit(Instr::Rot2);
+        let enter = self.name("__aenter__");
+        self.emit(Instr::LoadAttr(enter));
+        self.emit(Instr::Call(0));
+        self.await_top();
+        match &item.optional_vars {
+            Some(target) => self.store(target)?,
+            None => {
+                self.emit(Instr::Pop);
+            }
+        }
+        let setup = self.emit(Instr::SetupExcept(0));
+        self.unit().fblocks.push(FBlock::With(true));
+        self.async_with_items(with, rest)?;
+        self.unit().fblocks.pop();
+        self.emit(Instr::PopBlock);
+        for _ in 0..3 {
+            self.load_const(Value::None);
+        }
+        self.emit(Instr::Call(3));
+        self.await_top();
+        self.emit(Instr::Pop);
+        let end = self.emit(Instr::Jump(0));
+        // An exception: the awaited `__aexit__` decides whether it goes on.
+        self.patch_here(setup);
+        self.emit(Instr::AsyncWithExcept);
+        self.await_top();
+        let suppressed = self.emit(Instr::PopJumpIfTrue(0));
+        self.emit(Instr::Reraise);
+        self.patch_here(suppressed);
+        self.emit(Instr::PopExcept);
+        self.emit(Instr::Pop); // the exception
+        self.emit(Instr::Pop); // `__aexit__`
+        self.patch_here(end);
+        Ok(())
+    }
+}
