@@ -90,6 +90,15 @@ const RUNS: &[&str] = &[
     "102_queue_nowait_exceptions",
     "103_queue_producer_consumer",
     "104_queue_blocking_put",
+    "105_asyncio_run_sleep",
+    "106_asyncio_tasks_gather",
+    "107_asyncio_as_completed",
+    "108_asyncio_wait_for",
+    "109_asyncio_wait",
+    "110_asyncio_queue",
+    "111_asyncio_sync_primitives",
+    "112_asyncio_to_thread",
+    "113_asyncio_gather_exceptions",
     "118_math_module",
     "120_lesson_sleep",
     "121_lesson_sleep_several_times",
@@ -101,6 +110,8 @@ const RUNS: &[&str] = &[
     "127_lesson_pool_submit",
     "128_lesson_pool_as_completed",
     "129_lesson_pool_map",
+    "131_lesson_async",
+    "132_lesson_async_as_completed",
 ];
 
 fn expected(dir: &Path, name: &str, ext: &str) -> String {

@@ -23,6 +23,7 @@ pub fn load(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "time" => super::thread::time_module(),
         "threading" => python_module(vm, "threading", include_str!("lib/threading.py"))?,
         "queue" => python_module(vm, "queue", include_str!("lib/queue.py"))?,
+        "asyncio" => python_module(vm, "asyncio", include_str!("lib/asyncio.py"))?,
         "os" => os(),
         "concurrent" => {
             let futures = python_module(vm, "concurrent/futures", include_str!("lib/futures.py"))?;

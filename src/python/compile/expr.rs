@@ -410,6 +410,9 @@ impl<'a> Compiler<'a> {
         self.expr(&first.iter)?;
         self.emit(Instr::GetIter);
         self.emit(Instr::Call(1));
+        if code.kind == crate::python::code::Kind::Coroutine {
+            self.await_top();
+        }
         Ok(())
     }
 

@@ -51,15 +51,28 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn check_async(&self, message: &str, node: &impl Ranged) -> Result<()> {
+    fn check_async(&mut self, message: &str, node: &impl Ranged) -> Result<()> {
         let unit = self.unit_ref();
         if unit.scope.is_none() || unit.is_class {
             return Err(self.syntax_error(&message.replace(" async", ""), node));
         }
-        if unit.kind != Kind::Coroutine {
-            return Err(self.syntax_error(message, node));
+        if unit.kind == Kind::Coroutine {
+            return Ok(());
         }
-        Ok(())
+        // `[await x for x in xs]` in an `async def`: the comprehension's own code is
+        // a coroutine, awaited where it is made.
+        let in_coroutine = self
+            .units
+            .len()
+            .checked_sub(2)
+            .and_then(|at| self.units.get(at))
+            .is_some_and(|u| u.kind == Kind::Coroutine);
+        let comprehension = matches!(&*unit.name, "<listcomp>" | "<setcomp>" | "<dictcomp>");
+        if in_coroutine && comprehension {
+            self.unit().kind = Kind::Coroutine;
+            return Ok(());
+        }
+        Err(self.syntax_error(message, node))
     }
 
     /// Awaits the value on top, leaving what the await gives.
