@@ -81,6 +81,9 @@ pub struct Frame {
     names: Option<Arc<Dict>>,
     /// The class whose method this is, for `super()`.
     owner: Option<Arc<super::value::Class>>,
+    /// A generator's frame resumed by a `for` or a `yield from` of the frame
+    /// under it, on the same loop: the generator, and how it was resumed.
+    pub(super) running: Option<(Arc<super::generator::Generator>, super::generator::By)>,
 }
 
 /// One Python thread's interpreter: its frames, on the program's shared state.
@@ -188,6 +191,7 @@ impl Vm {
             globals,
             names: None,
             owner: None,
+            running: None,
         });
         self.run(base)
     }
@@ -394,6 +398,7 @@ impl Vm {
             globals: f.globals.clone(),
             names: None,
             owner: f.owner.get().and_then(std::sync::Weak::upgrade),
+            running: None,
         })
     }
 
@@ -449,7 +454,7 @@ impl Vm {
 
     /// Looks for a handler for `exc` from the top frame down to `base`; `fresh`: the
     /// exception was raised here (not re-raised), so this frame goes into its traceback.
-    pub(super) fn unwind(&mut self, exc: Value, fresh: bool, base: usize) -> PyResult<()> {
+    pub(super) fn unwind(&mut self, mut exc: Value, fresh: bool, base: usize) -> PyResult<()> {
         let mut add = fresh;
         if fresh {
             self.set_context(&exc);
@@ -473,7 +478,9 @@ impl Vm {
                 frame.ip = block.handler;
                 return Ok(());
             }
-            self.frames.pop();
+            if let Some((gen, _)) = self.frames.pop().and_then(|f| f.running) {
+                exc = self.generator_raised(&gen, exc);
+            }
             if self.frames.len() <= base {
                 return Err(exc);
             }
@@ -671,11 +678,14 @@ impl Vm {
                 }
                 Instr::Return => {
                     let value = frame.stack.pop().unwrap_or(Value::None);
-                    self.frames.pop();
+                    let running = self.frames.pop().and_then(|f| f.running);
                     if self.frames.len() <= base {
                         return Ok(Some(value));
                     }
-                    self.push(value);
+                    match running {
+                        Some((gen, by)) => self.generator_returned(&gen, by, value),
+                        None => self.push(value),
+                    }
                 }
                 Instr::Jump(to) => frame.ip = to as usize,
                 Instr::PopJumpIfFalse(to) | Instr::PopJumpIfTrue(to) => {
@@ -727,19 +737,26 @@ impl Vm {
                 // it: it leaves the loop, kept aside for `resume`.
                 Instr::Yield => {
                     let value = frame.stack.pop().unwrap_or(Value::None);
-                    self.suspended = self.frames.pop();
-                    return Ok(Some(value));
+                    if let Some(value) = self.suspend(value) {
+                        return Ok(Some(value));
+                    }
                 }
                 Instr::YieldFrom => match self.yield_from_step() {
                     Ok(None) => {}
                     Ok(Some(value)) => {
                         // Resumed, it runs `YieldFrom` again with the value sent.
                         self.top_frame().ip -= 1;
-                        self.suspended = self.frames.pop();
-                        return Ok(Some(value));
+                        if let Some(value) = self.suspend(value) {
+                            return Ok(Some(value));
+                        }
                     }
                     Err(e) => return Err(fail(e)),
                 },
+                Instr::ForIter(exit) if matches!(frame.stack.last(), Some(Value::Generator(_))) => {
+                    if let Err(e) = self.for_iter_generator(exit) {
+                        return Err(fail(e));
+                    }
+                }
                 other => {
                     if let Err(e) = self.execute(other) {
                         return Err(fail(e));
