@@ -112,6 +112,9 @@ const RUNS: &[&str] = &[
     "129_lesson_pool_map",
     "131_lesson_async",
     "132_lesson_async_as_completed",
+    "133_generator_send_throw_close",
+    "134_uncaught_in_yield_from",
+    "135_asyncio_cancel_and_friends",
 ];
 
 fn expected(dir: &Path, name: &str, ext: &str) -> String {

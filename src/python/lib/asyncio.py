@@ -491,7 +491,8 @@ def gather(*coros_or_futures, return_exceptions=False):
             results = []
             for child in children:
                 if child.cancelled():
-                    results.append(child._make_cancelled_error())
+                    message = child._cancel_message
+                    results.append(CancelledError("" if message is None else message))
                 elif child.exception() is not None:
                     results.append(child.exception())
                 else:
