@@ -2,8 +2,9 @@
 # have it: coroutines are suspended frames; a Task resumes its coroutine with
 # send()/throw() from the event loop's ready queue; a coroutine waiting on a Future
 # yields that Future up to its Task, which sleeps until the Future's done callback.
-# The loop keeps timers sorted by time; with nothing ready it blocks its thread on a
-# lock (with the next timer as timeout), which other threads release to wake it.
+# The loop keeps timers sorted by time; with nothing ready it sleeps its thread
+# until the next timer (time.sleep, which Stop ends) or, while to_thread workers
+# run, waits on a lock they release when they hand their result over.
 import _thread
 import time
 
@@ -102,6 +103,8 @@ class _Loop:
         self._handed_over = []
         self._wakeup = _thread.allocate_lock()
         self._wakeup.acquire()
+        # Worker threads whose result is still to come.
+        self._threads_pending = 0
 
     def time(self):
         return time.monotonic()
@@ -145,12 +148,19 @@ class _Loop:
         while self._timers and self._timers[0]._cancelled:
             self._timers.pop(0)
         if not self._ready:
+            timeout = None
             if self._timers:
-                timeout = self._timers[0]._when - self.time()
-                if timeout > 0:
+                timeout = max(0, self._timers[0]._when - self.time())
+            if self._threads_pending:
+                if timeout is None:
+                    self._wakeup.acquire()
+                elif timeout > 0:
                     self._wakeup.acquire(True, timeout)
+            elif timeout is not None:
+                if timeout > 0:
+                    time.sleep(timeout)
             else:
-                # Only another thread can make anything ready now.
+                # Nothing can wake it: it waits, as CPython's does, until Stop.
                 self._wakeup.acquire()
             self._take_handed_over()
         now = self.time()
@@ -670,6 +680,7 @@ async def to_thread(func, /, *args, **kwargs):
     import threading
     loop = get_running_loop()
     future = loop.create_future()
+    loop._threads_pending += 1
 
     def work():
         try:
@@ -680,7 +691,10 @@ async def to_thread(func, /, *args, **kwargs):
             loop.call_soon_threadsafe(_set_result_unless_done, future, result)
 
     threading.Thread(target=work, name="asyncio_0").start()
-    return await future
+    try:
+        return await future
+    finally:
+        loop._threads_pending -= 1
 
 
 class Queue:
