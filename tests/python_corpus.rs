@@ -115,6 +115,7 @@ const RUNS: &[&str] = &[
     "133_generator_send_throw_close",
     "134_uncaught_in_yield_from",
     "135_asyncio_cancel_and_friends",
+    "136_asyncio_forgotten_await",
 ];
 
 fn expected(dir: &Path, name: &str, ext: &str) -> String {

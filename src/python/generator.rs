@@ -4,11 +4,12 @@
 //! generator made on one thread may go on in another. Its state is behind a lock:
 //! two threads resuming it at once get "generator already executing".
 
+use super::code::Code;
 use super::code::{Instr, Kind};
 use super::exceptions::new_exception;
 use super::value::{locked, Value};
-use super::vm::{Frame, PyResult, Vm};
-use std::sync::{Arc, Mutex};
+use super::vm::{Frame, Interp, PyResult, Vm};
+use std::sync::{Arc, Mutex, Weak};
 
 pub struct Generator {
     /// `Kind::Generator` or `Kind::Coroutine`.
@@ -16,6 +17,10 @@ pub struct Generator {
     /// The function's name, for `repr` and for the coroutine's messages.
     pub name: Arc<str>,
     state: Mutex<State>,
+    /// Where it was made, and the program, for the warning about a coroutine
+    /// never awaited (a forgotten `await` is the lesson's classic mistake).
+    origin: Option<(Arc<Code>, u32)>,
+    interp: Weak<Interp>,
 }
 
 enum State {
@@ -56,11 +61,17 @@ pub enum Outcome {
 
 impl Generator {
     /// The generator (or coroutine) a call of a generator function makes.
-    pub fn new_value(frame: Frame) -> Value {
+    pub fn new_value(frame: Frame, vm: &Vm) -> Value {
+        let origin = vm
+            .frames
+            .last()
+            .map(|f| (f.code.clone(), f.code.line(f.ip.saturating_sub(1))));
         Value::Generator(Arc::new(Generator {
             kind: frame.code.kind,
             name: frame.code.name.clone(),
             state: Mutex::new(State::Fresh(Box::new(frame))),
+            origin,
+            interp: Arc::downgrade(&vm.interp),
         }))
     }
 
@@ -74,6 +85,40 @@ impl Generator {
     /// Whether its body has finished.
     pub fn is_done(&self) -> bool {
         matches!(*locked(&self.state), State::Done)
+    }
+}
+
+impl Drop for Generator {
+    /// A coroutine dropped before it ever ran: CPython's `RuntimeWarning`, once
+    /// per place.
+    fn drop(&mut self) {
+        if self.kind != Kind::Coroutine {
+            return;
+        }
+        let state = self
+            .state
+            .get_mut()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if !matches!(state, State::Fresh(_)) {
+            return;
+        }
+        let (Some((code, line)), Some(interp)) = (&self.origin, self.interp.upgrade()) else {
+            return;
+        };
+        let message = format!("coroutine '{}' was never awaited", self.name);
+        let place = (code.source.file.clone(), *line, message.clone());
+        if !locked(&interp.warnings_shown).insert(place) {
+            return;
+        }
+        let source = code.source.line(*line).trim();
+        let mut text = format!("{}:{line}: RuntimeWarning: {message}\n", code.source.file);
+        if !source.is_empty() {
+            text.push_str(&format!("  {source}\n"));
+        }
+        text.push_str(
+            "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n",
+        );
+        (interp.out)(&text, true);
     }
 }
 

@@ -107,6 +107,7 @@ fn interpreter(program: &Program, console: &Arc<Console>, gil: bool) -> Arc<vm::
         cpu_total_ms: Mutex::new(0.0),
         program: program.clone(),
         memory_base: crate::memory::live_bytes(),
+        warnings_shown: Mutex::new(std::collections::HashSet::new()),
     })
 }
 

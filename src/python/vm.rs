@@ -42,6 +42,9 @@ pub struct Interp {
     /// The heap's live bytes when the run began ([`crate::memory`]): what the run
     /// holds is counted from there, up to [`MEMORY_LIMIT`].
     pub memory_base: usize,
+    /// The warnings printed so far, by (file, line, text): each is shown once, as
+    /// Python's default warning filter does.
+    pub warnings_shown: Mutex<std::collections::HashSet<(Arc<str>, u32, String)>>,
 }
 
 /// The heap a run may hold: far below the wasm memory's hard limit (1 GiB), where a
@@ -232,7 +235,7 @@ impl Vm {
                 let base = self.frames.len();
                 let frame = self.frame_for(f, args, kwargs)?;
                 if f.code.kind != super::code::Kind::Function {
-                    return Ok(super::generator::Generator::new_value(frame));
+                    return Ok(super::generator::Generator::new_value(frame, self));
                 }
                 self.push_frame(frame)?;
                 self.run(base)
@@ -1164,7 +1167,7 @@ impl Vm {
             Value::Function(f) => {
                 let frame = self.frame_for(f, args, kwargs)?;
                 if f.code.kind != super::code::Kind::Function {
-                    self.push(super::generator::Generator::new_value(frame));
+                    self.push(super::generator::Generator::new_value(frame, self));
                     return Ok(());
                 }
                 self.push_frame(frame)
