@@ -116,6 +116,7 @@ const RUNS: &[&str] = &[
     "134_uncaught_in_yield_from",
     "135_asyncio_cancel_and_friends",
     "136_asyncio_forgotten_await",
+    "137_asyncio_timeout_executor",
 ];
 
 fn expected(dir: &Path, name: &str, ext: &str) -> String {

@@ -135,6 +135,39 @@ class _Loop:
     def create_future(self):
         return Future(loop=self)
 
+    def run_in_executor(self, executor, func, *args):
+        future = self.create_future()
+        self._threads_pending += 1
+
+        def hand_over(result, exc):
+            self._threads_pending -= 1
+            if future.done():
+                return
+            if exc is not None:
+                future.set_exception(exc)
+            else:
+                future.set_result(result)
+
+        if executor is None:
+            import threading
+
+            def work():
+                try:
+                    result = func(*args)
+                except BaseException as exc:
+                    self.call_soon_threadsafe(hand_over, None, exc)
+                else:
+                    self.call_soon_threadsafe(hand_over, result, None)
+
+            threading.Thread(target=work, name="asyncio_0").start()
+        else:
+            def done(inner):
+                exc = inner.exception()
+                self.call_soon_threadsafe(hand_over, None if exc else inner.result(), exc)
+
+            executor.submit(func, *args).add_done_callback(done)
+        return future
+
     def create_task(self, coro, name=None):
         return Task(coro, loop=self, name=name)
 
@@ -666,35 +699,63 @@ def _as_completed_iter(wait_for_one, n):
         yield wait_for_one()
 
 
-def _set_result_unless_done(future, result):
-    if not future.done():
-        future.set_result(result)
-
-
-def _set_exception_unless_done(future, exc):
-    if not future.done():
-        future.set_exception(exc)
-
-
 async def to_thread(func, /, *args, **kwargs):
-    import threading
     loop = get_running_loop()
-    future = loop.create_future()
-    loop._threads_pending += 1
+    return await loop.run_in_executor(None, lambda: func(*args, **kwargs))
 
-    def work():
-        try:
-            result = func(*args, **kwargs)
-        except BaseException as exc:
-            loop.call_soon_threadsafe(_set_exception_unless_done, future, exc)
-        else:
-            loop.call_soon_threadsafe(_set_result_unless_done, future, result)
 
-    threading.Thread(target=work, name="asyncio_0").start()
-    try:
-        return await future
-    finally:
-        loop._threads_pending -= 1
+class Timeout:
+    # asyncio.timeout(delay): cancels the task at the deadline; the CancelledError
+    # that comes out of the block then becomes TimeoutError.
+    def __init__(self, when):
+        self._when = when
+        self._task = None
+        self._handle = None
+        self._expired = False
+
+    def when(self):
+        return self._when
+
+    def expired(self):
+        return self._expired
+
+    def reschedule(self, when):
+        self._when = when
+        if self._handle is not None:
+            self._handle.cancel()
+            self._handle = None
+        if self._task is not None and when is not None:
+            self._handle = get_running_loop().call_at(when, self._on_timeout)
+
+    async def __aenter__(self):
+        self._task = current_task()
+        if self._task is None:
+            raise RuntimeError("Timeout should be used inside a task")
+        self.reschedule(self._when)
+        return self
+
+    async def __aexit__(self, exc_type, exc, tb):
+        if self._handle is not None:
+            self._handle.cancel()
+            self._handle = None
+        if self._expired and exc_type is CancelledError:
+            raise TimeoutError from exc
+        return None
+
+    def _on_timeout(self):
+        self._task.cancel()
+        self._expired = True
+        self._handle = None
+
+
+def timeout(delay):
+    if delay is None:
+        return Timeout(None)
+    return Timeout(get_running_loop().time() + delay)
+
+
+def timeout_at(when):
+    return Timeout(when)
 
 
 class Queue:
