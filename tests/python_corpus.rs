@@ -117,6 +117,7 @@ const RUNS: &[&str] = &[
     "135_asyncio_cancel_and_friends",
     "136_asyncio_forgotten_await",
     "137_asyncio_timeout_executor",
+    "138_generator_finally_on_break",
 ];
 
 fn expected(dir: &Path, name: &str, ext: &str) -> String {

@@ -88,18 +88,44 @@ impl Generator {
     }
 }
 
+/// Suspended generators dropped inside a `try` or `with`, to be closed.
+#[derive(Default)]
+pub struct Finalize {
+    pending: std::sync::atomic::AtomicBool,
+    frames: Mutex<Vec<Dropped>>,
+}
+
+/// A dropped generator's kind, name and frame.
+type Dropped = (Kind, Arc<str>, Box<Frame>);
+
+impl Finalize {
+    pub fn is_pending(&self) -> bool {
+        self.pending.load(std::sync::atomic::Ordering::Relaxed)
+    }
+}
+
 impl Drop for Generator {
-    /// A coroutine dropped before it ever ran: CPython's `RuntimeWarning`, once
-    /// per place.
+    /// A generator dropped while suspended in a `try` or `with` is closed (by the
+    /// next instruction run); a coroutine dropped before it ever ran gets
+    /// CPython's `RuntimeWarning`, once per place.
     fn drop(&mut self) {
-        if self.kind != Kind::Coroutine {
-            return;
-        }
         let state = self
             .state
             .get_mut()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        if !matches!(state, State::Fresh(_)) {
+        if matches!(state, State::Suspended(frame) if frame.in_block()) {
+            if let (State::Suspended(frame), Some(interp)) =
+                (std::mem::replace(state, State::Done), self.interp.upgrade())
+            {
+                locked(&interp.finalize.frames).push((self.kind, self.name.clone(), frame));
+                interp
+                    .finalize
+                    .pending
+                    .store(true, std::sync::atomic::Ordering::Relaxed);
+            }
+            return;
+        }
+        if self.kind != Kind::Coroutine || !matches!(state, State::Fresh(_)) {
             return;
         }
         let (Some((code, line)), Some(interp)) = (&self.origin, self.interp.upgrade()) else {
@@ -123,6 +149,34 @@ impl Drop for Generator {
 }
 
 impl Vm {
+    /// Closes the generators dropped while suspended in a `try` or `with`: their
+    /// `finally` and `__exit__` run; what they raise is reported and ignored.
+    pub(super) fn close_dropped(&mut self) {
+        let finalize = &self.interp.finalize;
+        let frames = std::mem::take(&mut *locked(&finalize.frames));
+        finalize
+            .pending
+            .store(false, std::sync::atomic::Ordering::Relaxed);
+        for (kind, name, frame) in frames {
+            let gen = Arc::new(Generator {
+                kind,
+                name,
+                state: Mutex::new(State::Suspended(frame)),
+                origin: None,
+                interp: Weak::new(),
+            });
+            let value = Value::Generator(gen);
+            if let Err(exc) = close(self, vec![value.clone()], Vec::new()) {
+                let text = format!(
+                    "Exception ignored in: {}\n{}",
+                    self.repr(&value),
+                    self.traceback_text(&exc)
+                );
+                (self.interp.out)(&text, true);
+            }
+        }
+    }
+
     /// Runs a generator's frame on this thread until it yields or returns.
     ///
     /// # Errors

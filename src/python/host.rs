@@ -108,6 +108,7 @@ fn interpreter(program: &Program, console: &Arc<Console>, gil: bool) -> Arc<vm::
         program: program.clone(),
         memory_base: crate::memory::live_bytes(),
         warnings_shown: Mutex::new(std::collections::HashSet::new()),
+        finalize: super::generator::Finalize::default(),
     })
 }
 

@@ -45,6 +45,10 @@ pub struct Interp {
     /// The warnings printed so far, by (file, line, text): each is shown once, as
     /// Python's default warning filter does.
     pub warnings_shown: Mutex<std::collections::HashSet<(Arc<str>, u32, String)>>,
+    /// Generators dropped while suspended inside `try`/`with`: the next instruction
+    /// any thread runs closes them first, so that their `finally` runs then, as
+    /// CPython's does when the last reference goes.
+    pub finalize: super::generator::Finalize,
 }
 
 /// The heap a run may hold: far below the wasm memory's hard limit (1 GiB), where a
@@ -128,6 +132,13 @@ fn stack_here() -> usize {
 /// An unset cell or local reads as this marker.
 fn unbound() -> Value {
     Value::Cell(Arc::new(Mutex::new(Value::None)))
+}
+
+impl Frame {
+    /// Whether a `try` or a `with` is open in it: closing it would run code.
+    pub(super) fn in_block(&self) -> bool {
+        !self.blocks.is_empty()
+    }
 }
 
 impl Vm {
@@ -516,6 +527,9 @@ impl Vm {
                         self.resume_cpu();
                     }
                 }
+            }
+            if self.interp.finalize.is_pending() {
+                self.close_dropped();
             }
             let Some(frame) = self.frames.last_mut() else {
                 return Ok(Some(Value::None));
