@@ -118,6 +118,7 @@ const RUNS: &[&str] = &[
     "136_asyncio_forgotten_await",
     "137_asyncio_timeout_executor",
     "138_generator_finally_on_break",
+    "139_uncaught_in_coroutine",
 ];
 
 fn expected(dir: &Path, name: &str, ext: &str) -> String {

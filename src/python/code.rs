@@ -193,9 +193,32 @@ pub struct Source {
     pub file: Arc<str>,
     pub lines: Vec<String>,
     /// Lines of our `lib/*.py` that stand for a line of CPython's own module, with
-    /// that line's number (`# CPython: 1045` at its end): a traceback through
-    /// `threading` then reads as CPython's does.
-    shown: Vec<(u32, u32)>,
+    /// that line's number (`# CPython: 1045` at its end), or its file and number
+    /// (`# CPython: <stdlib>/asyncio/runners.py:190`), or for nothing (`# CPython:
+    /// hidden`, what CPython does in C): a traceback through `threading` or
+    /// `asyncio` then reads as CPython's does.
+    shown: Vec<(u32, Shown)>,
+}
+
+/// How a traceback shows a line of a `lib/*.py`.
+#[derive(Debug)]
+enum Shown {
+    Line(u32),
+    At(Arc<str>, u32),
+    Hidden,
+}
+
+impl Shown {
+    fn parse(marker: &str) -> Option<Shown> {
+        let marker = marker.trim();
+        if marker == "hidden" {
+            return Some(Shown::Hidden);
+        }
+        if let Some((file, number)) = marker.rsplit_once(':') {
+            return Some(Shown::At(Arc::from(file), number.parse().ok()?));
+        }
+        Some(Shown::Line(marker.parse().ok()?))
+    }
 }
 
 /// The marker of a line that stands for CPython's line of that number.
@@ -208,9 +231,9 @@ impl Source {
             .lines()
             .enumerate()
             .map(|(i, line)| match line.split_once(CPYTHON_LINE) {
-                Some((code, number)) => {
-                    if let (Ok(at), Ok(number)) = (u32::try_from(i + 1), number.trim().parse()) {
-                        shown.push((at, number));
+                Some((code, marker)) => {
+                    if let (Ok(at), Some(how)) = (u32::try_from(i + 1), Shown::parse(marker)) {
+                        shown.push((at, how));
                     }
                     code.to_owned()
                 }
@@ -231,12 +254,15 @@ impl Source {
             .map_or("", String::as_str)
     }
 
-    /// The number a traceback gives line `line`.
-    pub fn shown_line(&self, line: u32) -> u32 {
-        self.shown
-            .iter()
-            .find(|(at, _)| *at == line)
-            .map_or(line, |(_, number)| *number)
+    /// The file and line number a traceback gives line `line`; `None`: it leaves
+    /// the frame out.
+    pub fn shown_at(&self, line: u32) -> Option<(Arc<str>, u32)> {
+        match self.shown.iter().find(|(at, _)| *at == line) {
+            None => Some((self.file.clone(), line)),
+            Some((_, Shown::Line(number))) => Some((self.file.clone(), *number)),
+            Some((_, Shown::At(file, number))) => Some((file.clone(), *number)),
+            Some((_, Shown::Hidden)) => None,
+        }
     }
 }
 

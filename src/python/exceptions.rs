@@ -193,10 +193,11 @@ pub fn format_traceback(
     if !traceback.is_empty() {
         out.push_str("Traceback (most recent call last):\n");
         for (code, line) in &traceback {
+            let Some((file, shown)) = code.source.shown_at(*line) else {
+                continue;
+            };
             out.push_str(&format!(
-                "  File \"{}\", line {}, in {}\n",
-                code.source.file,
-                code.source.shown_line(*line),
+                "  File \"{file}\", line {shown}, in {}\n",
                 code.name
             ));
             let text = code.source.line(*line).trim();

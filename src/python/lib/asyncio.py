@@ -80,7 +80,7 @@ class Handle:
         return self._cancelled
 
     def _run(self):
-        self._callback(*self._args)
+        self._callback(*self._args)  # CPython: hidden
 
 
 class TimerHandle(Handle):
@@ -204,13 +204,13 @@ class _Loop:
         ready, self._ready = self._ready, []
         for handle in ready:
             if not handle._cancelled:
-                handle._run()
+                handle._run()  # CPython: hidden
 
     def run_until_complete(self, future):
         future = ensure_future(future, loop=self)
         while not future.done():
             self._run_once()
-        return future.result()
+        return future.result()  # CPython: <stdlib>/asyncio/base_events.py:653
 
 
 class Future:
@@ -240,7 +240,7 @@ class Future:
         if self._state != _FINISHED:
             raise InvalidStateError("Result is not set.")
         if self._exception is not None:
-            raise self._exception
+            raise self._exception  # CPython: hidden
         return self._result
 
     def exception(self):
@@ -297,10 +297,10 @@ class Future:
 
     def __await__(self):
         if not self.done():
-            yield self
+            yield self  # CPython: hidden
         if not self.done():
             raise RuntimeError("await wasn't used with future")
-        return self.result()
+        return self.result()  # CPython: hidden
 
     __iter__ = __await__
 
@@ -357,9 +357,9 @@ class Task(Future):
         _current_tasks[ident] = self
         try:
             if exc is None:
-                result = self._coro.send(None)
+                result = self._coro.send(None)  # CPython: hidden
             else:
-                result = self._coro.throw(exc)
+                result = self._coro.throw(exc)  # CPython: hidden
         except StopIteration as e:
             if self._must_cancel:
                 self._must_cancel = False
@@ -402,7 +402,7 @@ class Task(Future):
 
     def _wakeup(self, future):
         try:
-            future.result()
+            future.result()  # CPython: hidden
         except BaseException as exc:
             self._step(exc)
         else:
@@ -445,16 +445,40 @@ def run(main, *, debug=None):
         raise RuntimeError("asyncio.run() cannot be called from a running event loop")
     if not iscoroutine(main):
         raise ValueError(f"a coroutine was expected, got {main!r}")
-    loop = _Loop()
-    ident = _thread.get_ident()
-    _running_loops[ident] = loop
-    try:
-        return loop.run_until_complete(main)
-    finally:
+    with Runner(debug=debug) as runner:
+        return runner.run(main)  # CPython: <stdlib>/asyncio/runners.py:190
+
+
+class Runner:
+    def __init__(self, *, debug=None):
+        self._loop = _Loop()
+        self._ident = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info):
+        self.close()
+
+    def get_loop(self):
+        return self._loop
+
+    def run(self, coro):
+        if not iscoroutine(coro):
+            raise ValueError(f"a coroutine was expected, got {coro!r}")
+        self._ident = _thread.get_ident()
+        _running_loops[self._ident] = self._loop
+        task = self._loop.create_task(coro)
+        return self._loop.run_until_complete(task)  # CPython: <stdlib>/asyncio/runners.py:118
+
+    def close(self):
+        if self._ident is None:
+            return
         try:
-            _cancel_all_tasks(loop)
+            _cancel_all_tasks(self._loop)
         finally:
-            del _running_loops[ident]
+            del _running_loops[self._ident]
+            self._ident = None
 
 
 def _cancel_all_tasks(loop):
