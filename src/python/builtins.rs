@@ -516,6 +516,7 @@ impl Vm {
             (Value::Class(c), _) => {
                 let sample = match &*c.name {
                     "str" => Some(Value::str("")),
+                    "bytes" => Some(super::bytes::new(Vec::new())),
                     "list" => Some(List::new(Vec::new())),
                     "dict" => Some(Dict::new_value(DictEntries::default())),
                     _ => None,

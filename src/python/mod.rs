@@ -10,6 +10,7 @@
 //! lesson's modules come next, on the runtime below (`crate::runtime`).
 
 mod builtins;
+mod bytes;
 mod classes;
 pub mod code;
 pub mod compile;
@@ -22,6 +23,8 @@ mod modules;
 mod ops;
 pub mod parse;
 mod scope;
+mod str_format;
+mod str_methods;
 mod thread;
 mod types;
 pub mod value;

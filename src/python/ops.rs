@@ -48,6 +48,7 @@ pub fn truthy(value: &Value) -> bool {
         Value::BigInt(b) => !b.is_zero(),
         Value::Float(f) => *f != 0.0,
         Value::Str(s) => !s.is_empty(),
+        Value::Bytes(b) => !b.is_empty(),
         Value::List(l) => !locked(&l.items).is_empty(),
         Value::Tuple(t) => !t.is_empty(),
         Value::Dict(d) | Value::Set(d) => locked(&d.entries).len > 0,
@@ -70,6 +71,7 @@ impl Vm {
             Value::BigInt(b) => b.to_string(),
             Value::Float(f) => format::float_repr(*f),
             Value::Str(s) => format::str_repr(s),
+            Value::Bytes(b) => super::bytes::repr(b),
             Value::List(l) => {
                 let items = locked(&l.items).clone();
                 format!("[{}]", self.join_repr(&items))
@@ -157,6 +159,7 @@ impl Vm {
         match (a, b) {
             (Value::Int(x), Value::Int(y)) => x == y,
             (Value::Str(x), Value::Str(y)) => x == y,
+            (Value::Bytes(x), Value::Bytes(y)) => x == y,
             (Value::None, Value::None) => true,
             (Value::Float(_), _) | (_, Value::Float(_)) => match (float(a), float(b)) {
                 (Some(x), Some(y)) => x == y,
@@ -209,6 +212,7 @@ impl Vm {
             }
             Value::Float(f) => Key::Float(f.to_bits()),
             Value::Str(s) => Key::Str(s.clone()),
+            Value::Bytes(b) => Key::Bytes(b.clone()),
             Value::Tuple(t) => Key::Tuple(t.iter().map(|v| self.key(v)).collect::<PyResult<_>>()?),
             Value::List(_) | Value::Dict(_) | Value::Set(_) => {
                 return Err(self.error(
@@ -226,6 +230,7 @@ impl Vm {
         let ordering = match (a, b) {
             (Value::Int(x), Value::Int(y)) => Some(x.cmp(y)),
             (Value::Str(x), Value::Str(y)) => Some(x.cmp(y)),
+            (Value::Bytes(x), Value::Bytes(y)) => Some(x.cmp(y)),
             (Value::Float(_), _) | (_, Value::Float(_)) => match (float(a), float(b)) {
                 (Some(x), Some(y)) => x.partial_cmp(&y).or(Some(Ordering::Equal)),
                 _ => None,
@@ -320,6 +325,7 @@ impl Vm {
                     ),
                 )),
             },
+            Value::Bytes(b) => super::bytes::contains(self, b, item),
             Value::Dict(d) | Value::Set(d) => {
                 let key = self.key(item)?;
                 Ok(locked(&d.entries).get(&key).is_some())
@@ -484,16 +490,65 @@ impl Vm {
                     entries: Mutex::new(out),
                 })))
             }
-            _ => Err(self.error(
-                "TypeError",
-                format!(
-                    "unsupported operand type(s) for {}: '{}' and '{}'",
-                    symbol(op),
-                    a.type_name(),
-                    b.type_name()
-                ),
-            )),
+            _ => {
+                if let Some(result) = super::bytes::binary(self, op, a, b) {
+                    return result;
+                }
+                Err(self.operand_error(op, a, b))
+            }
         }
+    }
+
+    /// CPython's TypeError for operands an operator does not take.
+    fn operand_error(&self, op: BinOp, a: &Value, b: &Value) -> Value {
+        let sequence = |v: &Value| {
+            matches!(
+                v,
+                Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_)
+            )
+        };
+        let int_like = |v: &Value| matches!(v, Value::Int(_) | Value::BigInt(_) | Value::Bool(_));
+        match op {
+            BinOp::Add if matches!(a, Value::Str(_) | Value::List(_) | Value::Tuple(_)) => {
+                return self.error(
+                    "TypeError",
+                    format!(
+                        "can only concatenate {} (not \"{}\") to {}",
+                        a.type_name(),
+                        b.type_name(),
+                        a.type_name()
+                    ),
+                )
+            }
+            BinOp::Mul if sequence(a) && !int_like(b) && !matches!(b, Value::Instance(_)) => {
+                return self.error(
+                    "TypeError",
+                    format!(
+                        "can't multiply sequence by non-int of type '{}'",
+                        b.type_name()
+                    ),
+                )
+            }
+            BinOp::Mul if sequence(b) && !int_like(a) && !matches!(a, Value::Instance(_)) => {
+                return self.error(
+                    "TypeError",
+                    format!(
+                        "can't multiply sequence by non-int of type '{}'",
+                        a.type_name()
+                    ),
+                )
+            }
+            _ => {}
+        }
+        self.error(
+            "TypeError",
+            format!(
+                "unsupported operand type(s) for {}: '{}' and '{}'",
+                symbol(op),
+                a.type_name(),
+                b.type_name()
+            ),
+        )
     }
 
     /// Refuses, as `MemoryError`, an object of `n` items (bytes, or list slots) that
@@ -629,6 +684,7 @@ impl Vm {
     pub fn len(&self, value: &Value) -> PyResult<usize> {
         Ok(match value {
             Value::Str(s) => s.chars().count(),
+            Value::Bytes(b) => b.len(),
             Value::List(l) => locked(&l.items).len(),
             Value::Tuple(t) => t.len(),
             Value::Dict(d) | Value::Set(d) => locked(&d.entries).len,
@@ -648,6 +704,10 @@ impl Vm {
             Value::Iterator(_) => return Ok(value.clone()),
             Value::List(_) | Value::Tuple(_) => Iter::Seq {
                 items: value.clone(),
+                at: 0,
+            },
+            Value::Bytes(b) => Iter::Values {
+                items: b.iter().map(|&x| Value::Int(i64::from(x))).collect(),
                 at: 0,
             },
             Value::Str(s) => Iter::Values {
@@ -825,6 +885,19 @@ impl Vm {
             (Value::Tuple(t), i) => {
                 let at = self.index(i, t.len(), "tuple")?;
                 Ok(t.get(at).cloned().unwrap_or(Value::None))
+            }
+            (Value::Bytes(data), Value::Slice(s)) => {
+                let picked = self.slice_indices(s, data.len())?;
+                Ok(super::bytes::new(
+                    picked
+                        .iter()
+                        .filter_map(|&i| data.get(i).copied())
+                        .collect(),
+                ))
+            }
+            (Value::Bytes(data), i) => {
+                let at = self.index(i, data.len(), "index")?;
+                Ok(Value::Int(data.get(at).map_or(0, |&b| i64::from(b))))
             }
             (Value::Str(text), Value::Slice(s)) => {
                 let chars: Vec<char> = text.chars().collect();

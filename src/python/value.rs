@@ -18,6 +18,7 @@ pub enum Value {
     BigInt(Arc<BigInt>),
     Float(f64),
     Str(Arc<str>),
+    Bytes(Arc<[u8]>),
     List(Arc<List>),
     Tuple(Arc<[Value]>),
     Dict(Arc<Dict>),
@@ -146,6 +147,7 @@ pub enum Key {
     /// A float that is not an integer, by its bits.
     Float(u64),
     Str(Arc<str>),
+    Bytes(Arc<[u8]>),
     Tuple(Vec<Key>),
     /// Objects hashed by identity.
     Id(usize),
@@ -332,6 +334,7 @@ impl Value {
             Value::Int(_) | Value::BigInt(_) => "int",
             Value::Float(_) => "float",
             Value::Str(_) => "str",
+            Value::Bytes(_) => "bytes",
             Value::List(_) => "list",
             Value::Tuple(_) => "tuple",
             Value::Dict(_) => "dict",
@@ -367,6 +370,7 @@ impl Value {
             Value::Iterator(x) => Arc::as_ptr(x) as *const u8 as usize,
             Value::Tuple(x) => x.as_ptr() as usize,
             Value::Str(x) => x.as_ptr() as usize,
+            Value::Bytes(x) => x.as_ptr() as usize,
             Value::Method(x) => Arc::as_ptr(x) as *const u8 as usize,
             Value::Cell(x) => Arc::as_ptr(x) as *const u8 as usize,
             Value::Lock(x) => Arc::as_ptr(x) as *const u8 as usize,

@@ -64,7 +64,9 @@ impl<'a> Compiler<'a> {
             Expr::StringLiteral(s) => self.load_const(Value::str(s.value.to_str())),
             Expr::BooleanLiteral(b) => self.load_const(Value::Bool(b.value)),
             Expr::NoneLiteral(_) => self.load_const(Value::None),
-            Expr::BytesLiteral(_) => return Err(self.not_supported("bytes", expr)),
+            Expr::BytesLiteral(b) => {
+                self.load_const(crate::python::bytes::new(b.value.bytes().collect()))
+            }
             Expr::EllipsisLiteral(_) => return Err(self.not_supported("...", expr)),
             Expr::Name(name) => self.load_name(name.id.as_str()),
             Expr::BinOp(b) => {
