@@ -190,6 +190,12 @@ fn extreme(
     name: &str,
     want: super::code::CmpOp,
 ) -> PyResult<Value> {
+    if args.is_empty() {
+        return Err(vm.error(
+            "TypeError",
+            format!("{name} expected at least 1 argument, got 0"),
+        ));
+    }
     let items = items_of(vm, &args)?;
     let key = kwarg(&kwargs, "key").cloned();
     let mut best: Option<(Value, Value)> = None;
@@ -457,11 +463,7 @@ fn id(_: &mut Vm, args: Vec<Value>, _: Vec<(Arc<str>, Value)>) -> PyResult<Value
 }
 
 fn hash(vm: &mut Vm, args: Vec<Value>, _: Vec<(Arc<str>, Value)>) -> PyResult<Value> {
-    use std::hash::{Hash, Hasher};
-    let key = vm.key(&arg(&args, 0))?;
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    key.hash(&mut hasher);
-    Ok(Value::Int(hasher.finish() as i64))
+    super::hashing::hash(vm, &arg(&args, 0)).map(Value::Int)
 }
 
 impl Vm {

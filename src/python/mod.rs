@@ -18,6 +18,7 @@ mod events;
 mod exceptions;
 pub mod format;
 mod gil;
+mod hashing;
 pub mod host;
 mod modules;
 mod ops;

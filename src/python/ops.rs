@@ -210,10 +210,18 @@ impl Vm {
             Value::Float(f) if f.fract() == 0.0 && f.abs() < 9.2e18 => {
                 Key::Int(BigIntKey::Small(*f as i64))
             }
+            // A whole float is the int it equals: `{10**20: …}[1e20]`.
+            Value::Float(f) if f.fract() == 0.0 => match num_traits::FromPrimitive::from_f64(*f) {
+                Some(n) => Key::Int(BigIntKey::Big(n)),
+                None => Key::Float(f.to_bits()),
+            },
             Value::Float(f) => Key::Float(f.to_bits()),
             Value::Str(s) => Key::Str(s.clone()),
             Value::Bytes(b) => Key::Bytes(b.clone()),
             Value::Tuple(t) => Key::Tuple(t.iter().map(|v| self.key(v)).collect::<PyResult<_>>()?),
+            Value::Instance(i) if super::hashing::unhashable(&i.class) => {
+                return Err(self.error("TypeError", format!("unhashable type: '{}'", i.class.name)))
+            }
             Value::List(_) | Value::Dict(_) | Value::Set(_) => {
                 return Err(self.error(
                     "TypeError",

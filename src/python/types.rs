@@ -43,6 +43,13 @@ pub fn construct(vm: &mut Vm, name: &str, args: Args, _kwargs: Kwargs) -> PyResu
         ("int", Some(v @ (Value::Int(_) | Value::BigInt(_) | Value::Bool(_)))) => {
             int(big(&v).unwrap_or_default())
         }
+        ("int", Some(v)) => return Err(vm.error(
+            "TypeError",
+            format!(
+                "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+                v.type_name()
+            ),
+        )),
         ("float", None) => Value::Float(0.0),
         ("float", Some(Value::Str(s))) => {
             Value::Float(format::parse_float(&s).map_err(|m| vm.error("ValueError", m))?)

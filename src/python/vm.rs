@@ -248,7 +248,12 @@ impl Vm {
     ) -> PyResult<Frame> {
         let code = &f.code;
         let params = &code.params;
-        let name = &code.name;
+        // Errors name a method by its class too (`Greeter.greet()`), as CPython's
+        // qualified names do.
+        let qualname = || match f.owner.get().and_then(std::sync::Weak::upgrade) {
+            Some(class) => format!("{}.{}", class.name, code.name),
+            None => code.name.to_string(),
+        };
         let mut fast: Vec<Option<Value>> = vec![None; code.locals.len()];
         let positional = params.positional;
         let named = params.names.len();
@@ -266,7 +271,8 @@ impl Vm {
                 return Err(self.error(
                     "TypeError",
                     format!(
-                        "{name}() takes {wanted} positional argument{} but {given} {} given",
+                        "{}() takes {wanted} positional argument{} but {given} {} given",
+                        qualname(),
                         if positional == 1 && f.defaults.is_empty() {
                             ""
                         } else {
@@ -287,7 +293,7 @@ impl Vm {
                     if fast.get(at).is_some_and(Option::is_some) {
                         return Err(self.error(
                             "TypeError",
-                            format!("{name}() got multiple values for argument '{key}'"),
+                            format!("{}() got multiple values for argument '{key}'", qualname()),
                         ));
                     }
                     if let Some(slot) = fast.get_mut(at) {
@@ -301,7 +307,10 @@ impl Vm {
                 None => {
                     return Err(self.error(
                         "TypeError",
-                        format!("{name}() got an unexpected keyword argument '{key}'"),
+                        format!(
+                            "{}() got an unexpected keyword argument '{key}'",
+                            qualname()
+                        ),
                     ))
                 }
             }
@@ -345,7 +354,8 @@ impl Vm {
             return Err(self.error(
                 "TypeError",
                 format!(
-                    "{name}() missing {} required {kind} argument{}: {list}",
+                    "{}() missing {} required {kind} argument{}: {list}",
+                    qualname(),
                     missing.len(),
                     if missing.len() == 1 { "" } else { "s" }
                 ),
@@ -998,10 +1008,17 @@ impl Vm {
                 let callee = self.pop();
                 let args = self.collect_mut(&args)?;
                 let kwargs = match &kwargs {
-                    Value::Dict(d) => locked(&d.entries)
-                        .iter()
-                        .map(|(k, v)| (Arc::from(self.str(k).as_str()), v.clone()))
-                        .collect(),
+                    Value::Dict(d) => {
+                        let entries = locked(&d.entries).clone();
+                        let mut kwargs = Vec::with_capacity(entries.len);
+                        for (k, v) in entries.iter() {
+                            let Value::Str(k) = k else {
+                                return Err(self.error("TypeError", "keywords must be strings"));
+                            };
+                            kwargs.push((k.clone(), v.clone()));
+                        }
+                        kwargs
+                    }
                     _ => Vec::new(),
                 };
                 self.call_from_frame(callee, args, kwargs)?;
