@@ -4,7 +4,7 @@
 use super::exceptions::new_exception;
 use super::format;
 use super::ops::{big, float, int};
-use super::value::{locked, Builtin, Dict, DictEntries, List, Range, Value};
+use super::value::{locked, Builtin, Dict, DictEntries, List, Value};
 use super::vm::{PyResult, Vm};
 use std::sync::Arc;
 
@@ -14,7 +14,7 @@ pub type NativeFn = fn(&mut Vm, Vec<Value>, Vec<(Arc<str>, Value)>) -> PyResult<
 const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("print", print),
     ("len", len),
-    ("range", range),
+    ("range", super::range::range),
     ("abs", abs),
     ("min", min),
     ("max", max),
@@ -142,24 +142,6 @@ fn small(vm: &Vm, v: &Value) -> PyResult<i64> {
             ),
         )),
     }
-}
-
-fn range(vm: &mut Vm, args: Vec<Value>, _: Vec<(Arc<str>, Value)>) -> PyResult<Value> {
-    let (start, stop, step) = match args.as_slice() {
-        [stop] => (0, small(vm, stop)?, 1),
-        [start, stop] => (small(vm, start)?, small(vm, stop)?, 1),
-        [start, stop, step] => (small(vm, start)?, small(vm, stop)?, small(vm, step)?),
-        _ => {
-            return Err(vm.error(
-                "TypeError",
-                format!("range expected at most 3 arguments, got {}", args.len()),
-            ))
-        }
-    };
-    if step == 0 {
-        return Err(vm.error("ValueError", "range() arg 3 must not be zero"));
-    }
-    Ok(Value::Range(Range { start, stop, step }))
 }
 
 fn abs(vm: &mut Vm, args: Vec<Value>, _: Vec<(Arc<str>, Value)>) -> PyResult<Value> {
@@ -512,6 +494,23 @@ impl Vm {
                 return Ok(locked(&e.context).clone().unwrap_or(Value::None))
             }
             (Value::Class(c), "__name__") => return Ok(Value::Str(c.name.clone())),
+            (Value::Class(c), _) if super::types::class_method(&c.name, name).is_some() => {
+                if let Some(method) = super::types::class_method(&c.name, name) {
+                    return Ok(Value::Builtin(method));
+                }
+            }
+            (Value::Range(_) | Value::BigRange(_), _) => {
+                if let Some(value) = super::range::attr(object, name) {
+                    return Ok(value);
+                }
+            }
+            (Value::Slice(s), "start" | "stop" | "step") => {
+                let at = ["start", "stop", "step"]
+                    .iter()
+                    .position(|n| *n == name)
+                    .unwrap_or(0);
+                return Ok(s.get(at).cloned().unwrap_or(Value::None));
+            }
             (Value::Function(f), "__name__") => return Ok(Value::Str(f.code.name.clone())),
             (Value::Builtin(b), "__name__") => return Ok(Value::str(b.name)),
             // `str.lower`: the method, unbound, taking the object first.
@@ -583,8 +582,29 @@ impl Vm {
 
     /// `template % args`.
     pub fn percent(&self, template: &str, args: &Value) -> PyResult<Value> {
+        let mut template = std::borrow::Cow::Borrowed(template);
         let items = match args {
             Value::Tuple(t) => t.to_vec(),
+            // `%(name)s`: the values by name from the mapping.
+            Value::Dict(d) if template.contains("%(") => {
+                let (bare, keys) = format::mapping_keys(&template)
+                    .map_err(|m| self.error(format::exception_type_of(&m), m))?;
+                let entries = locked(&d.entries).clone();
+                let mut items = Vec::with_capacity(keys.len());
+                for key in keys {
+                    items.push(match key {
+                        Some(key) => {
+                            let key = Value::str(&key);
+                            entries.get(&self.key(&key)?).cloned().ok_or_else(|| {
+                                new_exception(self.classes().get("KeyError"), vec![key])
+                            })?
+                        }
+                        None => args.clone(),
+                    });
+                }
+                template = std::borrow::Cow::Owned(bare);
+                items
+            }
             other => vec![other.clone()],
         };
         let wrapped: Vec<PercentValue<'_>> = items
@@ -595,7 +615,7 @@ impl Vm {
             .iter()
             .map(|w| w as &dyn format::PercentArg)
             .collect();
-        format::percent_format(template, &refs)
+        format::percent_format(&template, &refs)
             .map(|text| Value::str(&text))
             .map_err(|message| self.error(format::exception_type_of(&message), message))
     }

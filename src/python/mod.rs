@@ -23,6 +23,7 @@ pub mod host;
 mod modules;
 mod ops;
 pub mod parse;
+mod range;
 mod scope;
 mod str_format;
 mod str_methods;

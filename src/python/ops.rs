@@ -53,6 +53,7 @@ pub fn truthy(value: &Value) -> bool {
         Value::Tuple(t) => !t.is_empty(),
         Value::Dict(d) | Value::Set(d) => locked(&d.entries).len > 0,
         Value::Range(r) => !r.is_empty(),
+        Value::BigRange(r) => !super::range::length(r).is_zero(),
         _ => true,
     }
 }
@@ -96,6 +97,7 @@ impl Vm {
             }
             Value::Range(r) if r.step == 1 => format!("range({}, {})", r.start, r.stop),
             Value::Range(r) => format!("range({}, {}, {})", r.start, r.stop, r.step),
+            Value::BigRange(r) => super::range::repr(r),
             Value::Function(f) => format!("<function {} at 0x{:x}>", f.code.name, value.id()),
             Value::Builtin(b) => format!("<built-in function {}>", b.name),
             Value::Method(m) => format!(
@@ -187,7 +189,12 @@ impl Vm {
                             .is_some_and(|w| self.eq(v, w))
                     })
             }
-            (Value::Range(x), Value::Range(y)) => x == y,
+            (Value::Range(_) | Value::BigRange(_), Value::Range(_) | Value::BigRange(_)) => {
+                match (super::range::bounds(a), super::range::bounds(b)) {
+                    (Some(x), Some(y)) => super::range::eq(&x, &y),
+                    _ => false,
+                }
+            }
             (Value::Set(x), Value::Set(y)) => {
                 let (x, y) = (locked(&x.entries).clone(), locked(&y.entries).clone());
                 x.len == y.len && x.index.keys().all(|k| y.index.contains_key(k))
@@ -337,6 +344,11 @@ impl Vm {
             Value::Dict(d) | Value::Set(d) => {
                 let key = self.key(item)?;
                 Ok(locked(&d.entries).get(&key).is_some())
+            }
+            Value::BigRange(r) => Ok(super::range::contains(r, item)),
+            Value::Range(_) if !matches!(item, Value::Int(_)) => {
+                Ok(super::range::bounds(container)
+                    .is_some_and(|r| super::range::contains(&r, item)))
             }
             Value::Range(r) => Ok(match item {
                 Value::Int(i) => {
@@ -697,6 +709,7 @@ impl Vm {
             Value::Tuple(t) => t.len(),
             Value::Dict(d) | Value::Set(d) => locked(&d.entries).len,
             Value::Range(r) => usize::try_from(r.len()).unwrap_or(usize::MAX),
+            Value::BigRange(r) => super::range::len(self, r)?,
             other => {
                 return Err(self.error(
                     "TypeError",
@@ -734,6 +747,7 @@ impl Vm {
                 left: r.len(),
                 step: r.step,
             },
+            Value::BigRange(r) => super::range::iter(self, r)?,
             other => {
                 return Err(self.error(
                     "TypeError",
@@ -826,6 +840,19 @@ impl Vm {
 
     /// The indices a slice picks from a sequence of `len`.
     pub fn slice_indices(&self, slice: &[Value; 3], len: usize) -> PyResult<Vec<usize>> {
+        let (start, stop, step) = self.slice_bounds(slice, len)?;
+        let mut out = Vec::new();
+        let mut i = start;
+        while (step > 0 && i < stop) || (step < 0 && i > stop) {
+            out.push(i as usize);
+            i += step;
+        }
+        Ok(out)
+    }
+
+    /// A slice's start, stop and step on a sequence of `len`, as
+    /// `PySlice_AdjustIndices` makes them.
+    pub fn slice_bounds(&self, slice: &[Value; 3], len: usize) -> PyResult<(i64, i64, i64)> {
         let len = len as i64;
         let get = |v: &Value| -> PyResult<Option<i64>> {
             match v {
@@ -857,13 +884,7 @@ impl Vm {
                 get(&slice[1])?.map_or(-1, |i| clamp(i, -1, len - 1)),
             )
         };
-        let mut out = Vec::new();
-        let mut i = start;
-        while (step > 0 && i < stop) || (step < 0 && i > stop) {
-            out.push(i as usize);
-            i += step;
-        }
-        Ok(out)
+        Ok((start, stop, step))
     }
 
     /// `container[index]`.
@@ -924,6 +945,12 @@ impl Vm {
                     &chars.get(at).map(char::to_string).unwrap_or_default(),
                 ))
             }
+            (Value::Range(_), Value::Slice(_)) | (Value::BigRange(_), _) => {
+                match super::range::bounds(container) {
+                    Some(r) => super::range::get_item(self, &r, index),
+                    None => Ok(Value::None),
+                }
+            }
             (Value::Range(r), i) => {
                 let at = self.index(i, usize::try_from(r.len()).unwrap_or(0), "range object")?;
                 Ok(Value::Int(r.start + r.step * at as i64))
@@ -966,10 +993,22 @@ impl Vm {
                         items.splice(start..end, new_items);
                         return Ok(());
                     }
-                    return Err(self.error(
-                        "ValueError",
-                        "extended slice assignment is not supported here",
-                    ));
+                    if new_items.len() != picked.len() {
+                        return Err(self.error(
+                            "ValueError",
+                            format!(
+                                "attempt to assign sequence of size {} to extended slice of size {}",
+                                new_items.len(),
+                                picked.len()
+                            ),
+                        ));
+                    }
+                    for (at, item) in picked.into_iter().zip(new_items) {
+                        if let Some(slot) = items.get_mut(at) {
+                            *slot = item;
+                        }
+                    }
+                    return Ok(());
                 }
                 let mut items = locked(&l.items);
                 let at = self.index(index, items.len(), "list assignment")?;
@@ -999,7 +1038,9 @@ impl Vm {
             Value::List(l) => {
                 let mut items = locked(&l.items);
                 if let Value::Slice(s) = index {
-                    let picked = self.slice_indices(s, items.len())?;
+                    let mut picked = self.slice_indices(s, items.len())?;
+                    // From the end, so that each index still means what it did.
+                    picked.sort_unstable();
                     for &i in picked.iter().rev() {
                         if i < items.len() {
                             items.remove(i);

@@ -43,13 +43,15 @@ pub fn construct(vm: &mut Vm, name: &str, args: Args, _kwargs: Kwargs) -> PyResu
         ("int", Some(v @ (Value::Int(_) | Value::BigInt(_) | Value::Bool(_)))) => {
             int(big(&v).unwrap_or_default())
         }
-        ("int", Some(v)) => return Err(vm.error(
-            "TypeError",
-            format!(
+        ("int", Some(v)) => {
+            return Err(vm.error(
+                "TypeError",
+                format!(
                 "int() argument must be a string, a bytes-like object or a real number, not '{}'",
                 v.type_name()
             ),
-        )),
+            ))
+        }
         ("float", None) => Value::Float(0.0),
         ("float", Some(Value::Str(s))) => {
             Value::Float(format::parse_float(&s).map_err(|m| vm.error("ValueError", m))?)
@@ -108,8 +110,52 @@ pub fn construct(vm: &mut Vm, name: &str, args: Args, _kwargs: Kwargs) -> PyResu
             set_of(entries)
         }
         ("bytes", _) => return super::bytes::construct(vm, args, _kwargs),
+        ("slice", _) => {
+            let mut parts = match args.len() {
+                1 => vec![Value::None, arg(&args, 0), Value::None],
+                2 | 3 => args.clone(),
+                n => {
+                    return Err(vm.error(
+                        "TypeError",
+                        format!("slice expected at most 3 arguments, got {n}"),
+                    ))
+                }
+            };
+            parts.resize(3, Value::None);
+            let mut it = parts.into_iter();
+            let mut next = || it.next().unwrap_or(Value::None);
+            Value::Slice(Arc::new([next(), next(), next()]))
+        }
         ("type", Some(v)) => Value::Class(vm.classes().of(&v)),
         (name, _) => return Err(vm.error("TypeError", format!("cannot create '{name}' instances"))),
+    })
+}
+
+/// A method called on the class itself: `dict.fromkeys`, `bytes.fromhex`.
+pub fn class_method(class: &str, name: &str) -> Option<Builtin> {
+    let call: NativeFn = match (class, name) {
+        ("dict", "fromkeys") => |vm, a, _| {
+            let mut entries = DictEntries::default();
+            for k in vm.collect_mut(&arg(&a, 0))? {
+                entries.insert(vm.key(&k)?, k, arg(&a, 1));
+            }
+            Ok(Dict::new_value(entries))
+        },
+        ("bytes", "fromhex") => |vm, a, kw| {
+            let method = super::bytes::BYTES.iter().find(|(n, _)| *n == "fromhex");
+            match method {
+                Some((_, call)) => call(vm, a, kw),
+                None => Ok(Value::None),
+            }
+        },
+        _ => return None,
+    };
+    Some(Builtin {
+        name: match name {
+            "fromkeys" => "fromkeys",
+            _ => "fromhex",
+        },
+        call,
     })
 }
 
@@ -120,6 +166,7 @@ pub fn method(object: &Value, name: &str) -> Option<Builtin> {
         Value::Dict(_) => DICT,
         Value::Str(_) => super::str_methods::STR,
         Value::Bytes(_) => super::bytes::BYTES,
+        Value::Range(_) | Value::BigRange(_) => super::range::RANGE,
         Value::Set(_) => SET,
         Value::Tuple(_) => TUPLE,
         Value::Lock(_) => super::thread::LOCK,
@@ -341,6 +388,30 @@ const SET: &[(&str, NativeFn)] = &[
         let other = set_of(entries_of(vm, &arg(&a, 1))?);
         vm.compare(super::code::CmpOp::Ge, &arg(&a, 0), &other)
     }),
+    ("isdisjoint", |vm, a, _| {
+        let mine = dict_entries(&arg(&a, 0));
+        let other = entries_of(vm, &arg(&a, 1))?;
+        Ok(Value::Bool(
+            !other.index.keys().any(|k| mine.index.contains_key(k)),
+        ))
+    }),
+    ("pop", |vm, a, _| {
+        let Value::Set(d) = arg(&a, 0) else {
+            return Ok(Value::None);
+        };
+        let mut entries = locked(&d.entries);
+        let first = entries.iter().next().map(|(k, _)| k.clone());
+        match first {
+            Some(k) => {
+                entries.remove(&vm.key(&k)?);
+                Ok(k)
+            }
+            None => Err(super::exceptions::new_exception(
+                vm.classes().get("KeyError"),
+                vec![Value::str("pop from an empty set")],
+            )),
+        }
+    }),
     ("copy", |_, a, _| Ok(set_of(dict_entries(&arg(&a, 0))))),
     ("clear", |_, a, _| {
         if let Value::Set(d) = arg(&a, 0) {
@@ -442,6 +513,34 @@ const DICT: &[(&str, NativeFn)] = &[
     }),
     ("copy", |_, a, _| {
         Ok(Dict::new_value(dict_entries(&arg(&a, 0))))
+    }),
+    ("popitem", |vm, a, _| {
+        let Value::Dict(d) = arg(&a, 0) else {
+            return Ok(Value::None);
+        };
+        let mut entries = locked(&d.entries);
+        let last = entries.iter().last().cloned();
+        match last {
+            Some((k, v)) => {
+                let key = vm.key(&k)?;
+                entries.remove(&key);
+                // The holes of removed entries would grow without end otherwise.
+                while matches!(entries.slots.last(), Some(None)) {
+                    entries.slots.pop();
+                }
+                Ok(Value::tuple(vec![k, v]))
+            }
+            None => Err(super::exceptions::new_exception(
+                vm.classes().get("KeyError"),
+                vec![Value::str("popitem(): dictionary is empty")],
+            )),
+        }
+    }),
+    ("clear", |_, a, _| {
+        if let Value::Dict(d) = arg(&a, 0) {
+            *locked(&d.entries) = DictEntries::default();
+        }
+        Ok(Value::None)
     }),
     ("add", |vm, a, _| {
         // set.add, while sets are dicts of keys.

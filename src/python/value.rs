@@ -25,6 +25,8 @@ pub enum Value {
     /// A set: a dict of its items to `None`.
     Set(Arc<Dict>),
     Range(Range),
+    /// A range past 64 bits.
+    BigRange(Arc<super::range::BigRange>),
     Function(Arc<Function>),
     Builtin(Builtin),
     /// A builtin method bound to its object: `items.append`.
@@ -339,7 +341,7 @@ impl Value {
             Value::Tuple(_) => "tuple",
             Value::Dict(_) => "dict",
             Value::Set(_) => "set",
-            Value::Range(_) => "range",
+            Value::Range(_) | Value::BigRange(_) => "range",
             Value::Function(_) => "function",
             Value::Builtin(_) => "builtin_function_or_method",
             Value::Method(_) => "builtin_function_or_method",
@@ -377,6 +379,7 @@ impl Value {
             Value::Property(x) => Arc::as_ptr(x) as *const u8 as usize,
             Value::BigInt(x) => Arc::as_ptr(x) as *const u8 as usize,
             Value::Slice(x) => Arc::as_ptr(x) as *const u8 as usize,
+            Value::BigRange(x) => Arc::as_ptr(x) as *const u8 as usize,
             Value::Builtin(b) => b.call as usize,
             // Values without a heap object: equal values are the same object.
             Value::None => 1,
