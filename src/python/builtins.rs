@@ -13,6 +13,11 @@ pub type NativeFn = fn(&mut Vm, Vec<Value>, Vec<(Arc<str>, Value)>) -> PyResult<
 
 const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("print", print),
+    ("open", |vm, a, kw| {
+        let io = vm.import("io")?;
+        let open = vm.get_attr(&io, "open")?;
+        vm.call(&open, a, kw)
+    }),
     ("len", len),
     ("range", super::range::range),
     ("abs", abs),
@@ -84,6 +89,7 @@ pub fn namespace(classes: &super::exceptions::Classes) -> DictEntries {
             "function",
             "builtin_function_or_method",
             "iterator",
+            "module",
             "range",
             "type",
         ]
@@ -115,14 +121,21 @@ fn print(vm: &mut Vm, args: Vec<Value>, kwargs: Vec<(Arc<str>, Value)>) -> PyRes
     };
     let sep = text_of(vm, kwarg(&kwargs, "sep"), " ");
     let end = text_of(vm, kwarg(&kwargs, "end"), "\n");
-    let to_stderr = matches!(kwarg(&kwargs, "file"), Some(Value::Str(s)) if &**s == "<stderr>");
     let mut parts = Vec::with_capacity(args.len());
     for arg in &args {
         parts.push(vm.display(arg, false)?);
     }
     let mut text = parts.join(&sep);
     text.push_str(&end);
-    (vm.interp.out)(&text, to_stderr);
+    match kwarg(&kwargs, "file") {
+        None | Some(Value::None) => (vm.interp.out)(&text, false),
+        // `sys.stderr`, a file: whatever has a `write`.
+        Some(file) => {
+            let file = file.clone();
+            let write = vm.get_attr(&file, "write")?;
+            vm.call(&write, vec![Value::str(&text)], Vec::new())?;
+        }
+    }
     Ok(Value::None)
 }
 
@@ -490,6 +503,9 @@ impl Vm {
             (Value::Exception(e), "__cause__") => {
                 return Ok(locked(&e.cause).clone().unwrap_or(Value::None))
             }
+            (Value::Exception(e), "__suppress_context__") => {
+                return Ok(Value::Bool(locked(&e.cause).is_some()))
+            }
             (Value::Exception(e), "__context__") => {
                 return Ok(locked(&e.context).clone().unwrap_or(Value::None))
             }
@@ -530,6 +546,16 @@ impl Vm {
         }
         if let Some(method) = super::types::method(object, name) {
             return Ok(Value::Method(Arc::new((object.clone(), method))));
+        }
+        if let Value::Module(module) = object {
+            let key = super::value::Key::Str(Arc::from(name));
+            if let Some(value) = locked(&module.dict.entries).get(&key) {
+                return Ok(value.clone());
+            }
+            return Err(self.error(
+                "AttributeError",
+                format!("module '{}' has no attribute '{name}'", module.name),
+            ));
         }
         if let Value::Dict(module) = object {
             // Modules are dicts of their names, seen through attributes.

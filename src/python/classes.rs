@@ -152,6 +152,7 @@ impl Vm {
             Value::Instance(i) => &i.attrs,
             Value::Exception(e) => &e.attrs,
             Value::Class(c) if !self.classes().is_builtin(c) => &c.attrs,
+            Value::Module(m) => &m.dict.entries,
             other => {
                 return Err(self.error(
                     "AttributeError",

@@ -40,6 +40,10 @@ const EXCEPTIONS: &[(&str, &str)] = &[
     ("OSError", "Exception"),
     ("TimeoutError", "OSError"),
     ("FileNotFoundError", "OSError"),
+    ("FileExistsError", "OSError"),
+    ("IsADirectoryError", "OSError"),
+    ("NotADirectoryError", "OSError"),
+    ("PermissionError", "OSError"),
     ("ImportError", "Exception"),
     ("ModuleNotFoundError", "ImportError"),
 ];
@@ -63,6 +67,7 @@ const TYPES: &[(&str, &str)] = &[
     ("type", "object"),
     ("slice", "object"),
     ("iterator", "object"),
+    ("module", "object"),
 ];
 
 impl Classes {
@@ -154,6 +159,17 @@ pub fn add_traceback(exc: &Value, code: &Arc<Code>, line: u32) {
     }
 }
 
+fn is_os_error(class: &Arc<Class>) -> bool {
+    let mut at = Some(class.clone());
+    while let Some(c) = at {
+        if &*c.name == "OSError" {
+            return true;
+        }
+        at = c.base.clone();
+    }
+    false
+}
+
 /// `str(exc)`: nothing, the one argument, or the arguments' tuple.
 pub fn message(
     e: &Exception,
@@ -163,6 +179,17 @@ pub fn message(
     let args = locked(&e.args).clone();
     match args.as_slice() {
         [] => String::new(),
+        // OSError(errno, strerror), with the file it was about: `[Errno 2] No such
+        // file or directory: 'x'`.
+        [Value::Int(errno), strerror] if is_os_error(&e.class) => {
+            let filename = locked(&e.attrs)
+                .get(&super::value::Key::Str(Arc::from("filename")))
+                .cloned();
+            match filename {
+                Some(Value::None) | None => format!("[Errno {errno}] {}", str_of(strerror)),
+                Some(name) => format!("[Errno {errno}] {}: {}", str_of(strerror), repr_of(&name)),
+            }
+        }
         // KeyError shows the key as it was written: KeyError: 'x'.
         [one] if &*e.class.name == "KeyError" => repr_of(one),
         [one] => str_of(one),
@@ -183,7 +210,9 @@ pub fn format_traceback(
     };
     let cause = locked(&e.cause).clone();
     let context = locked(&e.context).clone();
-    if let Some(cause) = &cause {
+    if let Some(Value::None) = &cause {
+        // `raise … from None`: neither cause nor context is shown.
+    } else if let Some(cause) = &cause {
         out.push_str(&format_traceback(cause, str_of, repr_of));
         out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
     } else if let Some(context) = &context {
@@ -194,6 +223,10 @@ pub fn format_traceback(
     if !traceback.is_empty() {
         out.push_str("Traceback (most recent call last):\n");
         for (code, line) in &traceback {
+            // CPython's `io` is written in C: its frames never show.
+            if &*code.source.file == "<stdlib>/io.py" {
+                continue;
+            }
             out.push_str(&format!(
                 "  File \"{}\", line {}, in {}\n",
                 code.source.file,

@@ -39,7 +39,7 @@ pub fn run_program(program: &Program, source: &str, gil: bool) -> Output {
             return console.finish(program, Some((error, traceback)));
         }
     };
-    let interp = interpreter(program, &console, gil);
+    let interp = interpreter(program, &console, gil, source);
     let mut machine = vm::Vm::new(interp.clone());
     machine.ident = 1;
     if let Some(gil) = &interp.gil {
@@ -82,7 +82,12 @@ pub fn run_program(program: &Program, source: &str, gil: bool) -> Output {
 }
 
 /// The interpreter's view of `program`'s machine.
-fn interpreter(program: &Program, console: &Arc<Console>, gil: bool) -> Arc<vm::Interp> {
+fn interpreter(
+    program: &Program,
+    console: &Arc<Console>,
+    gil: bool,
+    source: &str,
+) -> Arc<vm::Interp> {
     let classes = exceptions::Classes::new();
     let (clock, sleeper, stopper, spawner) = (
         program.clone(),
@@ -107,6 +112,7 @@ fn interpreter(program: &Program, console: &Arc<Console>, gil: bool) -> Arc<vm::
         cpu_total_ms: Mutex::new(0.0),
         program: program.clone(),
         memory_base: crate::memory::live_bytes(),
+        files: super::files::Files::new(source),
     })
 }
 

@@ -119,6 +119,8 @@ impl Vm {
             ),
             Value::Cell(_) => "<cell>".into(),
             Value::Property(_) => format!("<property object at 0x{:x}>", value.id()),
+            Value::Module(m) => format!("<module '{}' (built-in)>", m.name),
+            Value::Native(n) => format!("<{} object at 0x{:x}>", n.type_name(), value.id()),
             Value::Lock(l) => format!(
                 "<{} _thread.lock object at 0x{:x}>",
                 if l.locked() { "locked" } else { "unlocked" },

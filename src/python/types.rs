@@ -170,6 +170,9 @@ pub fn method(object: &Value, name: &str) -> Option<Builtin> {
         Value::Set(_) => SET,
         Value::Tuple(_) => TUPLE,
         Value::Lock(_) => super::thread::LOCK,
+        Value::Native(n) => n.methods(),
+        Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => INT,
+        Value::Float(_) => FLOAT,
         _ => return None,
     };
     table
@@ -177,6 +180,33 @@ pub fn method(object: &Value, name: &str) -> Option<Builtin> {
         .find(|(n, _)| *n == name)
         .map(|&(name, call)| Builtin { name, call })
 }
+
+const INT: &[(&str, NativeFn)] = &[
+    ("bit_length", |_, a, _| {
+        Ok(Value::Int(big(&arg(&a, 0)).map_or(0, |n| n.bits() as i64)))
+    }),
+    ("bit_count", |_, a, _| {
+        let n = big(&arg(&a, 0)).unwrap_or_default();
+        Ok(Value::Int(
+            n.magnitude()
+                .iter_u64_digits()
+                .map(|d| i64::from(d.count_ones()))
+                .sum(),
+        ))
+    }),
+    ("conjugate", |_, a, _| {
+        Ok(int(big(&arg(&a, 0)).unwrap_or_default()))
+    }),
+];
+
+const FLOAT: &[(&str, NativeFn)] = &[
+    ("is_integer", |_, a, _| {
+        Ok(Value::Bool(
+            matches!(arg(&a, 0), Value::Float(f) if f.fract() == 0.0),
+        ))
+    }),
+    ("conjugate", |_, a, _| Ok(arg(&a, 0))),
+];
 
 const LIST: &[(&str, NativeFn)] = &[
     ("append", |_, a, _| {

@@ -49,6 +49,24 @@ pub enum Value {
     Lock(Arc<super::thread::Lock>),
     /// `@property`: its getter.
     Property(Arc<Value>),
+    /// An imported module: its name and its globals.
+    Module(Arc<Module>),
+    /// An object of a type written in Rust that needs no variant of its own
+    /// (`_random.Random`).
+    Native(Arc<dyn NativeObject>),
+}
+
+/// A type written in Rust: its name and methods (which find the object as their
+/// first argument and downcast it).
+pub trait NativeObject: std::any::Any + Send + Sync {
+    fn type_name(&self) -> &'static str;
+    fn methods(&self) -> &'static [(&'static str, super::builtins::NativeFn)];
+}
+
+/// A module: what `import` binds.
+pub struct Module {
+    pub name: Arc<str>,
+    pub dict: Arc<Dict>,
 }
 
 impl fmt::Debug for Value {
@@ -355,6 +373,8 @@ impl Value {
             Value::Cell(_) => "cell",
             Value::Lock(_) => "lock",
             Value::Property(_) => "property",
+            Value::Module(_) => "module",
+            Value::Native(n) => n.type_name(),
         }
     }
 
@@ -377,6 +397,8 @@ impl Value {
             Value::Cell(x) => Arc::as_ptr(x) as *const u8 as usize,
             Value::Lock(x) => Arc::as_ptr(x) as *const u8 as usize,
             Value::Property(x) => Arc::as_ptr(x) as *const u8 as usize,
+            Value::Module(x) => Arc::as_ptr(x) as *const u8 as usize,
+            Value::Native(x) => Arc::as_ptr(x) as *const u8 as usize,
             Value::BigInt(x) => Arc::as_ptr(x) as *const u8 as usize,
             Value::Slice(x) => Arc::as_ptr(x) as *const u8 as usize,
             Value::BigRange(x) => Arc::as_ptr(x) as *const u8 as usize,

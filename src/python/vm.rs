@@ -42,6 +42,8 @@ pub struct Interp {
     /// The heap's live bytes when the run began ([`crate::memory`]): what the run
     /// holds is counted from there, up to [`MEMORY_LIMIT`].
     pub memory_base: usize,
+    /// The run's in-memory file system (`open`, `os`).
+    pub files: super::files::Files,
 }
 
 /// The heap a run may hold: far below the wasm memory's hard limit (1 GiB), where a
@@ -1207,7 +1209,7 @@ impl Vm {
                     Value::Class(class) if self.classes().is_exception(&class) => {
                         Some(new_exception(class, Vec::new()))
                     }
-                    Value::None => None,
+                    // `from None` is kept as a cause of None: it suppresses the context.
                     other => Some(other),
                 };
                 *locked(&e.cause) = cause;
