@@ -19,7 +19,6 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
         vm.call(&open, a, kw)
     }),
     ("len", len),
-    ("range", super::range::range),
     ("abs", abs),
     ("min", min),
     ("max", max),
@@ -33,7 +32,35 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("repr", repr),
     ("round", round),
     ("isinstance", isinstance),
-    ("type", type_of),
+    ("getattr", |vm, a, _| {
+        let name = attr_name(vm, &a)?;
+        match vm.get_attr(&arg(&a, 0), &name) {
+            Err(e) if a.len() > 2 && vm.classes().of(&e).name.as_ref() == "AttributeError" => {
+                Ok(arg(&a, 2))
+            }
+            result => result,
+        }
+    }),
+    ("setattr", |vm, a, _| {
+        let name = attr_name(vm, &a)?;
+        vm.set_attr(&arg(&a, 0), &name, arg(&a, 2))?;
+        Ok(Value::None)
+    }),
+    ("hasattr", |vm, a, _| {
+        let name = attr_name(vm, &a)?;
+        match vm.get_attr(&arg(&a, 0), &name) {
+            Ok(_) => Ok(Value::Bool(true)),
+            Err(e) if vm.classes().of(&e).name.as_ref() == "AttributeError" => {
+                Ok(Value::Bool(false))
+            }
+            Err(e) => Err(e),
+        }
+    }),
+    ("delattr", |vm, a, _| {
+        let name = attr_name(vm, &a)?;
+        vm.del_attr(&arg(&a, 0), &name)?;
+        Ok(Value::None)
+    }),
     ("iter", iter),
     ("next", next),
     ("id", id),
@@ -47,6 +74,14 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
         )))
     }),
 ];
+
+/// The builtin function `name` itself (the compiler calls some of them directly).
+pub fn function(name: &str) -> Option<Value> {
+    FUNCTIONS
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|&(name, call)| Value::Builtin(Builtin { name, call }))
+}
 
 /// The builtins' namespace: functions and classes.
 pub fn namespace(classes: &super::exceptions::Classes) -> DictEntries {
@@ -90,8 +125,6 @@ pub fn namespace(classes: &super::exceptions::Classes) -> DictEntries {
             "builtin_function_or_method",
             "iterator",
             "module",
-            "range",
-            "type",
         ]
         .contains(&name)
         {
@@ -108,6 +141,20 @@ pub fn namespace(classes: &super::exceptions::Classes) -> DictEntries {
 
 fn arg(args: &[Value], i: usize) -> Value {
     args.get(i).cloned().unwrap_or(Value::None)
+}
+
+/// The name argument of `getattr` and friends.
+fn attr_name(vm: &Vm, a: &[Value]) -> PyResult<Arc<str>> {
+    match a.get(1) {
+        Some(Value::Str(s)) => Ok(s.clone()),
+        other => Err(vm.error(
+            "TypeError",
+            format!(
+                "attribute name must be string, not '{}'",
+                other.map_or("NoneType", Value::type_name)
+            ),
+        )),
+    }
 }
 
 fn kwarg<'a>(kwargs: &'a [(Arc<str>, Value)], name: &str) -> Option<&'a Value> {
@@ -235,7 +282,7 @@ fn sum(vm: &mut Vm, args: Vec<Value>, kwargs: Vec<(Arc<str>, Value)>) -> PyResul
         .cloned()
         .unwrap_or(Value::Int(0));
     for item in items {
-        total = vm.binary(super::code::BinOp::Add, &total, &item)?;
+        total = vm.binary_any(super::code::BinOp::Add, &total, &item)?;
     }
     Ok(total)
 }
@@ -435,10 +482,6 @@ fn isinstance(vm: &mut Vm, args: Vec<Value>, _: Vec<(Arc<str>, Value)>) -> PyRes
     }))
 }
 
-fn type_of(vm: &mut Vm, args: Vec<Value>, _: Vec<(Arc<str>, Value)>) -> PyResult<Value> {
-    Ok(Value::Class(vm.classes().of(&arg(&args, 0))))
-}
-
 fn iter(vm: &mut Vm, args: Vec<Value>, _: Vec<(Arc<str>, Value)>) -> PyResult<Value> {
     vm.iter_mut(&arg(&args, 0))
 }
@@ -606,76 +649,12 @@ impl Vm {
         result.map_err(|message| self.error(format::exception_type_of(&message), message))
     }
 
-    /// `template % args`.
-    pub fn percent(&self, template: &str, args: &Value) -> PyResult<Value> {
-        let mut template = std::borrow::Cow::Borrowed(template);
-        let items = match args {
-            Value::Tuple(t) => t.to_vec(),
-            // `%(name)s`: the values by name from the mapping.
-            Value::Dict(d) if template.contains("%(") => {
-                let (bare, keys) = format::mapping_keys(&template)
-                    .map_err(|m| self.error(format::exception_type_of(&m), m))?;
-                let entries = locked(&d.entries).clone();
-                let mut items = Vec::with_capacity(keys.len());
-                for key in keys {
-                    items.push(match key {
-                        Some(key) => {
-                            let key = Value::str(&key);
-                            entries.get(&self.key(&key)?).cloned().ok_or_else(|| {
-                                new_exception(self.classes().get("KeyError"), vec![key])
-                            })?
-                        }
-                        None => args.clone(),
-                    });
-                }
-                template = std::borrow::Cow::Owned(bare);
-                items
-            }
-            other => vec![other.clone()],
-        };
-        let wrapped: Vec<PercentValue<'_>> = items
-            .iter()
-            .map(|v| PercentValue { vm: self, value: v })
-            .collect();
-        let refs: Vec<&dyn format::PercentArg> = wrapped
-            .iter()
-            .map(|w| w as &dyn format::PercentArg)
-            .collect();
-        format::percent_format(&template, &refs)
-            .map(|text| Value::str(&text))
-            .map_err(|message| self.error(format::exception_type_of(&message), message))
-    }
-
     /// `import name`: the modules there are, as dicts of their names.
     pub fn import(&mut self, name: &str) -> PyResult<Value> {
         match super::modules::load(self, name)? {
             Some(module) => Ok(module),
             None => Err(self.error("ModuleNotFoundError", format!("No module named '{name}'"))),
         }
-    }
-}
-
-/// A value as `%`-formatting sees it.
-struct PercentValue<'a> {
-    vm: &'a Vm,
-    value: &'a Value,
-}
-
-impl format::PercentArg for PercentValue<'_> {
-    fn as_int(&self) -> Option<num_bigint::BigInt> {
-        big(self.value)
-    }
-    fn as_float(&self) -> Option<f64> {
-        float(self.value)
-    }
-    fn to_str(&self) -> String {
-        self.vm.str(self.value)
-    }
-    fn to_repr(&self) -> String {
-        self.vm.repr(self.value)
-    }
-    fn type_name(&self) -> String {
-        self.value.type_name().to_owned()
     }
 }
 

@@ -53,7 +53,22 @@ impl Vm {
         if let Value::Function(f) = body {
             self.run_class_body(f, namespace.clone())?;
         }
-        let attrs = locked(&namespace.entries).clone();
+        let mut attrs = locked(&namespace.entries).clone();
+        // `__module__`: the name of the module whose code made the class.
+        let module_key = Key::Str(Arc::from("__module__"));
+        if attrs.get(&module_key).is_none() {
+            let module = match body {
+                Value::Function(f) => locked(&f.globals.entries)
+                    .get(&Key::Str(Arc::from("__name__")))
+                    .cloned(),
+                _ => None,
+            };
+            attrs.insert(
+                module_key,
+                Value::str("__module__"),
+                module.unwrap_or_else(|| Value::str("__main__")),
+            );
+        }
         let class = Arc::new(Class {
             name: Arc::from(name),
             base,
@@ -162,6 +177,56 @@ impl Vm {
         };
         locked(attrs).insert(key, Value::str(name), value);
         Ok(())
+    }
+
+    /// `del object.name`.
+    pub fn del_attr(&mut self, object: &Value, name: &str) -> PyResult<()> {
+        let key = Key::Str(Arc::from(name));
+        let removed = match object {
+            Value::Instance(i) => locked(&i.attrs).remove(&key),
+            Value::Exception(e) => locked(&e.attrs).remove(&key),
+            Value::Class(c) if !self.classes().is_builtin(c) => locked(&c.attrs).remove(&key),
+            Value::Module(m) => locked(&m.dict.entries).remove(&key),
+            _ => None,
+        };
+        match removed {
+            Some(_) => Ok(()),
+            None => Err(self.error(
+                "AttributeError",
+                format!("'{}' object has no attribute '{name}'", object.type_name()),
+            )),
+        }
+    }
+
+    /// `a == b`, calling `__eq__` of program-made objects.
+    pub fn eq_mut(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
+        if user_class(a).is_none() && user_class(b).is_none() {
+            return Ok(self.eq(a, b));
+        }
+        if a.id() == b.id() && a.type_name() == b.type_name() {
+            return Ok(true);
+        }
+        let result = self.compare_any(CmpOp::Eq, a, b)?;
+        Ok(self.truthy(&result))
+    }
+
+    /// `item in container`, with `__contains__`, `__iter__` and `__eq__` of
+    /// program-made objects.
+    pub fn contains_mut(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
+        if let Some(found) = self.call_dunder(container, "__contains__", vec![item.clone()])? {
+            return Ok(self.truthy(&found));
+        }
+        match container {
+            Value::List(_) | Value::Tuple(_) | Value::Instance(_) => {
+                for candidate in self.collect_mut(container)? {
+                    if self.eq_mut(&candidate, item)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            other => self.contains(other, item),
+        }
     }
 
     /// Calls the dunder `name` of a program-made object, if its class has one.
@@ -285,6 +350,9 @@ impl Vm {
 
     /// A binary operator, trying the operands' dunder methods first.
     pub fn binary_any(&mut self, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
+        if let (BinOp::Mod, Value::Str(template)) = (op, a) {
+            return self.percent_mut(template, b);
+        }
         if user_class(a).is_some() || user_class(b).is_some() {
             let (name, reflected) = dunder(op);
             if let Some(result) = self.call_dunder(a, name, vec![b.clone()])? {
@@ -303,6 +371,12 @@ impl Vm {
 
     /// A comparison, trying `__eq__`, `__lt__`, … (and their reflections) first.
     pub fn compare_any(&mut self, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> {
+        if matches!(op, CmpOp::In | CmpOp::NotIn)
+            && (user_class(a).is_some() || user_class(b).is_some())
+        {
+            let inside = self.contains_mut(b, a)?;
+            return Ok(Value::Bool(inside == (op == CmpOp::In)));
+        }
         if user_class(a).is_some() || user_class(b).is_some() {
             let (name, reflected) = match op {
                 CmpOp::Eq => ("__eq__", "__eq__"),

@@ -24,6 +24,7 @@ pub mod host;
 mod modules;
 mod ops;
 pub mod parse;
+mod percent;
 mod random;
 mod range;
 mod scope;

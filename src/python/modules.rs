@@ -73,6 +73,12 @@ fn python_module(vm: &mut Vm, name: &str, text: &str) -> PyResult<Value> {
                 )
             })?;
     let globals = Arc::new(super::value::Dict::default());
+    let module_name = name.replace('/', ".");
+    locked(&globals.entries).insert(
+        super::value::Key::Str(Arc::from("__name__")),
+        Value::str("__name__"),
+        Value::str(&module_name),
+    );
     vm.run_module(code, globals.clone())?;
     Ok(Value::Dict(globals))
 }

@@ -105,7 +105,10 @@ impl Vm {
                 m.1.name,
                 m.0.type_name()
             ),
-            Value::Class(c) => format!("<class '{}'>", c.name),
+            Value::Class(c) => match module_of(c) {
+                Some(module) => format!("<class '{module}.{}'>", c.name),
+                None => format!("<class '{}'>", c.name),
+            },
             Value::Exception(e) => {
                 let args = self.join_repr(&locked(&e.args));
                 format!("{}({args})", e.class.name)
@@ -126,9 +129,12 @@ impl Vm {
                 if l.locked() { "locked" } else { "unlocked" },
                 value.id()
             ),
-            Value::Instance(i) => {
-                format!("<__main__.{} object at 0x{:x}>", i.class.name, value.id())
-            }
+            Value::Instance(i) => format!(
+                "<{}.{} object at 0x{:x}>",
+                module_of(&i.class).unwrap_or_else(|| "builtins".into()),
+                i.class.name,
+                value.id()
+            ),
             Value::BoundMethod(m) => {
                 format!("<bound method {} of {}>", self.repr(&m.1), self.repr(&m.0))
             }
@@ -1076,6 +1082,15 @@ impl Vm {
     /// `range(…)` as values, for what takes a sequence.
     pub fn range_value(start: i64, stop: i64, step: i64) -> Value {
         Value::Range(Range { start, stop, step })
+    }
+}
+
+/// The module a program-made class was made in (`__main__`, `queue`); `None` for
+/// the builtin classes.
+fn module_of(class: &Arc<super::value::Class>) -> Option<String> {
+    match class.lookup("__module__") {
+        Some(Value::Str(module)) => Some(module.to_string()),
+        _ => None,
     }
 }
 

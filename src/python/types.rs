@@ -87,8 +87,24 @@ pub fn construct(vm: &mut Vm, name: &str, args: Args, _kwargs: Kwargs) -> PyResu
                         .collect(),
                     other => vm.collect_mut(other)?,
                 };
-                for pair in pairs {
-                    let kv = vm.collect_mut(&pair)?;
+                for (i, pair) in pairs.into_iter().enumerate() {
+                    let kv = vm.collect_mut(&pair).map_err(|_| {
+                        vm.error(
+                            "TypeError",
+                            format!(
+                                "cannot convert dictionary update sequence element #{i} to a sequence"
+                            ),
+                        )
+                    })?;
+                    if kv.len() != 2 {
+                        return Err(vm.error(
+                            "ValueError",
+                            format!(
+                                "dictionary update sequence element #{i} has length {}; 2 is required",
+                                kv.len()
+                            ),
+                        ));
+                    }
                     if let [k, v] = kv.as_slice() {
                         entries.insert(vm.key(k)?, k.clone(), v.clone());
                     }
@@ -126,6 +142,7 @@ pub fn construct(vm: &mut Vm, name: &str, args: Args, _kwargs: Kwargs) -> PyResu
             let mut next = || it.next().unwrap_or(Value::None);
             Value::Slice(Arc::new([next(), next(), next()]))
         }
+        ("range", _) => return super::range::range(vm, args, _kwargs),
         ("type", Some(v)) => Value::Class(vm.classes().of(&v)),
         (name, _) => return Err(vm.error("TypeError", format!("cannot create '{name}' instances"))),
     })
@@ -179,6 +196,26 @@ pub fn method(object: &Value, name: &str) -> Option<Builtin> {
         .iter()
         .find(|(n, _)| *n == name)
         .map(|&(name, call)| Builtin { name, call })
+}
+
+/// Where `target` first is in `items`, by `==` (`__eq__` too).
+fn position_eq(vm: &mut Vm, items: &[Value], target: &Value) -> PyResult<Option<usize>> {
+    for (i, item) in items.iter().enumerate() {
+        if vm.eq_mut(item, target)? {
+            return Ok(Some(i));
+        }
+    }
+    Ok(None)
+}
+
+fn count_eq(vm: &mut Vm, items: &[Value], target: &Value) -> PyResult<i64> {
+    let mut n = 0;
+    for item in items {
+        if vm.eq_mut(item, target)? {
+            n += 1;
+        }
+    }
+    Ok(n)
 }
 
 const INT: &[(&str, NativeFn)] = &[
@@ -268,7 +305,7 @@ const LIST: &[(&str, NativeFn)] = &[
         };
         let items = locked(&l.items).clone();
         let target = arg(&a, 1);
-        match items.iter().position(|v| vm.eq(v, &target)) {
+        match position_eq(vm, &items, &target)? {
             Some(at) => {
                 locked(&l.items).remove(at);
                 Ok(Value::None)
@@ -279,7 +316,7 @@ const LIST: &[(&str, NativeFn)] = &[
     ("index", |vm, a, _| {
         let items = vm.collect_mut(&arg(&a, 0))?;
         let target = arg(&a, 1);
-        match items.iter().position(|v| vm.eq(v, &target)) {
+        match position_eq(vm, &items, &target)? {
             Some(at) => Ok(Value::Int(at as i64)),
             None => Err(vm.error("ValueError", format!("{} is not in list", vm.repr(&target)))),
         }
@@ -287,9 +324,7 @@ const LIST: &[(&str, NativeFn)] = &[
     ("count", |vm, a, _| {
         let items = vm.collect_mut(&arg(&a, 0))?;
         let target = arg(&a, 1);
-        Ok(Value::Int(
-            items.iter().filter(|v| vm.eq(v, &target)).count() as i64,
-        ))
+        Ok(Value::Int(count_eq(vm, &items, &target)?))
     }),
     ("sort", |vm, a, kw| {
         let Value::List(l) = arg(&a, 0) else {
@@ -341,14 +376,12 @@ const TUPLE: &[(&str, NativeFn)] = &[
     ("count", |vm, a, _| {
         let items = vm.collect_mut(&arg(&a, 0))?;
         let target = arg(&a, 1);
-        Ok(Value::Int(
-            items.iter().filter(|v| vm.eq(v, &target)).count() as i64,
-        ))
+        Ok(Value::Int(count_eq(vm, &items, &target)?))
     }),
     ("index", |vm, a, _| {
         let items = vm.collect_mut(&arg(&a, 0))?;
         let target = arg(&a, 1);
-        match items.iter().position(|v| vm.eq(v, &target)) {
+        match position_eq(vm, &items, &target)? {
             Some(at) => Ok(Value::Int(at as i64)),
             None => Err(vm.error("ValueError", "tuple.index(x): x not in tuple")),
         }

@@ -540,6 +540,18 @@ impl<'a> Compiler<'a> {
                     self.delete(elt)?;
                 }
             }
+            // `del obj.name` is `delattr(obj, "name")`, the builtin itself as a
+            // constant so that no name of the program can stand in for it.
+            Expr::Attribute(attr) => {
+                let Some(delattr) = crate::python::builtins::function("delattr") else {
+                    return Err(self.not_supported("del of an attribute", target));
+                };
+                self.load_const(delattr);
+                self.expr(&attr.value)?;
+                self.load_const(Value::str(attr.attr.as_str()));
+                self.emit(Instr::Call(2));
+                self.emit(Instr::Pop);
+            }
             other => return Err(self.not_supported("del of this target", other)),
         }
         Ok(())
