@@ -123,6 +123,7 @@ const RUNS: &[&str] = &[
     "127_lesson_pool_submit",
     "128_lesson_pool_as_completed",
     "129_lesson_pool_map",
+    "130_lesson_download_images",
 ];
 
 fn expected(dir: &Path, name: &str, ext: &str) -> String {
