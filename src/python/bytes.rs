@@ -167,9 +167,7 @@ pub fn construct(vm: &mut Vm, args: Vec<Value>, kwargs: Vec<(Arc<str>, Value)>) 
         Some(Value::Bytes(b)) => Ok(Value::Bytes(b.clone())),
         Some(Value::Int(n)) => {
             let n = usize::try_from(*n).map_err(|_| vm.error("ValueError", "negative count"))?;
-            if n > 100_000_000 {
-                return Err(vm.error("MemoryError", ""));
-            }
+            vm.reserve(n)?;
             Ok(new(vec![0; n]))
         }
         Some(other) => {
@@ -201,8 +199,8 @@ pub fn binary(vm: &Vm, op: BinOp, a: &Value, b: &Value) -> Option<PyResult<Value
         (BinOp::Mul, Value::Bytes(x), n @ (Value::Int(_) | Value::Bool(_)))
         | (BinOp::Mul, n @ (Value::Int(_) | Value::Bool(_)), Value::Bytes(x)) => {
             let times = usize::try_from(int_arg(vm, Some(n.clone()), 0).unwrap_or(0)).unwrap_or(0);
-            if x.len().saturating_mul(times) > 100_000_000 {
-                return Some(Err(vm.error("MemoryError", "")));
+            if let Err(e) = vm.reserve(x.len().saturating_mul(times)) {
+                return Some(Err(e));
             }
             Some(Ok(new(x.repeat(times))))
         }

@@ -14,6 +14,7 @@ mod bytes;
 mod classes;
 pub mod code;
 pub mod compile;
+mod dict_views;
 mod events;
 mod exceptions;
 mod files;

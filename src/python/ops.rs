@@ -53,6 +53,7 @@ pub fn truthy(value: &Value) -> bool {
         Value::Tuple(t) => !t.is_empty(),
         Value::Dict(d) | Value::Set(d) => locked(&d.entries).len > 0,
         Value::Range(r) => !r.is_empty(),
+        Value::Native(n) => n.length().is_none_or(|n| n > 0),
         Value::BigRange(r) => !super::range::length(r).is_zero(),
         _ => true,
     }
@@ -123,7 +124,16 @@ impl Vm {
             Value::Cell(_) => "<cell>".into(),
             Value::Property(_) => format!("<property object at 0x{:x}>", value.id()),
             Value::Module(m) => format!("<module '{}' (built-in)>", m.name),
-            Value::Native(n) => format!("<{} object at 0x{:x}>", n.type_name(), value.id()),
+            Value::Native(n) => {
+                let items: Vec<String> = n
+                    .items()
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|v| self.repr(v))
+                    .collect();
+                n.repr(&items)
+                    .unwrap_or_else(|| format!("<{} object at 0x{:x}>", n.type_name(), value.id()))
+            }
             Value::Lock(l) => format!(
                 "<{} _thread.lock object at 0x{:x}>",
                 if l.locked() { "locked" } else { "unlocked" },
@@ -349,6 +359,9 @@ impl Vm {
                 )),
             },
             Value::Bytes(b) => super::bytes::contains(self, b, item),
+            Value::Native(n) if n.contains_key(&Key::None).is_some() => {
+                Ok(n.contains_key(&self.key(item)?).unwrap_or(false))
+            }
             Value::Dict(d) | Value::Set(d) => {
                 let key = self.key(item)?;
                 Ok(locked(&d.entries).get(&key).is_some())
@@ -718,6 +731,7 @@ impl Vm {
             Value::Dict(d) | Value::Set(d) => locked(&d.entries).len,
             Value::Range(r) => usize::try_from(r.len()).unwrap_or(usize::MAX),
             Value::BigRange(r) => super::range::len(self, r)?,
+            Value::Native(n) if n.length().is_some() => n.length().unwrap_or(0),
             other => {
                 return Err(self.error(
                     "TypeError",
@@ -756,6 +770,10 @@ impl Vm {
                 step: r.step,
             },
             Value::BigRange(r) => super::range::iter(self, r)?,
+            Value::Native(n) if n.items().is_some() => Iter::Values {
+                items: n.items().unwrap_or_default(),
+                at: 0,
+            },
             other => {
                 return Err(self.error(
                     "TypeError",
@@ -933,7 +951,14 @@ impl Vm {
                 ))
             }
             (Value::Bytes(data), i) => {
-                let at = self.index(i, data.len(), "index")?;
+                let at = self.index(i, data.len(), "byte").map_err(|e| {
+                    // CPython's bytes say just "index out of range".
+                    if self.classes().of(&e).name.as_ref() == "IndexError" {
+                        self.error("IndexError", "index out of range")
+                    } else {
+                        e
+                    }
+                })?;
                 Ok(Value::Int(data.get(at).map_or(0, |&b| i64::from(b))))
             }
             (Value::Str(text), Value::Slice(s)) => {

@@ -302,6 +302,11 @@ fn pad(vm: &Vm, a: &[Value], align: char) -> PyResult<Value> {
         return Ok(Value::Str(s));
     }
     let padding = width - len;
+    vm.reserve(
+        usize::try_from(width)
+            .unwrap_or(usize::MAX)
+            .saturating_mul(4),
+    )?;
     let left = match align {
         '<' => 0,
         '>' => padding,
@@ -551,7 +556,9 @@ pub const STR: &[(&str, NativeFn)] = &[
             Some(c @ ('-' | '+')) => (c.to_string(), &s[1..]),
             _ => (String::new(), &*s),
         };
-        let zeros = "0".repeat(usize::try_from(width - len).unwrap_or(0));
+        let zeros = usize::try_from(width - len).unwrap_or(0);
+        vm.reserve(zeros)?;
+        let zeros = "0".repeat(zeros);
         Ok(Value::str(&format!("{sign}{zeros}{digits}")))
     }),
     ("expandtabs", |vm, a, kw| {

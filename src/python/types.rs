@@ -509,27 +509,21 @@ const DICT: &[(&str, NativeFn)] = &[
             .unwrap_or_else(|| arg(&a, 2)))
     }),
     ("keys", |_, a, _| {
-        Ok(List::new(
-            dict_entries(&arg(&a, 0))
-                .iter()
-                .map(|(k, _)| k.clone())
-                .collect(),
+        Ok(super::dict_views::view(
+            &arg(&a, 0),
+            super::dict_views::Kind::Keys,
         ))
     }),
     ("values", |_, a, _| {
-        Ok(List::new(
-            dict_entries(&arg(&a, 0))
-                .iter()
-                .map(|(_, v)| v.clone())
-                .collect(),
+        Ok(super::dict_views::view(
+            &arg(&a, 0),
+            super::dict_views::Kind::Values,
         ))
     }),
     ("items", |_, a, _| {
-        Ok(List::new(
-            dict_entries(&arg(&a, 0))
-                .iter()
-                .map(|(k, v)| Value::tuple(vec![k.clone(), v.clone()]))
-                .collect(),
+        Ok(super::dict_views::view(
+            &arg(&a, 0),
+            super::dict_views::Kind::Items,
         ))
     }),
     ("pop", |vm, a, _| {
@@ -562,11 +556,17 @@ const DICT: &[(&str, NativeFn)] = &[
         Ok(default)
     }),
     ("update", |vm, a, kw| {
-        let other = dict_entries(&arg(&a, 1));
         let Value::Dict(d) = arg(&a, 0) else {
             return Ok(Value::None);
         };
-        let mut pairs: Vec<(Value, Value)> = other.iter().cloned().collect();
+        // A mapping, or (key, value) pairs, as `dict(…)` takes them.
+        let mut pairs: Vec<(Value, Value)> = match a.get(1) {
+            None | Some(Value::Dict(_)) => dict_entries(&arg(&a, 1)).iter().cloned().collect(),
+            Some(other) => {
+                let made = construct(vm, "dict", vec![other.clone()], Vec::new())?;
+                dict_entries(&made).iter().cloned().collect()
+            }
+        };
         pairs.extend(kw.into_iter().map(|(k, v)| (Value::Str(k), v)));
         for (k, v) in pairs {
             let key = vm.key(&k)?;

@@ -61,6 +61,22 @@ pub enum Value {
 pub trait NativeObject: std::any::Any + Send + Sync {
     fn type_name(&self) -> &'static str;
     fn methods(&self) -> &'static [(&'static str, super::builtins::NativeFn)];
+    /// Its items, if it is iterable (made whole: the types here are small views).
+    fn items(&self) -> Option<Vec<Value>> {
+        None
+    }
+    /// `len(x)`, if it has one.
+    fn length(&self) -> Option<usize> {
+        None
+    }
+    /// Whether the item of this key is in it, when it can tell at once.
+    fn contains_key(&self, _key: &Key) -> Option<bool> {
+        None
+    }
+    /// `repr(x)` given the repr of each item; `None`: `<type object at …>`.
+    fn repr(&self, _items: &[String]) -> Option<String> {
+        None
+    }
 }
 
 /// A module: what `import` binds.

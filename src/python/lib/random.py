@@ -9,12 +9,14 @@ TWOPI = 2.0 * _pi
 NV_MAGICCONST = 4 * _exp(-0.5) / _sqrt(2.0)
 
 
-def _index(n):
-    if isinstance(n, bool) or not isinstance(n, int):
-        if isinstance(n, float) and n == int(n):
-            raise TypeError("'float' object cannot be interpreted as an integer")
-        raise TypeError(f"'{type(n).__name__}' object cannot be interpreted as an integer")
-    return n
+def _index(n, what):
+    # operator.index, then CPython 3.11's leniency: a whole float still passes.
+    if isinstance(n, int):
+        return int(n)
+    whole = int(n)
+    if whole != n:
+        raise ValueError(f"non-integer {what} for randrange()")
+    return whole
 
 
 class Random:
@@ -37,16 +39,16 @@ class Random:
         return r
 
     def randrange(self, start, stop=None, step=1):
-        istart = _index(start)
+        istart = _index(start, "arg 1")
         if stop is None:
             if step != 1:
                 raise TypeError("Missing a non-None stop argument")
             if istart > 0:
                 return self._randbelow(istart)
             raise ValueError("empty range for randrange()")
-        istop = _index(stop)
+        istop = _index(stop, "stop")
         width = istop - istart
-        istep = _index(step)
+        istep = _index(step, "step")
         if istep == 1:
             if width > 0:
                 return istart + self._randbelow(width)
