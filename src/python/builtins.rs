@@ -79,6 +79,7 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
 pub fn function(name: &str) -> Option<Value> {
     FUNCTIONS
         .iter()
+        .chain(super::conversions::FUNCTIONS)
         .find(|(n, _)| *n == name)
         .map(|&(name, call)| Value::Builtin(Builtin { name, call }))
 }
@@ -86,7 +87,7 @@ pub fn function(name: &str) -> Option<Value> {
 /// The builtins' namespace: functions and classes.
 pub fn namespace(classes: &super::exceptions::Classes) -> DictEntries {
     let mut entries = DictEntries::default();
-    for &(name, call) in FUNCTIONS {
+    for &(name, call) in FUNCTIONS.iter().chain(super::conversions::FUNCTIONS) {
         let key = Value::str(name);
         entries.insert(
             super::value::Key::Str(Arc::from(name)),
@@ -187,7 +188,7 @@ fn print(vm: &mut Vm, args: Vec<Value>, kwargs: Vec<(Arc<str>, Value)>) -> PyRes
 }
 
 fn len(vm: &mut Vm, args: Vec<Value>, _: Vec<(Arc<str>, Value)>) -> PyResult<Value> {
-    Ok(Value::Int(vm.len(&arg(&args, 0))? as i64))
+    Ok(Value::Int(vm.len_any(&arg(&args, 0))? as i64))
 }
 
 fn small(vm: &Vm, v: &Value) -> PyResult<i64> {
@@ -205,6 +206,9 @@ fn small(vm: &Vm, v: &Value) -> PyResult<i64> {
 }
 
 fn abs(vm: &mut Vm, args: Vec<Value>, _: Vec<(Arc<str>, Value)>) -> PyResult<Value> {
+    if let Some(result) = vm.abs_dunder(&arg(&args, 0))? {
+        return Ok(result);
+    }
     match arg(&args, 0) {
         Value::Float(f) => Ok(Value::Float(f.abs())),
         v @ (Value::Int(_) | Value::BigInt(_) | Value::Bool(_)) => {
@@ -529,6 +533,16 @@ impl Vm {
                 Ok(new_exception(class.clone(), args))
             }
             Value::Class(class) => super::types::construct(self, &class.name.clone(), args, kwargs),
+            Value::Instance(_) => {
+                let callee = callee.clone();
+                match self.call_instance(&callee, args, kwargs)? {
+                    Some(result) => Ok(result),
+                    None => Err(self.error(
+                        "TypeError",
+                        format!("'{}' object is not callable", callee.type_name()),
+                    )),
+                }
+            }
             other => Err(self.error(
                 "TypeError",
                 format!("'{}' object is not callable", other.type_name()),

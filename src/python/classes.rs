@@ -28,7 +28,7 @@ fn dunder(op: BinOp) -> (&'static str, &'static str) {
 }
 
 /// The class of an object of a program-made class (or of a subclass of an exception).
-fn user_class(value: &Value) -> Option<Arc<Class>> {
+pub(super) fn user_class(value: &Value) -> Option<Arc<Class>> {
     match value {
         Value::Instance(i) => Some(i.class.clone()),
         Value::Exception(e) => Some(e.class.clone()),
@@ -179,58 +179,8 @@ impl Vm {
         Ok(())
     }
 
-    /// `del object.name`.
-    pub fn del_attr(&mut self, object: &Value, name: &str) -> PyResult<()> {
-        let key = Key::Str(Arc::from(name));
-        let removed = match object {
-            Value::Instance(i) => locked(&i.attrs).remove(&key),
-            Value::Exception(e) => locked(&e.attrs).remove(&key),
-            Value::Class(c) if !self.classes().is_builtin(c) => locked(&c.attrs).remove(&key),
-            Value::Module(m) => locked(&m.dict.entries).remove(&key),
-            _ => None,
-        };
-        match removed {
-            Some(_) => Ok(()),
-            None => Err(self.error(
-                "AttributeError",
-                format!("'{}' object has no attribute '{name}'", object.type_name()),
-            )),
-        }
-    }
-
-    /// `a == b`, calling `__eq__` of program-made objects.
-    pub fn eq_mut(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
-        if user_class(a).is_none() && user_class(b).is_none() {
-            return Ok(self.eq(a, b));
-        }
-        if a.id() == b.id() && a.type_name() == b.type_name() {
-            return Ok(true);
-        }
-        let result = self.compare_any(CmpOp::Eq, a, b)?;
-        Ok(self.truthy(&result))
-    }
-
-    /// `item in container`, with `__contains__`, `__iter__` and `__eq__` of
-    /// program-made objects.
-    pub fn contains_mut(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
-        if let Some(found) = self.call_dunder(container, "__contains__", vec![item.clone()])? {
-            return Ok(self.truthy(&found));
-        }
-        match container {
-            Value::List(_) | Value::Tuple(_) | Value::Instance(_) => {
-                for candidate in self.collect_mut(container)? {
-                    if self.eq_mut(&candidate, item)? {
-                        return Ok(true);
-                    }
-                }
-                Ok(false)
-            }
-            other => self.contains(other, item),
-        }
-    }
-
     /// Calls the dunder `name` of a program-made object, if its class has one.
-    fn call_dunder(
+    pub(super) fn call_dunder(
         &mut self,
         object: &Value,
         name: &str,

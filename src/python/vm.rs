@@ -789,7 +789,7 @@ impl Vm {
             }
             Instr::Unary(op) => {
                 let a = self.pop();
-                let value = self.unary(op, &a)?;
+                let value = self.unary_any(op, &a)?;
                 self.push(value);
             }
             Instr::Compare(op) => {
@@ -820,19 +820,19 @@ impl Vm {
             Instr::LoadSubscr => {
                 let index = self.pop();
                 let container = self.pop();
-                let value = self.get_item(&container, &index)?;
+                let value = self.get_item_any(&container, &index)?;
                 self.push(value);
             }
             Instr::StoreSubscr => {
                 let index = self.pop();
                 let container = self.pop();
                 let value = self.pop();
-                self.set_item(&container, &index, value)?;
+                self.set_item_any(&container, &index, value)?;
             }
             Instr::DeleteSubscr => {
                 let index = self.pop();
                 let container = self.pop();
-                self.del_item(&container, &index)?;
+                self.del_item_any(&container, &index)?;
             }
             Instr::GetIter => {
                 let value = self.pop();
