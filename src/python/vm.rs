@@ -1063,7 +1063,15 @@ impl Vm {
                 let value = self.get_attr(&module, &name).map_err(|_| {
                     self.error(
                         "ImportError",
-                        format!("cannot import name '{name}' from '{}'", self.str(&module)),
+                        match &module {
+                            Value::Module(m) => format!(
+                                "cannot import name '{name}' from '{}' (unknown location)",
+                                m.name
+                            ),
+                            other => {
+                                format!("cannot import name '{name}' from '{}'", self.str(other))
+                            }
+                        },
                     )
                 })?;
                 self.push(value);
