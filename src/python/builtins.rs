@@ -4,7 +4,7 @@
 use super::exceptions::new_exception;
 use super::format;
 use super::ops::{big, float, int};
-use super::value::{locked, Builtin, Dict, DictEntries, List, Range, Value};
+use super::value::{locked, Builtin, Dict, DictEntries, List, Value};
 use super::vm::{PyResult, Vm};
 use std::sync::Arc;
 
@@ -13,8 +13,12 @@ pub type NativeFn = fn(&mut Vm, Vec<Value>, Vec<(Arc<str>, Value)>) -> PyResult<
 
 const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("print", print),
+    ("open", |vm, a, kw| {
+        let io = vm.import("io")?;
+        let open = vm.get_attr(&io, "open")?;
+        vm.call(&open, a, kw)
+    }),
     ("len", len),
-    ("range", range),
     ("abs", abs),
     ("min", min),
     ("max", max),
@@ -28,7 +32,35 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("repr", repr),
     ("round", round),
     ("isinstance", isinstance),
-    ("type", type_of),
+    ("getattr", |vm, a, _| {
+        let name = attr_name(vm, &a)?;
+        match vm.get_attr(&arg(&a, 0), &name) {
+            Err(e) if a.len() > 2 && vm.classes().of(&e).name.as_ref() == "AttributeError" => {
+                Ok(arg(&a, 2))
+            }
+            result => result,
+        }
+    }),
+    ("setattr", |vm, a, _| {
+        let name = attr_name(vm, &a)?;
+        vm.set_attr(&arg(&a, 0), &name, arg(&a, 2))?;
+        Ok(Value::None)
+    }),
+    ("hasattr", |vm, a, _| {
+        let name = attr_name(vm, &a)?;
+        match vm.get_attr(&arg(&a, 0), &name) {
+            Ok(_) => Ok(Value::Bool(true)),
+            Err(e) if vm.classes().of(&e).name.as_ref() == "AttributeError" => {
+                Ok(Value::Bool(false))
+            }
+            Err(e) => Err(e),
+        }
+    }),
+    ("delattr", |vm, a, _| {
+        let name = attr_name(vm, &a)?;
+        vm.del_attr(&arg(&a, 0), &name)?;
+        Ok(Value::None)
+    }),
     ("iter", iter),
     ("next", next),
     ("id", id),
@@ -43,10 +75,19 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
     }),
 ];
 
+/// The builtin function `name` itself (the compiler calls some of them directly).
+pub fn function(name: &str) -> Option<Value> {
+    FUNCTIONS
+        .iter()
+        .chain(super::conversions::FUNCTIONS)
+        .find(|(n, _)| *n == name)
+        .map(|&(name, call)| Value::Builtin(Builtin { name, call }))
+}
+
 /// The builtins' namespace: functions and classes.
 pub fn namespace(classes: &super::exceptions::Classes) -> DictEntries {
     let mut entries = DictEntries::default();
-    for &(name, call) in FUNCTIONS {
+    for &(name, call) in FUNCTIONS.iter().chain(super::conversions::FUNCTIONS) {
         let key = Value::str(name);
         entries.insert(
             super::value::Key::Str(Arc::from(name)),
@@ -78,7 +119,7 @@ pub fn namespace(classes: &super::exceptions::Classes) -> DictEntries {
         Value::str("NotImplemented"),
     );
     for (name, class) in classes.all() {
-        // `range` and `type` are the functions above; the rest have no name in Python.
+        // These have no name in Python.
         if [
             "NoneType",
             "function",
@@ -86,8 +127,7 @@ pub fn namespace(classes: &super::exceptions::Classes) -> DictEntries {
             "iterator",
             "generator",
             "coroutine",
-            "range",
-            "type",
+            "module",
         ]
         .contains(&name)
         {
@@ -106,6 +146,20 @@ fn arg(args: &[Value], i: usize) -> Value {
     args.get(i).cloned().unwrap_or(Value::None)
 }
 
+/// The name argument of `getattr` and friends.
+fn attr_name(vm: &Vm, a: &[Value]) -> PyResult<Arc<str>> {
+    match a.get(1) {
+        Some(Value::Str(s)) => Ok(s.clone()),
+        other => Err(vm.error(
+            "TypeError",
+            format!(
+                "attribute name must be string, not '{}'",
+                other.map_or("NoneType", Value::type_name)
+            ),
+        )),
+    }
+}
+
 fn kwarg<'a>(kwargs: &'a [(Arc<str>, Value)], name: &str) -> Option<&'a Value> {
     kwargs.iter().find(|(k, _)| &**k == name).map(|(_, v)| v)
 }
@@ -117,19 +171,26 @@ fn print(vm: &mut Vm, args: Vec<Value>, kwargs: Vec<(Arc<str>, Value)>) -> PyRes
     };
     let sep = text_of(vm, kwarg(&kwargs, "sep"), " ");
     let end = text_of(vm, kwarg(&kwargs, "end"), "\n");
-    let to_stderr = matches!(kwarg(&kwargs, "file"), Some(Value::Str(s)) if &**s == "<stderr>");
     let mut parts = Vec::with_capacity(args.len());
     for arg in &args {
         parts.push(vm.display(arg, false)?);
     }
     let mut text = parts.join(&sep);
     text.push_str(&end);
-    (vm.interp.out)(&text, to_stderr);
+    match kwarg(&kwargs, "file") {
+        None | Some(Value::None) => (vm.interp.out)(&text, false),
+        // `sys.stderr`, a file: whatever has a `write`.
+        Some(file) => {
+            let file = file.clone();
+            let write = vm.get_attr(&file, "write")?;
+            vm.call(&write, vec![Value::str(&text)], Vec::new())?;
+        }
+    }
     Ok(Value::None)
 }
 
 fn len(vm: &mut Vm, args: Vec<Value>, _: Vec<(Arc<str>, Value)>) -> PyResult<Value> {
-    Ok(Value::Int(vm.len(&arg(&args, 0))? as i64))
+    Ok(Value::Int(vm.len_any(&arg(&args, 0))? as i64))
 }
 
 fn small(vm: &Vm, v: &Value) -> PyResult<i64> {
@@ -146,25 +207,10 @@ fn small(vm: &Vm, v: &Value) -> PyResult<i64> {
     }
 }
 
-fn range(vm: &mut Vm, args: Vec<Value>, _: Vec<(Arc<str>, Value)>) -> PyResult<Value> {
-    let (start, stop, step) = match args.as_slice() {
-        [stop] => (0, small(vm, stop)?, 1),
-        [start, stop] => (small(vm, start)?, small(vm, stop)?, 1),
-        [start, stop, step] => (small(vm, start)?, small(vm, stop)?, small(vm, step)?),
-        _ => {
-            return Err(vm.error(
-                "TypeError",
-                format!("range expected at most 3 arguments, got {}", args.len()),
-            ))
-        }
-    };
-    if step == 0 {
-        return Err(vm.error("ValueError", "range() arg 3 must not be zero"));
-    }
-    Ok(Value::Range(Range { start, stop, step }))
-}
-
 fn abs(vm: &mut Vm, args: Vec<Value>, _: Vec<(Arc<str>, Value)>) -> PyResult<Value> {
+    if let Some(result) = vm.abs_dunder(&arg(&args, 0))? {
+        return Ok(result);
+    }
     match arg(&args, 0) {
         Value::Float(f) => Ok(Value::Float(f.abs())),
         v @ (Value::Int(_) | Value::BigInt(_) | Value::Bool(_)) => {
@@ -192,6 +238,12 @@ fn extreme(
     name: &str,
     want: super::code::CmpOp,
 ) -> PyResult<Value> {
+    if args.is_empty() {
+        return Err(vm.error(
+            "TypeError",
+            format!("{name} expected at least 1 argument, got 0"),
+        ));
+    }
     let items = items_of(vm, &args)?;
     let key = kwarg(&kwargs, "key").cloned();
     let mut best: Option<(Value, Value)> = None;
@@ -236,7 +288,7 @@ fn sum(vm: &mut Vm, args: Vec<Value>, kwargs: Vec<(Arc<str>, Value)>) -> PyResul
         .cloned()
         .unwrap_or(Value::Int(0));
     for item in items {
-        total = vm.binary(super::code::BinOp::Add, &total, &item)?;
+        total = vm.binary_any(super::code::BinOp::Add, &total, &item)?;
     }
     Ok(total)
 }
@@ -383,10 +435,6 @@ fn isinstance(vm: &mut Vm, args: Vec<Value>, _: Vec<(Arc<str>, Value)>) -> PyRes
     }))
 }
 
-fn type_of(vm: &mut Vm, args: Vec<Value>, _: Vec<(Arc<str>, Value)>) -> PyResult<Value> {
-    Ok(Value::Class(vm.classes().of(&arg(&args, 0))))
-}
-
 fn iter(vm: &mut Vm, args: Vec<Value>, _: Vec<(Arc<str>, Value)>) -> PyResult<Value> {
     vm.iter_mut(&arg(&args, 0))
 }
@@ -412,11 +460,7 @@ fn id(_: &mut Vm, args: Vec<Value>, _: Vec<(Arc<str>, Value)>) -> PyResult<Value
 }
 
 fn hash(vm: &mut Vm, args: Vec<Value>, _: Vec<(Arc<str>, Value)>) -> PyResult<Value> {
-    use std::hash::{Hash, Hasher};
-    let key = vm.key(&arg(&args, 0))?;
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    key.hash(&mut hasher);
-    Ok(Value::Int(hasher.finish() as i64))
+    super::hashing::hash(vm, &arg(&args, 0)).map(Value::Int)
 }
 
 impl Vm {
@@ -444,6 +488,16 @@ impl Vm {
                 Ok(new_exception(class.clone(), args))
             }
             Value::Class(class) => super::types::construct(self, &class.name.clone(), args, kwargs),
+            Value::Instance(_) => {
+                let callee = callee.clone();
+                match self.call_instance(&callee, args, kwargs)? {
+                    Some(result) => Ok(result),
+                    None => Err(self.error(
+                        "TypeError",
+                        format!("'{}' object is not callable", callee.type_name()),
+                    )),
+                }
+            }
             other => Err(self.error(
                 "TypeError",
                 format!("'{}' object is not callable", other.type_name()),
@@ -461,6 +515,9 @@ impl Vm {
             (Value::Exception(e), "__cause__") => {
                 return Ok(locked(&e.cause).clone().unwrap_or(Value::None))
             }
+            (Value::Exception(e), "__suppress_context__") => {
+                return Ok(Value::Bool(locked(&e.cause).is_some()))
+            }
             (Value::Exception(e), "__context__") => {
                 return Ok(locked(&e.context).clone().unwrap_or(Value::None))
             }
@@ -471,12 +528,30 @@ impl Vm {
             }
             (Value::Generator(g), "__name__") => return Ok(Value::Str(g.name.clone())),
             (Value::Class(c), "__name__") => return Ok(Value::Str(c.name.clone())),
+            (Value::Class(c), _) if super::types::class_method(&c.name, name).is_some() => {
+                if let Some(method) = super::types::class_method(&c.name, name) {
+                    return Ok(Value::Builtin(method));
+                }
+            }
+            (Value::Range(_) | Value::BigRange(_), _) => {
+                if let Some(value) = super::range::attr(object, name) {
+                    return Ok(value);
+                }
+            }
+            (Value::Slice(s), "start" | "stop" | "step") => {
+                let at = ["start", "stop", "step"]
+                    .iter()
+                    .position(|n| *n == name)
+                    .unwrap_or(0);
+                return Ok(s.get(at).cloned().unwrap_or(Value::None));
+            }
             (Value::Function(f), "__name__") => return Ok(Value::Str(f.code.name.clone())),
             (Value::Builtin(b), "__name__") => return Ok(Value::str(b.name)),
             // `str.lower`: the method, unbound, taking the object first.
             (Value::Class(c), _) => {
                 let sample = match &*c.name {
                     "str" => Some(Value::str("")),
+                    "bytes" => Some(super::bytes::new(Vec::new())),
                     "list" => Some(List::new(Vec::new())),
                     "dict" => Some(Dict::new_value(DictEntries::default())),
                     _ => None,
@@ -489,6 +564,16 @@ impl Vm {
         }
         if let Some(method) = super::types::method(object, name) {
             return Ok(Value::Method(Arc::new((object.clone(), method))));
+        }
+        if let Value::Module(module) = object {
+            let key = super::value::Key::Str(Arc::from(name));
+            if let Some(value) = locked(&module.dict.entries).get(&key) {
+                return Ok(value.clone());
+            }
+            return Err(self.error(
+                "AttributeError",
+                format!("module '{}' has no attribute '{name}'", module.name),
+            ));
         }
         if let Value::Dict(module) = object {
             // Modules are dicts of their names, seen through attributes.
@@ -539,55 +624,12 @@ impl Vm {
         result.map_err(|message| self.error(format::exception_type_of(&message), message))
     }
 
-    /// `template % args`.
-    pub fn percent(&self, template: &str, args: &Value) -> PyResult<Value> {
-        let items = match args {
-            Value::Tuple(t) => t.to_vec(),
-            other => vec![other.clone()],
-        };
-        let wrapped: Vec<PercentValue<'_>> = items
-            .iter()
-            .map(|v| PercentValue { vm: self, value: v })
-            .collect();
-        let refs: Vec<&dyn format::PercentArg> = wrapped
-            .iter()
-            .map(|w| w as &dyn format::PercentArg)
-            .collect();
-        format::percent_format(template, &refs)
-            .map(|text| Value::str(&text))
-            .map_err(|message| self.error(format::exception_type_of(&message), message))
-    }
-
     /// `import name`: the modules there are, as dicts of their names.
     pub fn import(&mut self, name: &str) -> PyResult<Value> {
         match super::modules::load(self, name)? {
             Some(module) => Ok(module),
             None => Err(self.error("ModuleNotFoundError", format!("No module named '{name}'"))),
         }
-    }
-}
-
-/// A value as `%`-formatting sees it.
-struct PercentValue<'a> {
-    vm: &'a Vm,
-    value: &'a Value,
-}
-
-impl format::PercentArg for PercentValue<'_> {
-    fn as_int(&self) -> Option<num_bigint::BigInt> {
-        big(self.value)
-    }
-    fn as_float(&self) -> Option<f64> {
-        float(self.value)
-    }
-    fn to_str(&self) -> String {
-        self.vm.str(self.value)
-    }
-    fn to_repr(&self) -> String {
-        self.vm.repr(self.value)
-    }
-    fn type_name(&self) -> String {
-        self.value.type_name().to_owned()
     }
 }
 

@@ -28,7 +28,7 @@ fn dunder(op: BinOp) -> (&'static str, &'static str) {
 }
 
 /// The class of an object of a program-made class (or of a subclass of an exception).
-fn user_class(value: &Value) -> Option<Arc<Class>> {
+pub(super) fn user_class(value: &Value) -> Option<Arc<Class>> {
     match value {
         Value::Instance(i) => Some(i.class.clone()),
         Value::Exception(e) => Some(e.class.clone()),
@@ -53,7 +53,22 @@ impl Vm {
         if let Value::Function(f) = body {
             self.run_class_body(f, namespace.clone())?;
         }
-        let attrs = locked(&namespace.entries).clone();
+        let mut attrs = locked(&namespace.entries).clone();
+        // `__module__`: the name of the module whose code made the class.
+        let module_key = Key::Str(Arc::from("__module__"));
+        if attrs.get(&module_key).is_none() {
+            let module = match body {
+                Value::Function(f) => locked(&f.globals.entries)
+                    .get(&Key::Str(Arc::from("__name__")))
+                    .cloned(),
+                _ => None,
+            };
+            attrs.insert(
+                module_key,
+                Value::str("__module__"),
+                module.unwrap_or_else(|| Value::str("__main__")),
+            );
+        }
         let class = Arc::new(Class {
             name: Arc::from(name),
             base,
@@ -152,6 +167,7 @@ impl Vm {
             Value::Instance(i) => &i.attrs,
             Value::Exception(e) => &e.attrs,
             Value::Class(c) if !self.classes().is_builtin(c) => &c.attrs,
+            Value::Module(m) => &m.dict.entries,
             other => {
                 return Err(self.error(
                     "AttributeError",
@@ -164,7 +180,7 @@ impl Vm {
     }
 
     /// Calls the dunder `name` of a program-made object, if its class has one.
-    fn call_dunder(
+    pub(super) fn call_dunder(
         &mut self,
         object: &Value,
         name: &str,
@@ -298,6 +314,9 @@ impl Vm {
 
     /// A binary operator, trying the operands' dunder methods first.
     pub fn binary_any(&mut self, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
+        if let (BinOp::Mod, Value::Str(template)) = (op, a) {
+            return self.percent_mut(template, b);
+        }
         if user_class(a).is_some() || user_class(b).is_some() {
             let (name, reflected) = dunder(op);
             if let Some(result) = self.call_dunder(a, name, vec![b.clone()])? {
@@ -330,6 +349,12 @@ impl Vm {
                 }
             }
             return Ok(Value::Bool(op == CmpOp::NotIn));
+        }
+        if matches!(op, CmpOp::In | CmpOp::NotIn)
+            && (user_class(a).is_some() || user_class(b).is_some())
+        {
+            let inside = self.contains_mut(b, a)?;
+            return Ok(Value::Bool(inside == (op == CmpOp::In)));
         }
         if user_class(a).is_some() || user_class(b).is_some() {
             let (name, reflected) = match op {

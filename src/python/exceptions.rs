@@ -33,11 +33,18 @@ const EXCEPTIONS: &[(&str, &str)] = &[
     ("NotImplementedError", "RuntimeError"),
     ("TypeError", "Exception"),
     ("ValueError", "Exception"),
+    ("UnicodeError", "ValueError"),
+    ("UnicodeDecodeError", "UnicodeError"),
+    ("UnicodeEncodeError", "UnicodeError"),
     ("StopIteration", "Exception"),
     ("MemoryError", "Exception"),
     ("OSError", "Exception"),
     ("TimeoutError", "OSError"),
     ("FileNotFoundError", "OSError"),
+    ("FileExistsError", "OSError"),
+    ("IsADirectoryError", "OSError"),
+    ("NotADirectoryError", "OSError"),
+    ("PermissionError", "OSError"),
     ("ImportError", "Exception"),
     ("ModuleNotFoundError", "ImportError"),
 ];
@@ -49,6 +56,7 @@ const TYPES: &[(&str, &str)] = &[
     ("bool", "int"),
     ("float", "object"),
     ("str", "object"),
+    ("bytes", "object"),
     ("list", "object"),
     ("tuple", "object"),
     ("dict", "object"),
@@ -62,6 +70,7 @@ const TYPES: &[(&str, &str)] = &[
     ("iterator", "object"),
     ("generator", "object"),
     ("coroutine", "object"),
+    ("module", "object"),
 ];
 
 impl Classes {
@@ -153,6 +162,17 @@ pub fn add_traceback(exc: &Value, code: &Arc<Code>, line: u32) {
     }
 }
 
+fn is_os_error(class: &Arc<Class>) -> bool {
+    let mut at = Some(class.clone());
+    while let Some(c) = at {
+        if &*c.name == "OSError" {
+            return true;
+        }
+        at = c.base.clone();
+    }
+    false
+}
+
 /// `str(exc)`: nothing, the one argument, or the arguments' tuple.
 pub fn message(
     e: &Exception,
@@ -162,6 +182,17 @@ pub fn message(
     let args = locked(&e.args).clone();
     match args.as_slice() {
         [] => String::new(),
+        // OSError(errno, strerror), with the file it was about: `[Errno 2] No such
+        // file or directory: 'x'`.
+        [Value::Int(errno), strerror] if is_os_error(&e.class) => {
+            let filename = locked(&e.attrs)
+                .get(&super::value::Key::Str(Arc::from("filename")))
+                .cloned();
+            match filename {
+                Some(Value::None) | None => format!("[Errno {errno}] {}", str_of(strerror)),
+                Some(name) => format!("[Errno {errno}] {}: {}", str_of(strerror), repr_of(&name)),
+            }
+        }
         // KeyError shows the key as it was written: KeyError: 'x'.
         [one] if &*e.class.name == "KeyError" => repr_of(one),
         [one] => str_of(one),
@@ -182,7 +213,9 @@ pub fn format_traceback(
     };
     let cause = locked(&e.cause).clone();
     let context = locked(&e.context).clone();
-    if let Some(cause) = &cause {
+    if let Some(Value::None) = &cause {
+        // `raise … from None`: neither cause nor context is shown.
+    } else if let Some(cause) = &cause {
         out.push_str(&format_traceback(cause, str_of, repr_of));
         out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
     } else if let Some(context) = &context {
@@ -193,6 +226,10 @@ pub fn format_traceback(
     if !traceback.is_empty() {
         out.push_str("Traceback (most recent call last):\n");
         for (code, line) in &traceback {
+            // CPython's `io` is written in C: its frames never show.
+            if &*code.source.file == "<stdlib>/io.py" {
+                continue;
+            }
             let Some((file, shown)) = code.source.shown_at(*line) else {
                 continue;
             };

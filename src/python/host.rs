@@ -39,7 +39,7 @@ pub fn run_program(program: &Program, source: &str, gil: bool) -> Output {
             return console.finish(program, Some((error, traceback)));
         }
     };
-    let interp = interpreter(program, &console, gil);
+    let interp = interpreter(program, &console, gil, source);
     let mut machine = vm::Vm::new(interp.clone());
     machine.ident = 1;
     if let Some(gil) = &interp.gil {
@@ -82,7 +82,12 @@ pub fn run_program(program: &Program, source: &str, gil: bool) -> Output {
 }
 
 /// The interpreter's view of `program`'s machine.
-fn interpreter(program: &Program, console: &Arc<Console>, gil: bool) -> Arc<vm::Interp> {
+fn interpreter(
+    program: &Program,
+    console: &Arc<Console>,
+    gil: bool,
+    source: &str,
+) -> Arc<vm::Interp> {
     let classes = exceptions::Classes::new();
     let (clock, sleeper, stopper, spawner) = (
         program.clone(),
@@ -109,6 +114,7 @@ fn interpreter(program: &Program, console: &Arc<Console>, gil: bool) -> Arc<vm::
         memory_base: crate::memory::live_bytes(),
         warnings_shown: Mutex::new(std::collections::HashSet::new()),
         finalize: super::generator::Finalize::default(),
+        files: super::files::Files::new(source),
     })
 }
 

@@ -10,20 +10,31 @@
 //! lesson's modules come next, on the runtime below (`crate::runtime`).
 
 mod builtins;
+mod bytes;
 mod classes;
 pub mod code;
 pub mod compile;
+mod conversions;
+mod dict_views;
+mod dunders;
 mod events;
 mod exceptions;
+mod files;
 pub mod format;
 mod generator;
 mod gil;
+mod hashing;
 pub mod host;
 mod lazy;
 mod modules;
 mod ops;
 pub mod parse;
+mod percent;
+mod random;
+mod range;
 mod scope;
+mod str_format;
+mod str_methods;
 mod thread;
 mod types;
 pub mod value;

@@ -17,22 +17,42 @@ pub fn load(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
     }
     let module = match top {
         "math" => math(),
-        "sys" => sys(vm),
+        "sys" => sys(vm)?,
         "_thread" => super::thread::thread_module(),
         "_potoki" => super::events::potoki_module(),
         "time" => super::thread::time_module(),
         "threading" => python_module(vm, "threading", include_str!("lib/threading.py"))?,
         "queue" => python_module(vm, "queue", include_str!("lib/queue.py"))?,
         "asyncio" => python_module(vm, "asyncio", include_str!("lib/asyncio.py"))?,
-        "os" => os(),
+        "_os" => super::files::native_module(),
+        "_random" => super::random::native_module(),
+        "random" => python_module(vm, "random", include_str!("lib/random.py"))?,
+        "os" => python_module(vm, "os", include_str!("lib/os.py"))?,
+        "posixpath" => python_module(vm, "posixpath", include_str!("lib/posixpath.py"))?,
+        "io" => python_module(vm, "io", include_str!("lib/io.py"))?,
         "concurrent" => {
             let futures = python_module(vm, "concurrent/futures", include_str!("lib/futures.py"))?;
-            module(&[], vec![("futures", futures)])
+            module(
+                &[],
+                vec![("futures", as_module("concurrent.futures", futures))],
+            )
         }
         _ => return Ok(None),
     };
+    let module = as_module(top, module);
     locked(&vm.interp.modules).insert(top.to_owned(), module.clone());
     Ok(Some(module))
+}
+
+/// A module's names (a dict) as the module `name`.
+fn as_module(name: &str, names: Value) -> Value {
+    match names {
+        Value::Dict(dict) => Value::Module(Arc::new(super::value::Module {
+            name: Arc::from(name),
+            dict,
+        })),
+        other => other,
+    }
 }
 
 /// A module written in Python (`lib/`), run once; its globals are the module.
@@ -54,6 +74,12 @@ fn python_module(vm: &mut Vm, name: &str, text: &str) -> PyResult<Value> {
                 )
             })?;
     let globals = Arc::new(super::value::Dict::default());
+    let module_name = name.replace('/', ".");
+    locked(&globals.entries).insert(
+        super::value::Key::Str(Arc::from("__name__")),
+        Value::str("__name__"),
+        Value::str(&module_name),
+    );
     vm.run_module(code, globals.clone())?;
     Ok(Value::Dict(globals))
 }
@@ -65,6 +91,19 @@ fn number(vm: &Vm, value: &Value) -> PyResult<f64> {
             format!("must be real number, not {}", value.type_name()),
         )
     })
+}
+
+/// A one-argument float function; `domain`: positive arguments only.
+fn unary(vm: &Vm, a: &[Value], f: fn(f64) -> f64, positive: bool) -> PyResult<Value> {
+    let x = number(vm, &arg(a, 0))?;
+    if positive && x <= 0.0 {
+        return Err(vm.error("ValueError", "math domain error"));
+    }
+    let y = f(x);
+    if y.is_infinite() && x.is_finite() {
+        return Err(vm.error("OverflowError", "math range error"));
+    }
+    Ok(Value::Float(y))
 }
 
 fn arg(args: &[Value], i: usize) -> Value {
@@ -96,6 +135,71 @@ fn math() -> Value {
                 num_bigint::BigInt::from(number(vm, &v)?.ceil() as i128),
             )),
         }),
+        ("log", |vm, a, _| {
+            let x = number(vm, &arg(&a, 0))?;
+            let base = match a.get(1) {
+                Some(b) => Some(number(vm, b)?),
+                None => None,
+            };
+            if x <= 0.0 || base.is_some_and(|b| b <= 0.0) {
+                return Err(vm.error("ValueError", "math domain error"));
+            }
+            match base {
+                Some(1.0) => Err(vm.error("ZeroDivisionError", "float division by zero")),
+                Some(b) => Ok(Value::Float(x.ln() / b.ln())),
+                None => Ok(Value::Float(x.ln())),
+            }
+        }),
+        ("log2", |vm, a, _| unary(vm, &a, f64::log2, true)),
+        ("log10", |vm, a, _| unary(vm, &a, f64::log10, true)),
+        ("exp", |vm, a, _| unary(vm, &a, f64::exp, false)),
+        ("sin", |vm, a, _| unary(vm, &a, f64::sin, false)),
+        ("cos", |vm, a, _| unary(vm, &a, f64::cos, false)),
+        ("tan", |vm, a, _| unary(vm, &a, f64::tan, false)),
+        ("atan", |vm, a, _| unary(vm, &a, f64::atan, false)),
+        ("fabs", |vm, a, _| unary(vm, &a, f64::abs, false)),
+        ("degrees", |vm, a, _| unary(vm, &a, f64::to_degrees, false)),
+        ("radians", |vm, a, _| unary(vm, &a, f64::to_radians, false)),
+        ("atan2", |vm, a, _| {
+            let (y, x) = (number(vm, &arg(&a, 0))?, number(vm, &arg(&a, 1))?);
+            Ok(Value::Float(y.atan2(x)))
+        }),
+        ("hypot", |vm, a, _| {
+            let mut total = 0.0f64;
+            for v in &a {
+                total = total.hypot(number(vm, v)?);
+            }
+            Ok(Value::Float(total))
+        }),
+        ("pow", |vm, a, _| {
+            let (x, y) = (number(vm, &arg(&a, 0))?, number(vm, &arg(&a, 1))?);
+            Ok(Value::Float(x.powf(y)))
+        }),
+        ("isfinite", |vm, a, _| {
+            Ok(Value::Bool(number(vm, &arg(&a, 0))?.is_finite()))
+        }),
+        ("isinf", |vm, a, _| {
+            Ok(Value::Bool(number(vm, &arg(&a, 0))?.is_infinite()))
+        }),
+        ("isnan", |vm, a, _| {
+            Ok(Value::Bool(number(vm, &arg(&a, 0))?.is_nan()))
+        }),
+        ("gcd", |vm, a, _| {
+            let mut g = num_bigint::BigInt::from(0);
+            for v in &a {
+                let Some(n) = big(v) else {
+                    return Err(vm.error(
+                        "TypeError",
+                        format!(
+                            "'{}' object cannot be interpreted as an integer",
+                            v.type_name()
+                        ),
+                    ));
+                };
+                g = num_integer::Integer::gcd(&g, &n);
+            }
+            Ok(int(g))
+        }),
         ("isqrt", |vm, a, _| match big(&arg(&a, 0)) {
             Some(n) if n >= num_bigint::BigInt::from(0) => Ok(int(n.sqrt())),
             Some(_) => Err(vm.error("ValueError", "isqrt() argument must be nonnegative")),
@@ -112,22 +216,12 @@ fn math() -> Value {
             ("e", Value::Float(std::f64::consts::E)),
             ("inf", Value::Float(f64::INFINITY)),
             ("nan", Value::Float(f64::NAN)),
+            ("tau", Value::Float(std::f64::consts::TAU)),
         ],
     )
 }
 
-fn os() -> Value {
-    const FUNCTIONS: &[(&str, NativeFn)] = &[
-        // The machine's real cores: the page's `navigator.hardwareConcurrency`.
-        ("cpu_count", |vm, _, _| {
-            Ok(Value::Int(vm.interp.program.cores() as i64))
-        }),
-        ("getpid", |_, _, _| Ok(Value::Int(1))),
-    ];
-    module(FUNCTIONS, Vec::new())
-}
-
-fn sys(vm: &Vm) -> Value {
+fn sys(vm: &mut Vm) -> PyResult<Value> {
     const FUNCTIONS: &[(&str, NativeFn)] = &[
         ("getrecursionlimit", |vm, _, _| {
             Ok(Value::Int(vm.interp.recursion_limit as i64))
@@ -154,13 +248,17 @@ fn sys(vm: &Vm) -> Value {
             Ok(Value::Bool(vm.interp.gil.is_some()))
         }),
     ];
-    let _ = vm;
-    // print(file=sys.stderr) tells the streams apart by these names.
-    module(
+    let io = vm.import("io")?;
+    let stdout = vm.get_attr(&io, "stdout")?;
+    let stderr = vm.get_attr(&io, "stderr")?;
+    Ok(module(
         FUNCTIONS,
         vec![
-            ("stdout", Value::Str(Arc::from("<stdout>"))),
-            ("stderr", Value::Str(Arc::from("<stderr>"))),
+            ("stdout", stdout),
+            ("stderr", stderr),
+            ("argv", super::value::List::new(vec![Value::str("main.py")])),
+            ("maxsize", Value::Int(i64::MAX)),
+            ("platform", Value::str("linux")),
         ],
-    )
+    ))
 }

@@ -48,10 +48,13 @@ pub fn truthy(value: &Value) -> bool {
         Value::BigInt(b) => !b.is_zero(),
         Value::Float(f) => *f != 0.0,
         Value::Str(s) => !s.is_empty(),
+        Value::Bytes(b) => !b.is_empty(),
         Value::List(l) => !locked(&l.items).is_empty(),
         Value::Tuple(t) => !t.is_empty(),
         Value::Dict(d) | Value::Set(d) => locked(&d.entries).len > 0,
         Value::Range(r) => !r.is_empty(),
+        Value::Native(n) => n.length().is_none_or(|n| n > 0),
+        Value::BigRange(r) => !super::range::length(r).is_zero(),
         _ => true,
     }
 }
@@ -70,6 +73,7 @@ impl Vm {
             Value::BigInt(b) => b.to_string(),
             Value::Float(f) => format::float_repr(*f),
             Value::Str(s) => format::str_repr(s),
+            Value::Bytes(b) => super::bytes::repr(b),
             Value::List(l) => {
                 let items = locked(&l.items).clone();
                 format!("[{}]", self.join_repr(&items))
@@ -94,6 +98,7 @@ impl Vm {
             }
             Value::Range(r) if r.step == 1 => format!("range({}, {})", r.start, r.stop),
             Value::Range(r) => format!("range({}, {}, {})", r.start, r.stop, r.step),
+            Value::BigRange(r) => super::range::repr(r),
             Value::Function(f) => format!("<function {} at 0x{:x}>", f.code.name, value.id()),
             Value::Builtin(b) => format!("<built-in function {}>", b.name),
             Value::Method(m) => format!(
@@ -101,7 +106,10 @@ impl Vm {
                 m.1.name,
                 m.0.type_name()
             ),
-            Value::Class(c) => format!("<class '{}'>", c.name),
+            Value::Class(c) => match module_of(c) {
+                Some(module) => format!("<class '{module}.{}'>", c.name),
+                None => format!("<class '{}'>", c.name),
+            },
             Value::Exception(e) => {
                 let args = self.join_repr(&locked(&e.args));
                 format!("{}({args})", e.class.name)
@@ -121,14 +129,28 @@ impl Vm {
                 g.name,
                 value.id()
             ),
+            Value::Module(m) => format!("<module '{}' (built-in)>", m.name),
+            Value::Native(n) => {
+                let items: Vec<String> = n
+                    .items()
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|v| self.repr(v))
+                    .collect();
+                n.repr(&items)
+                    .unwrap_or_else(|| format!("<{} object at 0x{:x}>", n.type_name(), value.id()))
+            }
             Value::Lock(l) => format!(
                 "<{} _thread.lock object at 0x{:x}>",
                 if l.locked() { "locked" } else { "unlocked" },
                 value.id()
             ),
-            Value::Instance(i) => {
-                format!("<__main__.{} object at 0x{:x}>", i.class.name, value.id())
-            }
+            Value::Instance(i) => format!(
+                "<{}.{} object at 0x{:x}>",
+                module_of(&i.class).unwrap_or_else(|| "builtins".into()),
+                i.class.name,
+                value.id()
+            ),
             Value::BoundMethod(m) => {
                 format!("<bound method {} of {}>", self.repr(&m.1), self.repr(&m.0))
             }
@@ -163,6 +185,7 @@ impl Vm {
         match (a, b) {
             (Value::Int(x), Value::Int(y)) => x == y,
             (Value::Str(x), Value::Str(y)) => x == y,
+            (Value::Bytes(x), Value::Bytes(y)) => x == y,
             (Value::None, Value::None) => true,
             (Value::Float(_), _) | (_, Value::Float(_)) => match (float(a), float(b)) {
                 (Some(x), Some(y)) => x == y,
@@ -190,7 +213,12 @@ impl Vm {
                             .is_some_and(|w| self.eq(v, w))
                     })
             }
-            (Value::Range(x), Value::Range(y)) => x == y,
+            (Value::Range(_) | Value::BigRange(_), Value::Range(_) | Value::BigRange(_)) => {
+                match (super::range::bounds(a), super::range::bounds(b)) {
+                    (Some(x), Some(y)) => super::range::eq(&x, &y),
+                    _ => false,
+                }
+            }
             (Value::Set(x), Value::Set(y)) => {
                 let (x, y) = (locked(&x.entries).clone(), locked(&y.entries).clone());
                 x.len == y.len && x.index.keys().all(|k| y.index.contains_key(k))
@@ -213,9 +241,18 @@ impl Vm {
             Value::Float(f) if f.fract() == 0.0 && f.abs() < 9.2e18 => {
                 Key::Int(BigIntKey::Small(*f as i64))
             }
+            // A whole float is the int it equals: `{10**20: …}[1e20]`.
+            Value::Float(f) if f.fract() == 0.0 => match num_traits::FromPrimitive::from_f64(*f) {
+                Some(n) => Key::Int(BigIntKey::Big(n)),
+                None => Key::Float(f.to_bits()),
+            },
             Value::Float(f) => Key::Float(f.to_bits()),
             Value::Str(s) => Key::Str(s.clone()),
+            Value::Bytes(b) => Key::Bytes(b.clone()),
             Value::Tuple(t) => Key::Tuple(t.iter().map(|v| self.key(v)).collect::<PyResult<_>>()?),
+            Value::Instance(i) if super::hashing::unhashable(&i.class) => {
+                return Err(self.error("TypeError", format!("unhashable type: '{}'", i.class.name)))
+            }
             Value::List(_) | Value::Dict(_) | Value::Set(_) => {
                 return Err(self.error(
                     "TypeError",
@@ -232,6 +269,7 @@ impl Vm {
         let ordering = match (a, b) {
             (Value::Int(x), Value::Int(y)) => Some(x.cmp(y)),
             (Value::Str(x), Value::Str(y)) => Some(x.cmp(y)),
+            (Value::Bytes(x), Value::Bytes(y)) => Some(x.cmp(y)),
             (Value::Float(_), _) | (_, Value::Float(_)) => match (float(a), float(b)) {
                 (Some(x), Some(y)) => x.partial_cmp(&y).or(Some(Ordering::Equal)),
                 _ => None,
@@ -326,9 +364,18 @@ impl Vm {
                     ),
                 )),
             },
+            Value::Bytes(b) => super::bytes::contains(self, b, item),
+            Value::Native(n) if n.contains_key(&Key::None).is_some() => {
+                Ok(n.contains_key(&self.key(item)?).unwrap_or(false))
+            }
             Value::Dict(d) | Value::Set(d) => {
                 let key = self.key(item)?;
                 Ok(locked(&d.entries).get(&key).is_some())
+            }
+            Value::BigRange(r) => Ok(super::range::contains(r, item)),
+            Value::Range(_) if !matches!(item, Value::Int(_)) => {
+                Ok(super::range::bounds(container)
+                    .is_some_and(|r| super::range::contains(&r, item)))
             }
             Value::Range(r) => Ok(match item {
                 Value::Int(i) => {
@@ -490,16 +537,65 @@ impl Vm {
                     entries: Mutex::new(out),
                 })))
             }
-            _ => Err(self.error(
-                "TypeError",
-                format!(
-                    "unsupported operand type(s) for {}: '{}' and '{}'",
-                    symbol(op),
-                    a.type_name(),
-                    b.type_name()
-                ),
-            )),
+            _ => {
+                if let Some(result) = super::bytes::binary(self, op, a, b) {
+                    return result;
+                }
+                Err(self.operand_error(op, a, b))
+            }
         }
+    }
+
+    /// CPython's TypeError for operands an operator does not take.
+    fn operand_error(&self, op: BinOp, a: &Value, b: &Value) -> Value {
+        let sequence = |v: &Value| {
+            matches!(
+                v,
+                Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_)
+            )
+        };
+        let int_like = |v: &Value| matches!(v, Value::Int(_) | Value::BigInt(_) | Value::Bool(_));
+        match op {
+            BinOp::Add if matches!(a, Value::Str(_) | Value::List(_) | Value::Tuple(_)) => {
+                return self.error(
+                    "TypeError",
+                    format!(
+                        "can only concatenate {} (not \"{}\") to {}",
+                        a.type_name(),
+                        b.type_name(),
+                        a.type_name()
+                    ),
+                )
+            }
+            BinOp::Mul if sequence(a) && !int_like(b) && !matches!(b, Value::Instance(_)) => {
+                return self.error(
+                    "TypeError",
+                    format!(
+                        "can't multiply sequence by non-int of type '{}'",
+                        b.type_name()
+                    ),
+                )
+            }
+            BinOp::Mul if sequence(b) && !int_like(a) && !matches!(a, Value::Instance(_)) => {
+                return self.error(
+                    "TypeError",
+                    format!(
+                        "can't multiply sequence by non-int of type '{}'",
+                        a.type_name()
+                    ),
+                )
+            }
+            _ => {}
+        }
+        self.error(
+            "TypeError",
+            format!(
+                "unsupported operand type(s) for {}: '{}' and '{}'",
+                symbol(op),
+                a.type_name(),
+                b.type_name()
+            ),
+        )
     }
 
     /// Refuses, as `MemoryError`, an object of `n` items (bytes, or list slots) that
@@ -635,10 +731,13 @@ impl Vm {
     pub fn len(&self, value: &Value) -> PyResult<usize> {
         Ok(match value {
             Value::Str(s) => s.chars().count(),
+            Value::Bytes(b) => b.len(),
             Value::List(l) => locked(&l.items).len(),
             Value::Tuple(t) => t.len(),
             Value::Dict(d) | Value::Set(d) => locked(&d.entries).len,
             Value::Range(r) => usize::try_from(r.len()).unwrap_or(usize::MAX),
+            Value::BigRange(r) => super::range::len(self, r)?,
+            Value::Native(n) if n.length().is_some() => n.length().unwrap_or(0),
             other => {
                 return Err(self.error(
                     "TypeError",
@@ -659,6 +758,10 @@ impl Vm {
                 items: value.clone(),
                 at: 0,
             },
+            Value::Bytes(b) => Iter::Values {
+                items: b.iter().map(|&x| Value::Int(i64::from(x))).collect(),
+                at: 0,
+            },
             Value::Str(s) => Iter::Values {
                 items: s
                     .chars()
@@ -674,6 +777,11 @@ impl Vm {
                 next: r.start,
                 left: r.len(),
                 step: r.step,
+            },
+            Value::BigRange(r) => super::range::iter(self, r)?,
+            Value::Native(n) if n.items().is_some() => Iter::Values {
+                items: n.items().unwrap_or_default(),
+                at: 0,
             },
             other => {
                 return Err(self.error(
@@ -781,7 +889,8 @@ impl Vm {
         Ok(out)
     }
 
-    /// A slice's start, stop and step over a sequence of `len`, as `slice.indices`.
+    /// A slice's start, stop and step on a sequence of `len`, as
+    /// `PySlice_AdjustIndices` makes them.
     pub fn slice_bounds(&self, slice: &[Value; 3], len: usize) -> PyResult<(i64, i64, i64)> {
         let len = len as i64;
         let get = |v: &Value| -> PyResult<Option<i64>> {
@@ -845,6 +954,26 @@ impl Vm {
                 let at = self.index(i, t.len(), "tuple")?;
                 Ok(t.get(at).cloned().unwrap_or(Value::None))
             }
+            (Value::Bytes(data), Value::Slice(s)) => {
+                let picked = self.slice_indices(s, data.len())?;
+                Ok(super::bytes::new(
+                    picked
+                        .iter()
+                        .filter_map(|&i| data.get(i).copied())
+                        .collect(),
+                ))
+            }
+            (Value::Bytes(data), i) => {
+                let at = self.index(i, data.len(), "byte").map_err(|e| {
+                    // CPython's bytes say just "index out of range".
+                    if self.classes().of(&e).name.as_ref() == "IndexError" {
+                        self.error("IndexError", "index out of range")
+                    } else {
+                        e
+                    }
+                })?;
+                Ok(Value::Int(data.get(at).map_or(0, |&b| i64::from(b))))
+            }
             (Value::Str(text), Value::Slice(s)) => {
                 let chars: Vec<char> = text.chars().collect();
                 let picked = self.slice_indices(s, chars.len())?;
@@ -862,14 +991,11 @@ impl Vm {
                     &chars.get(at).map(char::to_string).unwrap_or_default(),
                 ))
             }
-            (Value::Range(r), Value::Slice(s)) => {
-                let len = usize::try_from(r.len()).unwrap_or(0);
-                let (start, stop, step) = self.slice_bounds(s, len)?;
-                Ok(Value::Range(Range {
-                    start: r.start + start * r.step,
-                    stop: r.start + stop * r.step,
-                    step: r.step * step,
-                }))
+            (Value::Range(_), Value::Slice(_)) | (Value::BigRange(_), _) => {
+                match super::range::bounds(container) {
+                    Some(r) => super::range::get_item(self, &r, index),
+                    None => Ok(Value::None),
+                }
             }
             (Value::Range(r), i) => {
                 let at = self.index(i, usize::try_from(r.len()).unwrap_or(0), "range object")?;
@@ -913,10 +1039,22 @@ impl Vm {
                         items.splice(start..end, new_items);
                         return Ok(());
                     }
-                    return Err(self.error(
-                        "ValueError",
-                        "extended slice assignment is not supported here",
-                    ));
+                    if new_items.len() != picked.len() {
+                        return Err(self.error(
+                            "ValueError",
+                            format!(
+                                "attempt to assign sequence of size {} to extended slice of size {}",
+                                new_items.len(),
+                                picked.len()
+                            ),
+                        ));
+                    }
+                    for (at, item) in picked.into_iter().zip(new_items) {
+                        if let Some(slot) = items.get_mut(at) {
+                            *slot = item;
+                        }
+                    }
+                    return Ok(());
                 }
                 let mut items = locked(&l.items);
                 let at = self.index(index, items.len(), "list assignment")?;
@@ -946,7 +1084,9 @@ impl Vm {
             Value::List(l) => {
                 let mut items = locked(&l.items);
                 if let Value::Slice(s) = index {
-                    let picked = self.slice_indices(s, items.len())?;
+                    let mut picked = self.slice_indices(s, items.len())?;
+                    // From the end, so that each index still means what it did.
+                    picked.sort_unstable();
                     for &i in picked.iter().rev() {
                         if i < items.len() {
                             items.remove(i);
@@ -980,6 +1120,15 @@ impl Vm {
     /// `range(…)` as values, for what takes a sequence.
     pub fn range_value(start: i64, stop: i64, step: i64) -> Value {
         Value::Range(Range { start, stop, step })
+    }
+}
+
+/// The module a program-made class was made in (`__main__`, `queue`); `None` for
+/// the builtin classes.
+fn module_of(class: &Arc<super::value::Class>) -> Option<String> {
+    match class.lookup("__module__") {
+        Some(Value::Str(module)) => Some(module.to_string()),
+        _ => None,
     }
 }
 

@@ -43,6 +43,15 @@ pub fn construct(vm: &mut Vm, name: &str, args: Args, _kwargs: Kwargs) -> PyResu
         ("int", Some(v @ (Value::Int(_) | Value::BigInt(_) | Value::Bool(_)))) => {
             int(big(&v).unwrap_or_default())
         }
+        ("int", Some(v)) => {
+            return Err(vm.error(
+                "TypeError",
+                format!(
+                "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+                v.type_name()
+            ),
+            ))
+        }
         ("float", None) => Value::Float(0.0),
         ("float", Some(Value::Str(s))) => {
             Value::Float(format::parse_float(&s).map_err(|m| vm.error("ValueError", m))?)
@@ -78,8 +87,24 @@ pub fn construct(vm: &mut Vm, name: &str, args: Args, _kwargs: Kwargs) -> PyResu
                         .collect(),
                     other => vm.collect_mut(other)?,
                 };
-                for pair in pairs {
-                    let kv = vm.collect_mut(&pair)?;
+                for (i, pair) in pairs.into_iter().enumerate() {
+                    let kv = vm.collect_mut(&pair).map_err(|_| {
+                        vm.error(
+                            "TypeError",
+                            format!(
+                                "cannot convert dictionary update sequence element #{i} to a sequence"
+                            ),
+                        )
+                    })?;
+                    if kv.len() != 2 {
+                        return Err(vm.error(
+                            "ValueError",
+                            format!(
+                                "dictionary update sequence element #{i} has length {}; 2 is required",
+                                kv.len()
+                            ),
+                        ));
+                    }
                     if let [k, v] = kv.as_slice() {
                         entries.insert(vm.key(k)?, k.clone(), v.clone());
                     }
@@ -100,8 +125,54 @@ pub fn construct(vm: &mut Vm, name: &str, args: Args, _kwargs: Kwargs) -> PyResu
             }
             set_of(entries)
         }
+        ("bytes", _) => return super::bytes::construct(vm, args, _kwargs),
+        ("slice", _) => {
+            let mut parts = match args.len() {
+                1 => vec![Value::None, arg(&args, 0), Value::None],
+                2 | 3 => args.clone(),
+                n => {
+                    return Err(vm.error(
+                        "TypeError",
+                        format!("slice expected at most 3 arguments, got {n}"),
+                    ))
+                }
+            };
+            parts.resize(3, Value::None);
+            let mut it = parts.into_iter();
+            let mut next = || it.next().unwrap_or(Value::None);
+            Value::Slice(Arc::new([next(), next(), next()]))
+        }
+        ("range", _) => return super::range::range(vm, args, _kwargs),
         ("type", Some(v)) => Value::Class(vm.classes().of(&v)),
         (name, _) => return Err(vm.error("TypeError", format!("cannot create '{name}' instances"))),
+    })
+}
+
+/// A method called on the class itself: `dict.fromkeys`, `bytes.fromhex`.
+pub fn class_method(class: &str, name: &str) -> Option<Builtin> {
+    let call: NativeFn = match (class, name) {
+        ("dict", "fromkeys") => |vm, a, _| {
+            let mut entries = DictEntries::default();
+            for k in vm.collect_mut(&arg(&a, 0))? {
+                entries.insert(vm.key(&k)?, k, arg(&a, 1));
+            }
+            Ok(Dict::new_value(entries))
+        },
+        ("bytes", "fromhex") => |vm, a, kw| {
+            let method = super::bytes::BYTES.iter().find(|(n, _)| *n == "fromhex");
+            match method {
+                Some((_, call)) => call(vm, a, kw),
+                None => Ok(Value::None),
+            }
+        },
+        _ => return None,
+    };
+    Some(Builtin {
+        name: match name {
+            "fromkeys" => "fromkeys",
+            _ => "fromhex",
+        },
+        call,
     })
 }
 
@@ -110,11 +181,16 @@ pub fn method(object: &Value, name: &str) -> Option<Builtin> {
     let table: &[(&'static str, NativeFn)] = match object {
         Value::List(_) => LIST,
         Value::Dict(_) => DICT,
-        Value::Str(_) => STR,
+        Value::Str(_) => super::str_methods::STR,
+        Value::Bytes(_) => super::bytes::BYTES,
+        Value::Range(_) | Value::BigRange(_) => super::range::RANGE,
         Value::Set(_) => SET,
         Value::Tuple(_) => TUPLE,
         Value::Lock(_) => super::thread::LOCK,
         Value::Generator(_) => super::generator::METHODS,
+        Value::Native(n) => n.methods(),
+        Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => INT,
+        Value::Float(_) => FLOAT,
         _ => return None,
     };
     table
@@ -122,6 +198,53 @@ pub fn method(object: &Value, name: &str) -> Option<Builtin> {
         .find(|(n, _)| *n == name)
         .map(|&(name, call)| Builtin { name, call })
 }
+
+/// Where `target` first is in `items`, by `==` (`__eq__` too).
+fn position_eq(vm: &mut Vm, items: &[Value], target: &Value) -> PyResult<Option<usize>> {
+    for (i, item) in items.iter().enumerate() {
+        if vm.eq_mut(item, target)? {
+            return Ok(Some(i));
+        }
+    }
+    Ok(None)
+}
+
+fn count_eq(vm: &mut Vm, items: &[Value], target: &Value) -> PyResult<i64> {
+    let mut n = 0;
+    for item in items {
+        if vm.eq_mut(item, target)? {
+            n += 1;
+        }
+    }
+    Ok(n)
+}
+
+const INT: &[(&str, NativeFn)] = &[
+    ("bit_length", |_, a, _| {
+        Ok(Value::Int(big(&arg(&a, 0)).map_or(0, |n| n.bits() as i64)))
+    }),
+    ("bit_count", |_, a, _| {
+        let n = big(&arg(&a, 0)).unwrap_or_default();
+        Ok(Value::Int(
+            n.magnitude()
+                .iter_u64_digits()
+                .map(|d| i64::from(d.count_ones()))
+                .sum(),
+        ))
+    }),
+    ("conjugate", |_, a, _| {
+        Ok(int(big(&arg(&a, 0)).unwrap_or_default()))
+    }),
+];
+
+const FLOAT: &[(&str, NativeFn)] = &[
+    ("is_integer", |_, a, _| {
+        Ok(Value::Bool(
+            matches!(arg(&a, 0), Value::Float(f) if f.fract() == 0.0),
+        ))
+    }),
+    ("conjugate", |_, a, _| Ok(arg(&a, 0))),
+];
 
 const LIST: &[(&str, NativeFn)] = &[
     ("append", |_, a, _| {
@@ -183,7 +306,7 @@ const LIST: &[(&str, NativeFn)] = &[
         };
         let items = locked(&l.items).clone();
         let target = arg(&a, 1);
-        match items.iter().position(|v| vm.eq(v, &target)) {
+        match position_eq(vm, &items, &target)? {
             Some(at) => {
                 locked(&l.items).remove(at);
                 Ok(Value::None)
@@ -194,7 +317,7 @@ const LIST: &[(&str, NativeFn)] = &[
     ("index", |vm, a, _| {
         let items = vm.collect_mut(&arg(&a, 0))?;
         let target = arg(&a, 1);
-        match items.iter().position(|v| vm.eq(v, &target)) {
+        match position_eq(vm, &items, &target)? {
             Some(at) => Ok(Value::Int(at as i64)),
             None => Err(vm.error("ValueError", format!("{} is not in list", vm.repr(&target)))),
         }
@@ -202,9 +325,7 @@ const LIST: &[(&str, NativeFn)] = &[
     ("count", |vm, a, _| {
         let items = vm.collect_mut(&arg(&a, 0))?;
         let target = arg(&a, 1);
-        Ok(Value::Int(
-            items.iter().filter(|v| vm.eq(v, &target)).count() as i64,
-        ))
+        Ok(Value::Int(count_eq(vm, &items, &target)?))
     }),
     ("sort", |vm, a, kw| {
         let Value::List(l) = arg(&a, 0) else {
@@ -256,14 +377,12 @@ const TUPLE: &[(&str, NativeFn)] = &[
     ("count", |vm, a, _| {
         let items = vm.collect_mut(&arg(&a, 0))?;
         let target = arg(&a, 1);
-        Ok(Value::Int(
-            items.iter().filter(|v| vm.eq(v, &target)).count() as i64,
-        ))
+        Ok(Value::Int(count_eq(vm, &items, &target)?))
     }),
     ("index", |vm, a, _| {
         let items = vm.collect_mut(&arg(&a, 0))?;
         let target = arg(&a, 1);
-        match items.iter().position(|v| vm.eq(v, &target)) {
+        match position_eq(vm, &items, &target)? {
             Some(at) => Ok(Value::Int(at as i64)),
             None => Err(vm.error("ValueError", "tuple.index(x): x not in tuple")),
         }
@@ -333,6 +452,30 @@ const SET: &[(&str, NativeFn)] = &[
         let other = set_of(entries_of(vm, &arg(&a, 1))?);
         vm.compare(super::code::CmpOp::Ge, &arg(&a, 0), &other)
     }),
+    ("isdisjoint", |vm, a, _| {
+        let mine = dict_entries(&arg(&a, 0));
+        let other = entries_of(vm, &arg(&a, 1))?;
+        Ok(Value::Bool(
+            !other.index.keys().any(|k| mine.index.contains_key(k)),
+        ))
+    }),
+    ("pop", |vm, a, _| {
+        let Value::Set(d) = arg(&a, 0) else {
+            return Ok(Value::None);
+        };
+        let mut entries = locked(&d.entries);
+        let first = entries.iter().next().map(|(k, _)| k.clone());
+        match first {
+            Some(k) => {
+                entries.remove(&vm.key(&k)?);
+                Ok(k)
+            }
+            None => Err(super::exceptions::new_exception(
+                vm.classes().get("KeyError"),
+                vec![Value::str("pop from an empty set")],
+            )),
+        }
+    }),
     ("copy", |_, a, _| Ok(set_of(dict_entries(&arg(&a, 0))))),
     ("clear", |_, a, _| {
         if let Value::Set(d) = arg(&a, 0) {
@@ -367,27 +510,21 @@ const DICT: &[(&str, NativeFn)] = &[
             .unwrap_or_else(|| arg(&a, 2)))
     }),
     ("keys", |_, a, _| {
-        Ok(List::new(
-            dict_entries(&arg(&a, 0))
-                .iter()
-                .map(|(k, _)| k.clone())
-                .collect(),
+        Ok(super::dict_views::view(
+            &arg(&a, 0),
+            super::dict_views::Kind::Keys,
         ))
     }),
     ("values", |_, a, _| {
-        Ok(List::new(
-            dict_entries(&arg(&a, 0))
-                .iter()
-                .map(|(_, v)| v.clone())
-                .collect(),
+        Ok(super::dict_views::view(
+            &arg(&a, 0),
+            super::dict_views::Kind::Values,
         ))
     }),
     ("items", |_, a, _| {
-        Ok(List::new(
-            dict_entries(&arg(&a, 0))
-                .iter()
-                .map(|(k, v)| Value::tuple(vec![k.clone(), v.clone()]))
-                .collect(),
+        Ok(super::dict_views::view(
+            &arg(&a, 0),
+            super::dict_views::Kind::Items,
         ))
     }),
     ("pop", |vm, a, _| {
@@ -420,11 +557,17 @@ const DICT: &[(&str, NativeFn)] = &[
         Ok(default)
     }),
     ("update", |vm, a, kw| {
-        let other = dict_entries(&arg(&a, 1));
         let Value::Dict(d) = arg(&a, 0) else {
             return Ok(Value::None);
         };
-        let mut pairs: Vec<(Value, Value)> = other.iter().cloned().collect();
+        // A mapping, or (key, value) pairs, as `dict(…)` takes them.
+        let mut pairs: Vec<(Value, Value)> = match a.get(1) {
+            None | Some(Value::Dict(_)) => dict_entries(&arg(&a, 1)).iter().cloned().collect(),
+            Some(other) => {
+                let made = construct(vm, "dict", vec![other.clone()], Vec::new())?;
+                dict_entries(&made).iter().cloned().collect()
+            }
+        };
         pairs.extend(kw.into_iter().map(|(k, v)| (Value::Str(k), v)));
         for (k, v) in pairs {
             let key = vm.key(&k)?;
@@ -434,6 +577,34 @@ const DICT: &[(&str, NativeFn)] = &[
     }),
     ("copy", |_, a, _| {
         Ok(Dict::new_value(dict_entries(&arg(&a, 0))))
+    }),
+    ("popitem", |vm, a, _| {
+        let Value::Dict(d) = arg(&a, 0) else {
+            return Ok(Value::None);
+        };
+        let mut entries = locked(&d.entries);
+        let last = entries.iter().last().cloned();
+        match last {
+            Some((k, v)) => {
+                let key = vm.key(&k)?;
+                entries.remove(&key);
+                // The holes of removed entries would grow without end otherwise.
+                while matches!(entries.slots.last(), Some(None)) {
+                    entries.slots.pop();
+                }
+                Ok(Value::tuple(vec![k, v]))
+            }
+            None => Err(super::exceptions::new_exception(
+                vm.classes().get("KeyError"),
+                vec![Value::str("popitem(): dictionary is empty")],
+            )),
+        }
+    }),
+    ("clear", |_, a, _| {
+        if let Value::Dict(d) = arg(&a, 0) {
+            *locked(&d.entries) = DictEntries::default();
+        }
+        Ok(Value::None)
     }),
     ("add", |vm, a, _| {
         // set.add, while sets are dicts of keys.
@@ -445,299 +616,3 @@ const DICT: &[(&str, NativeFn)] = &[
         Ok(Value::None)
     }),
 ];
-
-fn text(value: &Value) -> Arc<str> {
-    match value {
-        Value::Str(s) => s.clone(),
-        _ => Arc::from(""),
-    }
-}
-
-fn str_list(items: Vec<String>) -> Value {
-    List::new(items.iter().map(|s| Value::str(s)).collect())
-}
-
-const STR: &[(&str, NativeFn)] = &[
-    ("split", |vm, a, kw| {
-        let s = text(&arg(&a, 0));
-        let sep = a
-            .get(1)
-            .or_else(|| kw.iter().find(|(k, _)| &**k == "sep").map(|(_, v)| v))
-            .cloned()
-            .unwrap_or(Value::None);
-        Ok(match sep {
-            Value::None => str_list(s.split_whitespace().map(str::to_owned).collect()),
-            Value::Str(sep) if sep.is_empty() => {
-                return Err(vm.error("ValueError", "empty separator"))
-            }
-            Value::Str(sep) => str_list(s.split(&*sep).map(str::to_owned).collect()),
-            other => {
-                return Err(vm.error(
-                    "TypeError",
-                    format!("must be str or None, not {}", other.type_name()),
-                ))
-            }
-        })
-    }),
-    ("join", |vm, a, _| {
-        let sep = text(&arg(&a, 0));
-        let items = vm.collect_mut(&arg(&a, 1))?;
-        let mut parts = Vec::with_capacity(items.len());
-        for (i, item) in items.iter().enumerate() {
-            match item {
-                Value::Str(s) => parts.push(s.to_string()),
-                other => {
-                    return Err(vm.error(
-                        "TypeError",
-                        format!(
-                            "sequence item {i}: expected str instance, {} found",
-                            other.type_name()
-                        ),
-                    ))
-                }
-            }
-        }
-        Ok(Value::str(&parts.join(&sep)))
-    }),
-    ("strip", |_, a, _| Ok(strip(&a, true, true))),
-    ("lstrip", |_, a, _| Ok(strip(&a, true, false))),
-    ("rstrip", |_, a, _| Ok(strip(&a, false, true))),
-    ("replace", |_, a, _| {
-        Ok(Value::str(
-            &text(&arg(&a, 0)).replace(&*text(&arg(&a, 1)), &text(&arg(&a, 2))),
-        ))
-    }),
-    ("find", |_, a, _| {
-        let s = text(&arg(&a, 0));
-        Ok(Value::Int(
-            s.find(&*text(&arg(&a, 1)))
-                .map_or(-1, |at| s[..at].chars().count() as i64),
-        ))
-    }),
-    ("index", |vm, a, _| {
-        let s = text(&arg(&a, 0));
-        match s.find(&*text(&arg(&a, 1))) {
-            Some(at) => Ok(Value::Int(s[..at].chars().count() as i64)),
-            None => Err(vm.error("ValueError", "substring not found")),
-        }
-    }),
-    ("count", |_, a, _| {
-        let (s, sub) = (text(&arg(&a, 0)), text(&arg(&a, 1)));
-        Ok(Value::Int(if sub.is_empty() {
-            s.chars().count() as i64 + 1
-        } else {
-            s.matches(&*sub).count() as i64
-        }))
-    }),
-    ("startswith", |vm, a, _| affix(vm, &a, true)),
-    ("endswith", |vm, a, _| affix(vm, &a, false)),
-    ("upper", |_, a, _| {
-        Ok(Value::str(&text(&arg(&a, 0)).to_uppercase()))
-    }),
-    ("lower", |_, a, _| {
-        Ok(Value::str(&text(&arg(&a, 0)).to_lowercase()))
-    }),
-    ("title", |_, a, _| {
-        let mut out = String::new();
-        let mut start = true;
-        for c in text(&arg(&a, 0)).chars() {
-            if start {
-                out.extend(c.to_uppercase());
-            } else {
-                out.extend(c.to_lowercase());
-            }
-            start = !c.is_alphabetic();
-        }
-        Ok(Value::str(&out))
-    }),
-    ("capitalize", |_, a, _| {
-        let s = text(&arg(&a, 0));
-        let mut chars = s.chars();
-        let out: String = match chars.next() {
-            Some(first) => first
-                .to_uppercase()
-                .chain(chars.flat_map(char::to_lowercase))
-                .collect(),
-            None => String::new(),
-        };
-        Ok(Value::str(&out))
-    }),
-    ("isdigit", |_, a, _| {
-        let s = text(&arg(&a, 0));
-        Ok(Value::Bool(
-            !s.is_empty() && s.chars().all(|c| c.is_ascii_digit()),
-        ))
-    }),
-    ("isalpha", |_, a, _| {
-        let s = text(&arg(&a, 0));
-        Ok(Value::Bool(
-            !s.is_empty() && s.chars().all(char::is_alphabetic),
-        ))
-    }),
-    ("isspace", |_, a, _| {
-        let s = text(&arg(&a, 0));
-        Ok(Value::Bool(
-            !s.is_empty() && s.chars().all(char::is_whitespace),
-        ))
-    }),
-    ("center", |vm, a, _| pad(vm, &a, '^')),
-    ("ljust", |vm, a, _| pad(vm, &a, '<')),
-    ("rjust", |vm, a, _| pad(vm, &a, '>')),
-    ("zfill", |_, a, _| {
-        let s = text(&arg(&a, 0));
-        let width = match arg(&a, 1) {
-            Value::Int(w) => usize::try_from(w).unwrap_or(0),
-            _ => 0,
-        };
-        let len = s.chars().count();
-        if len >= width {
-            return Ok(Value::Str(s));
-        }
-        let (sign, digits) = match s.chars().next() {
-            Some(c @ ('-' | '+')) => (c.to_string(), &s[1..]),
-            _ => (String::new(), &*s),
-        };
-        Ok(Value::str(&format!(
-            "{sign}{}{digits}",
-            "0".repeat(width - len)
-        )))
-    }),
-    ("format", |vm, a, kw| {
-        let template = text(&arg(&a, 0));
-        str_format(vm, &template, &a[1.min(a.len())..], &kw).map(|s| Value::str(&s))
-    }),
-];
-
-fn strip(a: &[Value], left: bool, right: bool) -> Value {
-    let s = text(&arg(a, 0));
-    let chars: Option<Vec<char>> = match a.get(1) {
-        Some(Value::Str(c)) => Some(c.chars().collect()),
-        _ => None,
-    };
-    let strip_char = |c: char| {
-        chars
-            .as_ref()
-            .map_or(c.is_whitespace(), |set| set.contains(&c))
-    };
-    let mut out: &str = &s;
-    if left {
-        out = out.trim_start_matches(strip_char);
-    }
-    if right {
-        out = out.trim_end_matches(strip_char);
-    }
-    Value::str(out)
-}
-
-fn affix(vm: &Vm, a: &[Value], start: bool) -> PyResult<Value> {
-    let s = text(&arg(a, 0));
-    let test = |p: &str| {
-        if start {
-            s.starts_with(p)
-        } else {
-            s.ends_with(p)
-        }
-    };
-    Ok(Value::Bool(match arg(a, 1) {
-        Value::Str(p) => test(&p),
-        Value::Tuple(t) => t.iter().any(|p| matches!(p, Value::Str(p) if test(p))),
-        other => {
-            return Err(vm.error(
-                "TypeError",
-                format!(
-                    "{} first arg must be str or a tuple of str, not {}",
-                    if start { "startswith" } else { "endswith" },
-                    other.type_name()
-                ),
-            ))
-        }
-    }))
-}
-
-fn pad(vm: &mut Vm, a: &[Value], align: char) -> PyResult<Value> {
-    let fill = match a.get(2) {
-        Some(Value::Str(f)) => f.chars().next().unwrap_or(' '),
-        _ => ' ',
-    };
-    let width = match arg(a, 1) {
-        Value::Int(w) => w,
-        _ => 0,
-    };
-    let spec = format!("{fill}{align}{width}");
-    vm.format(&Value::Str(text(&arg(a, 0))), &spec)
-        .map(|s| Value::str(&s))
-}
-
-/// `"{} {name:>5}".format(…)`.
-fn str_format(
-    vm: &mut Vm,
-    template: &str,
-    args: &[Value],
-    kwargs: &[(Arc<str>, Value)],
-) -> PyResult<String> {
-    let mut out = String::new();
-    let mut chars = template.chars().peekable();
-    let mut auto = 0;
-    while let Some(c) = chars.next() {
-        match c {
-            '{' if chars.peek() == Some(&'{') => {
-                chars.next();
-                out.push('{');
-            }
-            '}' if chars.peek() == Some(&'}') => {
-                chars.next();
-                out.push('}');
-            }
-            '{' => {
-                let mut field = String::new();
-                for c in chars.by_ref() {
-                    if c == '}' {
-                        break;
-                    }
-                    field.push(c);
-                }
-                let (name, spec) = field.split_once(':').unwrap_or((&field, ""));
-                let (name, conversion) = match name.split_once('!') {
-                    Some((n, "r")) => (n, 2),
-                    Some((n, "s")) => (n, 1),
-                    _ => (name, 0),
-                };
-                let value = if name.is_empty() {
-                    auto += 1;
-                    args.get(auto - 1).cloned()
-                } else if let Ok(i) = name.parse::<usize>() {
-                    args.get(i).cloned()
-                } else {
-                    kwargs
-                        .iter()
-                        .find(|(k, _)| &**k == name)
-                        .map(|(_, v)| v.clone())
-                };
-                let Some(value) = value else {
-                    return Err(if name.is_empty() || name.parse::<usize>().is_ok() {
-                        vm.error(
-                            "IndexError",
-                            format!(
-                                "Replacement index {} out of range for positional args tuple",
-                                if name.is_empty() {
-                                    auto - 1
-                                } else {
-                                    name.parse().unwrap_or(0)
-                                }
-                            ),
-                        )
-                    } else {
-                        super::exceptions::new_exception(
-                            vm.classes().get("KeyError"),
-                            vec![Value::str(name)],
-                        )
-                    });
-                };
-                let spec = Value::str(spec);
-                out.push_str(&vm.format_value(&value, conversion, Some(&spec))?);
-            }
-            c => out.push(c),
-        }
-    }
-    Ok(out)
-}

@@ -18,12 +18,15 @@ pub enum Value {
     BigInt(Arc<BigInt>),
     Float(f64),
     Str(Arc<str>),
+    Bytes(Arc<[u8]>),
     List(Arc<List>),
     Tuple(Arc<[Value]>),
     Dict(Arc<Dict>),
     /// A set: a dict of its items to `None`.
     Set(Arc<Dict>),
     Range(Range),
+    /// A range past 64 bits.
+    BigRange(Arc<super::range::BigRange>),
     Function(Arc<Function>),
     Builtin(Builtin),
     /// A builtin method bound to its object: `items.append`.
@@ -48,6 +51,40 @@ pub enum Value {
     Property(Arc<Value>),
     /// A generator or a coroutine: a suspended frame.
     Generator(Arc<super::generator::Generator>),
+    /// An imported module: its name and its globals.
+    Module(Arc<Module>),
+    /// An object of a type written in Rust that needs no variant of its own
+    /// (`_random.Random`).
+    Native(Arc<dyn NativeObject>),
+}
+
+/// A type written in Rust: its name and methods (which find the object as their
+/// first argument and downcast it).
+pub trait NativeObject: std::any::Any + Send + Sync {
+    fn type_name(&self) -> &'static str;
+    fn methods(&self) -> &'static [(&'static str, super::builtins::NativeFn)];
+    /// Its items, if it is iterable (made whole: the types here are small views).
+    fn items(&self) -> Option<Vec<Value>> {
+        None
+    }
+    /// `len(x)`, if it has one.
+    fn length(&self) -> Option<usize> {
+        None
+    }
+    /// Whether the item of this key is in it, when it can tell at once.
+    fn contains_key(&self, _key: &Key) -> Option<bool> {
+        None
+    }
+    /// `repr(x)` given the repr of each item; `None`: `<type object at …>`.
+    fn repr(&self, _items: &[String]) -> Option<String> {
+        None
+    }
+}
+
+/// A module: what `import` binds.
+pub struct Module {
+    pub name: Arc<str>,
+    pub dict: Arc<Dict>,
 }
 
 impl fmt::Debug for Value {
@@ -148,6 +185,7 @@ pub enum Key {
     /// A float that is not an integer, by its bits.
     Float(u64),
     Str(Arc<str>),
+    Bytes(Arc<[u8]>),
     Tuple(Vec<Key>),
     /// Objects hashed by identity.
     Id(usize),
@@ -346,11 +384,12 @@ impl Value {
             Value::Int(_) | Value::BigInt(_) => "int",
             Value::Float(_) => "float",
             Value::Str(_) => "str",
+            Value::Bytes(_) => "bytes",
             Value::List(_) => "list",
             Value::Tuple(_) => "tuple",
             Value::Dict(_) => "dict",
             Value::Set(_) => "set",
-            Value::Range(_) => "range",
+            Value::Range(_) | Value::BigRange(_) => "range",
             Value::Function(_) => "function",
             Value::Builtin(_) => "builtin_function_or_method",
             Value::Method(_) => "builtin_function_or_method",
@@ -365,6 +404,8 @@ impl Value {
             Value::Lock(_) => "lock",
             Value::Property(_) => "property",
             Value::Generator(g) => g.type_name(),
+            Value::Module(_) => "module",
+            Value::Native(n) => n.type_name(),
         }
     }
 
@@ -382,13 +423,17 @@ impl Value {
             Value::Iterator(x) => Arc::as_ptr(x) as *const u8 as usize,
             Value::Tuple(x) => x.as_ptr() as usize,
             Value::Str(x) => x.as_ptr() as usize,
+            Value::Bytes(x) => x.as_ptr() as usize,
             Value::Method(x) => Arc::as_ptr(x) as *const u8 as usize,
             Value::Cell(x) => Arc::as_ptr(x) as *const u8 as usize,
             Value::Lock(x) => Arc::as_ptr(x) as *const u8 as usize,
             Value::Property(x) => Arc::as_ptr(x) as *const u8 as usize,
             Value::Generator(x) => Arc::as_ptr(x) as *const u8 as usize,
+            Value::Module(x) => Arc::as_ptr(x) as *const u8 as usize,
+            Value::Native(x) => Arc::as_ptr(x) as *const u8 as usize,
             Value::BigInt(x) => Arc::as_ptr(x) as *const u8 as usize,
             Value::Slice(x) => Arc::as_ptr(x) as *const u8 as usize,
+            Value::BigRange(x) => Arc::as_ptr(x) as *const u8 as usize,
             Value::Builtin(b) => b.call as usize,
             // Values without a heap object: equal values are the same object.
             Value::None => 1,

@@ -49,6 +49,8 @@ pub struct Interp {
     /// any thread runs closes them first, so that their `finally` runs then, as
     /// CPython's does when the last reference goes.
     pub finalize: super::generator::Finalize,
+    /// The run's in-memory file system (`open`, `os`).
+    pub files: super::files::Files,
 }
 
 /// The heap a run may hold: far below the wasm memory's hard limit (1 GiB), where a
@@ -115,11 +117,19 @@ pub struct Vm {
     pub task_marks: Vec<(usize, super::events::Mark)>,
     /// The native stack's top when this thread's interpreter was made.
     stack_base: usize,
+    /// Interpreter loops running inside one another on this thread (see `run`).
+    nested_runs: u32,
 }
 
 /// Bytes of native stack a thread's interpreter may use: wasm-bindgen gives each
 /// Web Worker 2 MiB (`DEFAULT_THREAD_STACK_SIZE`), std each spawned OS thread 2 MiB.
 const STACK_BUDGET: usize = 1_400_000;
+
+/// Interpreter loops one thread may nest (calls through native code). In Chromium a
+/// worker's stack for wasm frames is about 1 MB, and a nesting level takes several
+/// large frames: a 2,000-deep recursion through `__init__` trapped where this bound
+/// now raises `RecursionError` (tests/browser/python.test.mjs).
+const MAX_NESTED_RUNS: u32 = 100;
 
 /// Where the native stack is now: the address of a local (stacks grow down, on wasm
 /// as on the machines we build for).
@@ -155,6 +165,7 @@ impl Vm {
             waited_ms: 0.0,
             task_marks: Vec::new(),
             stack_base: stack_here(),
+            nested_runs: 0,
         }
     }
 
@@ -272,7 +283,12 @@ impl Vm {
     ) -> PyResult<Frame> {
         let code = &f.code;
         let params = &code.params;
-        let name = &code.name;
+        // Errors name a method by its class too (`Greeter.greet()`), as CPython's
+        // qualified names do.
+        let qualname = || match f.owner.get().and_then(std::sync::Weak::upgrade) {
+            Some(class) => format!("{}.{}", class.name, code.name),
+            None => code.name.to_string(),
+        };
         let mut fast: Vec<Option<Value>> = vec![None; code.locals.len()];
         let positional = params.positional;
         let named = params.names.len();
@@ -290,7 +306,8 @@ impl Vm {
                 return Err(self.error(
                     "TypeError",
                     format!(
-                        "{name}() takes {wanted} positional argument{} but {given} {} given",
+                        "{}() takes {wanted} positional argument{} but {given} {} given",
+                        qualname(),
                         if positional == 1 && f.defaults.is_empty() {
                             ""
                         } else {
@@ -311,7 +328,7 @@ impl Vm {
                     if fast.get(at).is_some_and(Option::is_some) {
                         return Err(self.error(
                             "TypeError",
-                            format!("{name}() got multiple values for argument '{key}'"),
+                            format!("{}() got multiple values for argument '{key}'", qualname()),
                         ));
                     }
                     if let Some(slot) = fast.get_mut(at) {
@@ -325,7 +342,10 @@ impl Vm {
                 None => {
                     return Err(self.error(
                         "TypeError",
-                        format!("{name}() got an unexpected keyword argument '{key}'"),
+                        format!(
+                            "{}() got an unexpected keyword argument '{key}'",
+                            qualname()
+                        ),
                     ))
                 }
             }
@@ -369,7 +389,8 @@ impl Vm {
             return Err(self.error(
                 "TypeError",
                 format!(
-                    "{name}() missing {} required {kind} argument{}: {list}",
+                    "{}() missing {} required {kind} argument{}: {list}",
+                    qualname(),
                     missing.len(),
                     if missing.len() == 1 { "" } else { "s" }
                 ),
@@ -449,21 +470,30 @@ impl Vm {
     pub(super) fn run(&mut self, base: usize) -> PyResult<Value> {
         // Python calling Python stays in this loop; only a call through native code
         // (a constructor's `__init__`, `repr` calling `__repr__`) nests a Rust call.
-        // Those are bounded by the native stack left, as CPython's C recursion
-        // check does: a wasm thread's stack overflow would kill its worker.
-        if self.stack_used() > STACK_BUDGET {
+        // Those are bounded, as CPython's C recursion check bounds them: a wasm
+        // thread whose stack overflows traps, and its worker is lost. Two bounds: the
+        // shadow stack in linear memory (measured), and the engine's own stack for
+        // wasm frames, which cannot be measured from inside (counted).
+        if self.nested_runs >= MAX_NESTED_RUNS || self.stack_used() > STACK_BUDGET {
             return Err(self.error(
                 "RecursionError",
                 "maximum recursion depth exceeded while calling a Python object",
             ));
         }
-        loop {
+        self.nested_runs += 1;
+        let result = loop {
             match self.step(base) {
-                Ok(Some(value)) => return Ok(value),
+                Ok(Some(value)) => break Ok(value),
                 Ok(None) => {}
-                Err((exc, fresh)) => self.unwind(exc, fresh, base)?,
+                Err((exc, fresh)) => {
+                    if let Err(exc) = self.unwind(exc, fresh, base) {
+                        break Err(exc);
+                    }
+                }
             }
-        }
+        };
+        self.nested_runs -= 1;
+        result
     }
 
     /// Looks for a handler for `exc` from the top frame down to `base`; `fresh`: the
@@ -834,7 +864,7 @@ impl Vm {
             }
             Instr::Unary(op) => {
                 let a = self.pop();
-                let value = self.unary(op, &a)?;
+                let value = self.unary_any(op, &a)?;
                 self.push(value);
             }
             Instr::Compare(op) => {
@@ -865,19 +895,19 @@ impl Vm {
             Instr::LoadSubscr => {
                 let index = self.pop();
                 let container = self.pop();
-                let value = self.get_item(&container, &index)?;
+                let value = self.get_item_any(&container, &index)?;
                 self.push(value);
             }
             Instr::StoreSubscr => {
                 let index = self.pop();
                 let container = self.pop();
                 let value = self.pop();
-                self.set_item(&container, &index, value)?;
+                self.set_item_any(&container, &index, value)?;
             }
             Instr::DeleteSubscr => {
                 let index = self.pop();
                 let container = self.pop();
-                self.del_item(&container, &index)?;
+                self.del_item_any(&container, &index)?;
             }
             Instr::GetIter => {
                 let value = self.pop();
@@ -1055,10 +1085,17 @@ impl Vm {
                 let callee = self.pop();
                 let args = self.collect_mut(&args)?;
                 let kwargs = match &kwargs {
-                    Value::Dict(d) => locked(&d.entries)
-                        .iter()
-                        .map(|(k, v)| (Arc::from(self.str(k).as_str()), v.clone()))
-                        .collect(),
+                    Value::Dict(d) => {
+                        let entries = locked(&d.entries).clone();
+                        let mut kwargs = Vec::with_capacity(entries.len);
+                        for (k, v) in entries.iter() {
+                            let Value::Str(k) = k else {
+                                return Err(self.error("TypeError", "keywords must be strings"));
+                            };
+                            kwargs.push((k.clone(), v.clone()));
+                        }
+                        kwargs
+                    }
                     _ => Vec::new(),
                 };
                 self.call_from_frame(callee, args, kwargs)?;
@@ -1118,7 +1155,15 @@ impl Vm {
                 let value = self.get_attr(&module, &name).map_err(|_| {
                     self.error(
                         "ImportError",
-                        format!("cannot import name '{name}' from '{}'", self.str(&module)),
+                        match &module {
+                            Value::Module(m) => format!(
+                                "cannot import name '{name}' from '{}' (unknown location)",
+                                m.name
+                            ),
+                            other => {
+                                format!("cannot import name '{name}' from '{}'", self.str(other))
+                            }
+                        },
                     )
                 })?;
                 self.push(value);
@@ -1268,7 +1313,7 @@ impl Vm {
                     Value::Class(class) if self.classes().is_exception(&class) => {
                         Some(new_exception(class, Vec::new()))
                     }
-                    Value::None => None,
+                    // `from None` is kept as a cause of None: it suppresses the context.
                     other => Some(other),
                 };
                 *locked(&e.cause) = cause;

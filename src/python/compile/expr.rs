@@ -64,7 +64,9 @@ impl<'a> Compiler<'a> {
             Expr::StringLiteral(s) => self.load_const(Value::str(s.value.to_str())),
             Expr::BooleanLiteral(b) => self.load_const(Value::Bool(b.value)),
             Expr::NoneLiteral(_) => self.load_const(Value::None),
-            Expr::BytesLiteral(_) => return Err(self.not_supported("bytes", expr)),
+            Expr::BytesLiteral(b) => {
+                self.load_const(crate::python::bytes::new(b.value.bytes().collect()))
+            }
             Expr::EllipsisLiteral(_) => return Err(self.not_supported("...", expr)),
             Expr::Name(name) => self.load_name(name.id.as_str()),
             Expr::BinOp(b) => {
@@ -551,6 +553,18 @@ impl<'a> Compiler<'a> {
                 for elt in &t.elts {
                     self.delete(elt)?;
                 }
+            }
+            // `del obj.name` is `delattr(obj, "name")`, the builtin itself as a
+            // constant so that no name of the program can stand in for it.
+            Expr::Attribute(attr) => {
+                let Some(delattr) = crate::python::builtins::function("delattr") else {
+                    return Err(self.not_supported("del of an attribute", target));
+                };
+                self.load_const(delattr);
+                self.expr(&attr.value)?;
+                self.load_const(Value::str(attr.attr.as_str()));
+                self.emit(Instr::Call(2));
+                self.emit(Instr::Pop);
             }
             other => return Err(self.not_supported("del of this target", other)),
         }

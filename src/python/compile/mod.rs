@@ -759,9 +759,13 @@ impl<'a> Compiler<'a> {
             self.unit().fblocks.pop();
             self.emit(Instr::PopExcept);
             if let Some(name) = &h.name {
-                // `except E as e:` deletes `e` at the end, as Python does.
+                // `except E as e:` deletes `e` at the end, as Python does (`e = None;
+                // del e`, so that a handler that deleted it already is fine).
                 self.load_const(Value::None);
                 self.store_name(name.as_str());
+                if let Place::Fast(_) | Place::Global(_) = self.place(name.as_str()) {
+                    self.delete_name(name.as_str(), h)?;
+                }
             }
             ends.push(self.emit(Instr::Jump(0)));
             if let Some(next) = next {

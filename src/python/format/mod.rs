@@ -41,7 +41,7 @@ use num_bigint::BigInt;
 
 pub use dtoa::{float_repr, round_float, round_float_to_int, try_round_float};
 pub use parse::{parse_float, parse_int, str_repr};
-pub use percent::{percent_format, PercentArg};
+pub use percent::{mapping_keys, percent_format, PercentArg};
 pub use spec::{format_float, format_int, format_str, parse_spec, FormatSpec};
 
 /// The longest text these functions build (in characters). A wider width or a longer

@@ -114,6 +114,46 @@ pub fn percent_format(template: &str, args: &[&dyn PercentArg]) -> Result<String
     Ok(out)
 }
 
+/// The mapping form `%(name)s`: the template without its keys, and for each
+/// conversion that takes a value, its key (`None`: the mapping itself, as CPython
+/// takes it for a conversion without a key).
+pub fn mapping_keys(template: &str) -> Result<(String, Vec<Option<String>>), String> {
+    let mut out = String::with_capacity(template.len());
+    let mut keys = Vec::new();
+    let mut chars = template.chars().peekable();
+    while let Some(c) = chars.next() {
+        out.push(c);
+        if c != '%' {
+            continue;
+        }
+        match chars.peek() {
+            Some('%') => {
+                out.push('%');
+                chars.next();
+            }
+            Some('(') => {
+                chars.next();
+                let (mut depth, mut key) = (1, String::new());
+                loop {
+                    let Some(k) = chars.next() else {
+                        return Err(String::from("incomplete format key"));
+                    };
+                    match k {
+                        '(' => depth += 1,
+                        ')' if depth == 1 => break,
+                        ')' => depth -= 1,
+                        _ => {}
+                    }
+                    key.push(k);
+                }
+                keys.push(Some(key));
+            }
+            _ => keys.push(None),
+        }
+    }
+    Ok((out, keys))
+}
+
 /// `unicode_format_arg`: the conversion after a `%`.
 fn format_one(f: &mut Formatter<'_>, out: &mut String) -> Result<(), String> {
     let first = f.chars.get(f.pos).copied();
