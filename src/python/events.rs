@@ -6,6 +6,7 @@
 use super::builtins::{module, NativeFn};
 use super::value::Value;
 use super::vm::{PyResult, Vm};
+use crate::io::FetchError;
 use crate::record::{Arg, OffCore, Outcome};
 use std::sync::Arc;
 
@@ -104,9 +105,54 @@ fn finished(vm: &mut Vm, a: Vec<Value>, _: Vec<(Arc<str>, Value)>) -> PyResult<V
     Ok(Value::None)
 }
 
+/// `fetch(url)`: a GET through the run's network (the page's broker, with its limits),
+/// blocking this thread with the GIL let go, as `requests.get` blocks. Returns
+/// `(status, reason, content_type, body)`, or `(None, kind, message)` when nothing
+/// usable came back (`lib/requests.py` raises the matching exception).
+fn fetch(vm: &mut Vm, a: Vec<Value>, _: Vec<(Arc<str>, Value)>) -> PyResult<Value> {
+    let url = match a.first() {
+        Some(Value::Str(url)) => url.to_string(),
+        _ => return Err(vm.error("TypeError", "fetch: a URL was expected")),
+    };
+    // The download belongs to the task this thread runs, if any.
+    let task = vm.task_marks.last().map_or(usize::MAX, |(task, _)| *task);
+    let program = vm.interp.program.clone();
+    let fetched = vm.blocking(|_| Ok(program.download(task, &url)))?;
+    Ok(match fetched {
+        Ok(response) => Value::tuple(vec![
+            Value::Int(i64::from(response.status)),
+            Value::str(&response.status_text),
+            response
+                .content_type
+                .as_deref()
+                .map_or(Value::None, Value::str),
+            super::bytes::new(response.body),
+        ]),
+        Err(FetchError::Cancelled) => return Err(vm.error("KeyboardInterrupt", "")),
+        Err(error) => {
+            let (kind, message) = match error {
+                FetchError::Network(why) => ("connection", why),
+                FetchError::TooLarge { limit_bytes } => (
+                    "content",
+                    format!("the body is larger than {limit_bytes} bytes"),
+                ),
+                FetchError::NoFirstByte { secs } => {
+                    ("timeout", format!("no response within {secs} s"))
+                }
+                FetchError::TooSlow { secs } => {
+                    ("timeout", format!("the download took more than {secs} s"))
+                }
+                FetchError::Cancelled => ("connection", String::new()),
+            };
+            Value::tuple(vec![Value::None, Value::str(kind), Value::str(&message)])
+        }
+    })
+}
+
 /// `_potoki`.
 pub fn potoki_module() -> Value {
     const FUNCTIONS: &[(&str, NativeFn)] = &[
+        ("fetch", fetch),
         ("submit", submit),
         ("started", started),
         ("finished", finished),

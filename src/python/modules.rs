@@ -24,6 +24,7 @@ pub fn load(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "threading" => python_module(vm, "threading", include_str!("lib/threading.py"))?,
         "queue" => python_module(vm, "queue", include_str!("lib/queue.py"))?,
         "asyncio" => python_module(vm, "asyncio", include_str!("lib/asyncio.py"))?,
+        "requests" => python_module(vm, "requests", include_str!("lib/requests.py"))?,
         "_os" => super::files::native_module(),
         "_random" => super::random::native_module(),
         "random" => python_module(vm, "random", include_str!("lib/random.py"))?,

@@ -241,3 +241,47 @@ print("still running")
     );
   }
 });
+
+test('requests.get downloads through the page, each thread blocked on its own download', async (t) => {
+  const page = await openPage(t, '/', { expectedErrors: [/Failed to load resource/] });
+  const code = `import concurrent.futures
+import os
+import requests
+
+images = ["images/beach-1364350.jpg?delay=300", "images/paw-1394447.jpg?delay=300", "images/missing.jpg"]
+
+def download_one_image(image_url):
+    response = requests.get(image_url, timeout=10)
+    response.raise_for_status()
+    name = image_url.split("/")[-1].split("?")[0]
+    os.makedirs("pics", exist_ok=True)
+    with open(f"./pics/{name}", "wb") as image_file:
+        image_file.write(response.content)
+    return name, response.status_code, response.headers["Content-Type"], len(response.content) > 1000
+
+with concurrent.futures.ThreadPoolExecutor(max_workers=3) as executor:
+    futures = [executor.submit(download_one_image, url) for url in images]
+    for future in futures:
+        try:
+            print(future.result())
+        except requests.HTTPError as e:
+            print(type(e).__name__, str(e).split(" for url")[0])
+print(sorted(os.listdir("pics")))
+`;
+  const { record } = await runInPage(page, { code });
+  assert.equal(record.error, null, record.error?.traceback);
+  assert.deepEqual(
+    record.output.map((line) => line.text),
+    [
+      "('beach-1364350.jpg', 200, 'image/jpeg', True)",
+      "('paw-1394447.jpg', 200, 'image/jpeg', True)",
+      'HTTPError 404 Client Error: Not Found',
+      "['beach-1364350.jpg', 'paw-1394447.jpg']",
+    ],
+  );
+  // The two 300 ms downloads overlapped: each thread waited on its own.
+  const [a, b] = record.tasks;
+  assert.ok(a.startedMs < b.finishedMs && b.startedMs < a.finishedMs, JSON.stringify(record.tasks));
+  assert.ok(a.waitedMs >= 250 && b.waitedMs >= 250, JSON.stringify(record.tasks));
+  assert.ok(record.wallMs < 550, `wall ${record.wallMs} ms`);
+});
