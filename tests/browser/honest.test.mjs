@@ -26,8 +26,18 @@ test('CPU time of four counts on the cores is what one thread needs for them, ne
   await runInPage(page, { scenario: 'threads', compute: [N, N, N, N] });
   // The same four tasks, one after another on one thread: the time they need (the
   // better of two runs: this shared machine sometimes slows a whole run down).
-  const alone = await best(page, { scenario: 'sequential', compute: [N, N, N, N] });
-  const threads = await best(page, { scenario: 'threads', compute: [N, N, N, N] });
+  // This machine is a VM on a shared host, which now and then takes a core away for
+  // seconds: then four threads run no faster than one, and the stolen time cannot be
+  // told from running. Measure again (at most three times) until the threads ran in
+  // parallel, as the cores allow; the next test checks that they do.
+  let alone;
+  let threads;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    alone = await best(page, { scenario: 'sequential', compute: [N, N, N, N] });
+    threads = await best(page, { scenario: 'threads', compute: [N, N, N, N] });
+    if (threads.wallMs < 0.75 * alone.wallMs) break;
+    t.diagnostic(`attempt ${attempt + 1}: no parallel speed-up (${alone.wallMs.toFixed(0)} ms alone, ${threads.wallMs.toFixed(0)} ms in threads): the host took a core`);
+  }
   const say = `sequential wall ${alone.wallMs.toFixed(0)} ms, threads cpu ${threads.cpuMs.toFixed(0)} ms in wall ${threads.wallMs.toFixed(0)} ms on ${cores} cores`;
   t.diagnostic(say);
   assert.equal(threads.cores, cores);
