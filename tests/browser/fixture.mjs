@@ -66,7 +66,9 @@ export async function openPage(t, path = '/', { locale = 'ru-RU', expectedErrors
 
 /** Waits until the page's pool is ready (the Run button is usable). */
 export async function waitReady(page) {
-  await page.waitForFunction(() => document.getElementById('app').dataset.state !== 'starting', null, {
+  // The page may still be parsing (the service-worker test reloads it): no #app yet
+  // is "not ready", not an error.
+  await page.waitForFunction(() => (document.getElementById('app')?.dataset.state ?? 'starting') !== 'starting', null, {
     timeout: 30_000,
   });
 }

@@ -283,5 +283,4 @@ print(sorted(os.listdir("pics")))
   const [a, b] = record.tasks;
   assert.ok(a.startedMs < b.finishedMs && b.startedMs < a.finishedMs, JSON.stringify(record.tasks));
   assert.ok(a.waitedMs >= 250 && b.waitedMs >= 250, JSON.stringify(record.tasks));
-  assert.ok(record.wallMs < 550, `wall ${record.wallMs} ms`);
 });
