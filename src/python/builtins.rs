@@ -197,13 +197,7 @@ fn small(vm: &Vm, v: &Value) -> PyResult<i64> {
     match v {
         Value::Int(i) => Ok(*i),
         Value::Bool(b) => Ok(i64::from(*b)),
-        other => Err(vm.error(
-            "TypeError",
-            format!(
-                "'{}' object cannot be interpreted as an integer",
-                other.type_name()
-            ),
-        )),
+        other => Err(vm.not_an_integer(other)),
     }
 }
 

@@ -145,13 +145,7 @@ fn byte(vm: &Vm, value: &Value) -> PyResult<u8> {
             u8::try_from(*i).map_err(|_| vm.error("ValueError", "bytes must be in range(0, 256)"))
         }
         Value::Bool(b) => Ok(u8::from(*b)),
-        other => Err(vm.error(
-            "TypeError",
-            format!(
-                "'{}' object cannot be interpreted as an integer",
-                other.type_name()
-            ),
-        )),
+        other => Err(vm.not_an_integer(other)),
     }
 }
 

@@ -15,13 +15,7 @@ fn arg(args: &[Value], i: usize) -> Value {
 /// `bin`, `oct`, `hex`: `0b101`, `-0x1f`.
 fn in_base(vm: &Vm, value: &Value, radix: u32) -> PyResult<Value> {
     let Some(n) = big(value).filter(|_| !matches!(value, Value::Float(_))) else {
-        return Err(vm.error(
-            "TypeError",
-            format!(
-                "'{}' object cannot be interpreted as an integer",
-                value.type_name()
-            ),
-        ));
+        return Err(vm.not_an_integer(value));
     };
     Ok(Value::str(&super::format::int_to_prefixed(&n, radix)))
 }
@@ -30,15 +24,7 @@ pub const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("chr", |vm, a, _| {
         let code = match arg(&a, 0) {
             v @ (Value::Int(_) | Value::Bool(_) | Value::BigInt(_)) => big(&v).unwrap_or_default(),
-            other => {
-                return Err(vm.error(
-                    "TypeError",
-                    format!(
-                        "'{}' object cannot be interpreted as an integer",
-                        other.type_name()
-                    ),
-                ))
-            }
+            other => return Err(vm.not_an_integer(&other)),
         };
         match u32::try_from(code).ok().and_then(char::from_u32) {
             Some(c) => Ok(Value::str(c.encode_utf8(&mut [0; 4]))),

@@ -43,13 +43,7 @@ impl Vm {
             Some(Value::Int(n)) if n >= 0 => Ok(n as usize),
             Some(Value::Bool(b)) => Ok(usize::from(b)),
             Some(Value::Int(_)) => Err(self.error("ValueError", "__len__() should return >= 0")),
-            Some(other) => Err(self.error(
-                "TypeError",
-                format!(
-                    "'{}' object cannot be interpreted as an integer",
-                    other.type_name()
-                ),
-            )),
+            Some(other) => Err(self.not_an_integer(&other)),
             None => self.len(value),
         }
     }

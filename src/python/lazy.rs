@@ -66,15 +66,7 @@ pub fn enumerate(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult<Value> {
         None => 0,
         Some(Value::Int(i)) => *i,
         Some(Value::Bool(b)) => i64::from(*b),
-        Some(other) => {
-            return Err(vm.error(
-                "TypeError",
-                format!(
-                    "'{}' object cannot be interpreted as an integer",
-                    other.type_name()
-                ),
-            ))
-        }
+        Some(other) => return Err(vm.not_an_integer(other)),
     };
     let source = match args.first() {
         Some(source) => vm.iter_mut(source)?,

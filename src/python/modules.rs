@@ -189,13 +189,7 @@ fn math() -> Value {
             let mut g = num_bigint::BigInt::from(0);
             for v in &a {
                 let Some(n) = big(v) else {
-                    return Err(vm.error(
-                        "TypeError",
-                        format!(
-                            "'{}' object cannot be interpreted as an integer",
-                            v.type_name()
-                        ),
-                    ));
+                    return Err(vm.not_an_integer(v));
                 };
                 g = num_integer::Integer::gcd(&g, &n);
             }

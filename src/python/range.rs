@@ -20,15 +20,7 @@ pub struct BigRange {
 }
 
 fn bound(vm: &Vm, v: &Value) -> PyResult<BigInt> {
-    big(v).ok_or_else(|| {
-        vm.error(
-            "TypeError",
-            format!(
-                "'{}' object cannot be interpreted as an integer",
-                v.type_name()
-            ),
-        )
-    })
+    big(v).ok_or_else(|| vm.not_an_integer(v))
 }
 
 /// `range(stop)`, `range(start, stop[, step])`.

@@ -38,13 +38,7 @@ pub fn int_arg(vm: &Vm, value: Option<Value>, default: i64) -> PyResult<i64> {
         } else {
             i64::MAX
         }),
-        Some(other) => Err(vm.error(
-            "TypeError",
-            format!(
-                "'{}' object cannot be interpreted as an integer",
-                other.type_name()
-            ),
-        )),
+        Some(other) => Err(vm.not_an_integer(&other)),
     }
 }
 

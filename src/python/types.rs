@@ -263,15 +263,7 @@ const LIST: &[(&str, NativeFn)] = &[
     ("insert", |vm, a, _| {
         let at = match arg(&a, 1) {
             Value::Int(i) => i,
-            other => {
-                return Err(vm.error(
-                    "TypeError",
-                    format!(
-                        "'{}' object cannot be interpreted as an integer",
-                        other.type_name()
-                    ),
-                ))
-            }
+            other => return Err(vm.not_an_integer(&other)),
         };
         if let Value::List(l) = arg(&a, 0) {
             let mut items = locked(&l.items);

@@ -199,6 +199,18 @@ impl Vm {
         self.classes().error(name, message)
     }
 
+    /// `TypeError: 'float' object cannot be interpreted as an integer`: CPython's words
+    /// wherever an int (an index, a count, a code point) was needed.
+    pub fn not_an_integer(&self, value: &Value) -> Value {
+        self.error(
+            "TypeError",
+            format!(
+                "'{}' object cannot be interpreted as an integer",
+                value.type_name()
+            ),
+        )
+    }
+
     /// Runs a module's code on `globals` to its end.
     ///
     /// # Errors
