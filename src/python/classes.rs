@@ -124,7 +124,15 @@ impl Vm {
     /// `object.name` for objects of program-made classes, classes and `super()`:
     /// a `@property` runs its getter.
     pub fn get_user_attr(&mut self, object: &Value, name: &str) -> PyResult<Option<Value>> {
-        match self.find_user_attr(object, name) {
+        if !has_user_attrs(object) {
+            return Ok(None);
+        }
+        self.get_user_attr_key(object, &Key::Str(Arc::from(name)))
+    }
+
+    /// `get_user_attr` with the name's key made already (a name of the code).
+    pub fn get_user_attr_key(&mut self, object: &Value, key: &Key) -> PyResult<Option<Value>> {
+        match self.find_user_attr(object, key) {
             Some(Value::Property(getter)) if !matches!(object, Value::Class(_)) => {
                 let owner = match object {
                     Value::Super(s) => s.1.clone(),
@@ -136,33 +144,53 @@ impl Vm {
         }
     }
 
-    fn find_user_attr(&mut self, object: &Value, name: &str) -> Option<Value> {
-        let key = Key::Str(Arc::from(name));
+    fn find_user_attr(&mut self, object: &Value, key: &Key) -> Option<Value> {
         match object {
             Value::Instance(i) => {
-                if let Some(value) = locked(&i.attrs).get(&key) {
+                if let Some(value) = locked(&i.attrs).get(key) {
                     return Some(value.clone());
                 }
-                Some(bind(object, i.class.lookup(name)?))
+                Some(bind(object, i.class.lookup_key(key)?))
             }
             Value::Exception(e) => {
-                if let Some(value) = locked(&e.attrs).get(&key) {
+                if let Some(value) = locked(&e.attrs).get(key) {
                     return Some(value.clone());
                 }
-                Some(bind(object, e.class.lookup(name)?))
+                Some(bind(object, e.class.lookup_key(key)?))
             }
-            Value::Class(c) => c.lookup(name),
+            Value::Class(c) => c.lookup_key(key),
             Value::Super(s) => {
                 let (class, object) = &**s;
-                Some(bind(object, class.base.as_ref()?.lookup(name)?))
+                Some(bind(object, class.base.as_ref()?.lookup_key(key)?))
             }
             _ => None,
         }
     }
 
+    /// `object.name` for a name of the code: an instance's attribute found with
+    /// no key to build (the common case of `self.x`).
+    pub fn get_attr_named(&mut self, object: &Value, name: &Arc<str>) -> PyResult<Value> {
+        if has_user_attrs(object) {
+            if let Some(value) = self.get_user_attr_key(object, &Key::Str(name.clone()))? {
+                return Ok(value);
+            }
+        }
+        self.get_attr(object, name)
+    }
+
     /// `object.name = value`.
     pub fn set_attr(&mut self, object: &Value, name: &str, value: Value) -> PyResult<()> {
-        let key = Key::Str(Arc::from(name));
+        self.set_attr_named(object, &Arc::from(name), value)
+    }
+
+    /// `set_attr` for a name of the code: no new str.
+    pub fn set_attr_named(
+        &mut self,
+        object: &Value,
+        name: &Arc<str>,
+        value: Value,
+    ) -> PyResult<()> {
+        let key = Key::Str(name.clone());
         let attrs = match object {
             Value::Instance(i) => &i.attrs,
             Value::Exception(e) => &e.attrs,
@@ -175,7 +203,7 @@ impl Vm {
                 ))
             }
         };
-        locked(attrs).insert(key, Value::str(name), value);
+        locked(attrs).insert(key, Value::Str(name.clone()), value);
         Ok(())
     }
 
@@ -431,4 +459,12 @@ pub fn super_(vm: &mut Vm, args: Vec<Value>, _: Vec<(Arc<str>, Value)>) -> PyRes
 
 fn is_not_implemented(value: &Value) -> bool {
     matches!(value, Value::Str(s) if &**s == "NotImplemented")
+}
+
+/// Whether a value's attributes may be the program's own (an instance's, a class's).
+fn has_user_attrs(object: &Value) -> bool {
+    matches!(
+        object,
+        Value::Instance(_) | Value::Exception(_) | Value::Class(_) | Value::Super(_)
+    )
 }

@@ -3,6 +3,7 @@
 //! at any instruction), each instruction with its source line.
 
 use super::value::Value;
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
 
 /// Binary operators, in-place or not.
@@ -277,6 +278,10 @@ pub struct Code {
     pub lines: Vec<u32>,
     pub consts: Vec<Const>,
     pub names: Vec<Arc<str>>,
+    /// For each of `names`, the slot of its globals' entry where it was last found,
+    /// plus one (0: not yet): a global in a loop is then found without hashing, as
+    /// CPython's `LOAD_GLOBAL` finds it through its inline cache.
+    pub global_slots: Vec<AtomicU32>,
     /// Local variable slots: parameters first.
     pub locals: Vec<Arc<str>>,
     /// Variables held in cells: this function's own captured ones, then the free ones
@@ -300,6 +305,18 @@ pub enum Const {
 }
 
 impl Code {
+    /// Where `names[at]` was last found in the globals (see `global_slots`).
+    pub fn global_slot(&self, at: usize) -> Option<usize> {
+        let slot = self.global_slots.get(at)?.load(Ordering::Relaxed);
+        (slot as usize).checked_sub(1)
+    }
+
+    pub fn remember_global_slot(&self, at: usize, slot: usize) {
+        if let (Some(cache), Ok(slot)) = (self.global_slots.get(at), u32::try_from(slot + 1)) {
+            cache.store(slot, Ordering::Relaxed);
+        }
+    }
+
     /// The line of the instruction at `at`.
     pub fn line(&self, at: usize) -> u32 {
         self.lines.get(at).copied().unwrap_or(0)

@@ -428,29 +428,8 @@ impl Vm {
     }
 
     pub fn binary(&self, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
-        // The loop counter's fast path: both small ints.
         if let (Value::Int(x), Value::Int(y)) = (a, b) {
-            let (x, y) = (*x, *y);
-            let fast = match op {
-                BinOp::Add => x.checked_add(y),
-                BinOp::Sub => x.checked_sub(y),
-                BinOp::Mul => x.checked_mul(y),
-                BinOp::Mod if y != 0 => x.checked_rem(y).map(|r| {
-                    if r != 0 && (r < 0) != (y < 0) {
-                        r + y
-                    } else {
-                        r
-                    }
-                }),
-                BinOp::FloorDiv if y != 0 && !(x == i64::MIN && y == -1) => {
-                    Some(Integer::div_floor(&x, &y))
-                }
-                BinOp::And => Some(x & y),
-                BinOp::Or => Some(x | y),
-                BinOp::Xor => Some(x ^ y),
-                _ => None,
-            };
-            if let Some(result) = fast {
+            if let Some(result) = int_fast(op, *x, *y) {
                 return Ok(Value::Int(result));
             }
         }
@@ -1147,5 +1126,54 @@ fn symbol(op: BinOp) -> &'static str {
         BinOp::Or => "|",
         BinOp::Xor => "^",
         BinOp::MatMul => "@",
+    }
+}
+
+/// The loop counter's fast path: both small ints, a result that fits, no error.
+pub fn int_fast(op: BinOp, x: i64, y: i64) -> Option<i64> {
+    match op {
+        BinOp::Add => x.checked_add(y),
+        BinOp::Sub => x.checked_sub(y),
+        BinOp::Mul => x.checked_mul(y),
+        BinOp::Mod if y != 0 => x.checked_rem(y).map(|r| {
+            if r != 0 && (r < 0) != (y < 0) {
+                r + y
+            } else {
+                r
+            }
+        }),
+        BinOp::FloorDiv if y != 0 && !(x == i64::MIN && y == -1) => {
+            Some(Integer::div_floor(&x, &y))
+        }
+        BinOp::And => Some(x & y),
+        BinOp::Or => Some(x | y),
+        BinOp::Xor => Some(x ^ y),
+        _ => None,
+    }
+}
+
+/// The next item of a range or of a list or tuple being walked, with no Python to
+/// call: `Some(None)` at the end; `None` for any other iterator.
+pub fn next_plain(state: &std::sync::Mutex<Iter>) -> Option<Option<Value>> {
+    let mut state = locked(state);
+    match &mut *state {
+        Iter::Range { next, left, step } => Some(if *left <= 0 {
+            None
+        } else {
+            let value = *next;
+            *left -= 1;
+            *next = next.wrapping_add(*step);
+            Some(Value::Int(value))
+        }),
+        Iter::Seq { items, at } => {
+            let item = match items {
+                Value::List(l) => locked(&l.items).get(*at).cloned(),
+                Value::Tuple(t) => t.get(*at).cloned(),
+                _ => return None,
+            };
+            *at += 1;
+            Some(item)
+        }
+        _ => None,
     }
 }

@@ -226,6 +226,34 @@ impl DictEntries {
     pub fn iter(&self) -> impl Iterator<Item = &(Value, Value)> {
         self.slots.iter().flatten()
     }
+
+    /// Where the entry of `key` is, for a later `str_slot` without hashing.
+    pub fn slot_of(&self, key: &Key) -> Option<usize> {
+        self.index.get(key).copied()
+    }
+
+    /// The value in slot `at` if its key is the str `name`: a lookup remembered by
+    /// slot, checked. (A deleted entry leaves its slot empty and a key added again
+    /// takes a new one, so a slot holding `name` is always `name`'s entry.)
+    pub fn str_slot(&self, at: usize, name: &str) -> Option<&Value> {
+        match self.slots.get(at)? {
+            Some((Value::Str(k), v)) if same_str(k, name) => Some(v),
+            _ => None,
+        }
+    }
+
+    /// `str_slot`, to replace the value.
+    pub fn str_slot_mut(&mut self, at: usize, name: &str) -> Option<&mut Value> {
+        match self.slots.get_mut(at)? {
+            Some((Value::Str(k), v)) if same_str(k, name) => Some(v),
+            _ => None,
+        }
+    }
+}
+
+/// Two strs equal, the same one (a name of the same code) found at once.
+fn same_str(a: &str, b: &str) -> bool {
+    std::ptr::eq(a.as_ptr(), b.as_ptr()) && a.len() == b.len() || a == b
 }
 
 impl Dict {
@@ -302,13 +330,17 @@ impl Class {
 
     /// `name` in this class or the nearest base that has it.
     pub fn lookup(self: &Arc<Self>, name: &str) -> Option<Value> {
-        let key = Key::Str(Arc::from(name));
-        let mut at = Some(self.clone());
+        self.lookup_key(&Key::Str(Arc::from(name)))
+    }
+
+    /// `lookup` by a key made already.
+    pub fn lookup_key(&self, key: &Key) -> Option<Value> {
+        let mut at = Some(self);
         while let Some(class) = at {
-            if let Some(value) = locked(&class.attrs).get(&key) {
+            if let Some(value) = locked(&class.attrs).get(key) {
                 return Some(value.clone());
             }
-            at = class.base.clone();
+            at = class.base.as_deref();
         }
         None
     }

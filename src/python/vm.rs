@@ -4,7 +4,7 @@
 //! Python recursion ends in `RecursionError`, never in a native stack overflow, and
 //! a thread can be stopped between any two instructions.
 
-use super::code::{Code, Const, Instr};
+use super::code::{CmpOp, Code, Const, Instr};
 use super::exceptions::{add_traceback, new_exception, Classes};
 use super::value::{locked, Dict, DictEntries, Function, List, Value};
 use std::sync::{Arc, Mutex};
@@ -659,7 +659,20 @@ impl Vm {
                         }
                         _ => None,
                     };
-                    let found = own.or_else(|| locked(&frame.globals.entries).get(&key).cloned());
+                    let found = own.or_else(|| {
+                        let globals = locked(&frame.globals.entries);
+                        let at = at as usize;
+                        if let Some(value) = frame
+                            .code
+                            .global_slot(at)
+                            .and_then(|slot| globals.str_slot(slot, &name))
+                        {
+                            return Some(value.clone());
+                        }
+                        let slot = globals.slot_of(&key)?;
+                        frame.code.remember_global_slot(at, slot);
+                        globals.str_slot(slot, &name).cloned()
+                    });
                     match found.or_else(|| self.interp.builtins.get(&key).cloned()) {
                         Some(value) => self.push(value),
                         None => {
@@ -677,15 +690,23 @@ impl Vm {
                         .cloned()
                         .unwrap_or_default();
                     let value = frame.stack.pop().unwrap_or(Value::None);
-                    let target = match (&frame.names, instr) {
-                        (Some(names), Instr::StoreName(_)) => names,
-                        _ => &frame.globals,
+                    let (target, cached) = match (&frame.names, instr) {
+                        (Some(names), Instr::StoreName(_)) => (names, false),
+                        _ => (&frame.globals, true),
                     };
-                    locked(&target.entries).insert(
-                        super::value::Key::Str(name.clone()),
-                        Value::Str(name),
-                        value,
-                    );
+                    let mut entries = locked(&target.entries);
+                    let at = at as usize;
+                    let slot = frame.code.global_slot(at).filter(|_| cached);
+                    match slot.and_then(|slot| entries.str_slot_mut(slot, &name)) {
+                        Some(old) => *old = value,
+                        None => {
+                            let key = super::value::Key::Str(name.clone());
+                            entries.insert(key.clone(), Value::Str(name), value);
+                            if let (true, Some(slot)) = (cached, entries.slot_of(&key)) {
+                                frame.code.remember_global_slot(at, slot);
+                            }
+                        }
+                    }
                 }
                 Instr::DeleteGlobal(at) => {
                     let name = frame
@@ -811,6 +832,75 @@ impl Vm {
                     }
                     Err(e) => return Err(fail(e)),
                 },
+                // The loop's own step, without a call: a range or a list being walked.
+                Instr::ForIter(exit) if matches!(frame.stack.last(), Some(Value::Iterator(_))) => {
+                    let step = match frame.stack.last() {
+                        Some(Value::Iterator(state)) => super::ops::next_plain(state),
+                        _ => None,
+                    };
+                    match step {
+                        Some(Some(value)) => frame.stack.push(value),
+                        Some(None) => {
+                            frame.stack.pop();
+                            frame.ip = exit as usize;
+                        }
+                        None => {
+                            if let Err(e) = self.execute(instr) {
+                                return Err(fail(e));
+                            }
+                        }
+                    }
+                }
+                // Small ints: no dunder to look for, no call.
+                Instr::Binary(op) | Instr::InPlace(op)
+                    if matches!(frame.stack.as_slice(), [.., Value::Int(_), Value::Int(_)]) =>
+                {
+                    let n = frame.stack.len();
+                    let fast = match (&frame.stack[n - 2], &frame.stack[n - 1]) {
+                        (Value::Int(a), Value::Int(b)) => super::ops::int_fast(op, *a, *b),
+                        _ => None,
+                    };
+                    match fast {
+                        Some(value) => {
+                            frame.stack.truncate(n - 2);
+                            frame.stack.push(Value::Int(value));
+                        }
+                        None => {
+                            if let Err(e) = self.execute(instr) {
+                                return Err(fail(e));
+                            }
+                        }
+                    }
+                }
+                Instr::Compare(op)
+                    if matches!(frame.stack.as_slice(), [.., Value::Int(_), Value::Int(_)]) =>
+                {
+                    let n = frame.stack.len();
+                    let (a, b) = match (&frame.stack[n - 2], &frame.stack[n - 1]) {
+                        (Value::Int(a), Value::Int(b)) => (*a, *b),
+                        _ => (0, 0),
+                    };
+                    let result = match op {
+                        CmpOp::Lt => Some(a < b),
+                        CmpOp::Le => Some(a <= b),
+                        CmpOp::Eq => Some(a == b),
+                        CmpOp::Ne => Some(a != b),
+                        CmpOp::Gt => Some(a > b),
+                        CmpOp::Ge => Some(a >= b),
+                        _ => None,
+                    };
+                    match result {
+                        Some(truth) => {
+                            frame.stack.truncate(n - 2);
+                            frame.stack.push(Value::Bool(truth));
+                        }
+                        None => {
+                            if let Err(e) = self.execute(instr) {
+                                return Err(fail(e));
+                            }
+                        }
+                    }
+                }
                 Instr::ForIter(exit) if matches!(frame.stack.last(), Some(Value::Generator(_))) => {
                     if let Err(e) = self.for_iter_generator(exit) {
                         return Err(fail(e));
@@ -888,14 +978,14 @@ impl Vm {
             Instr::LoadAttr(at) => {
                 let name = self.name(at);
                 let object = self.pop();
-                let value = self.get_attr(&object, &name)?;
+                let value = self.get_attr_named(&object, &name)?;
                 self.push(value);
             }
             Instr::StoreAttr(at) => {
                 let name = self.name(at);
                 let object = self.pop();
                 let value = self.pop();
-                self.set_attr(&object, &name, value)?;
+                self.set_attr_named(&object, &name, value)?;
             }
             Instr::BuildClass(name, bases) => {
                 let name = self.name(name);

@@ -304,6 +304,7 @@ impl<'a> Compiler<'a> {
             instrs: unit.instrs,
             lines: unit.lines,
             consts: unit.consts,
+            global_slots: unit.names.iter().map(|_| Default::default()).collect(),
             names: unit.names,
             locals: unit.locals,
             cells: unit.cells,
