@@ -148,6 +148,8 @@ const RUNS: &[&str] = &[
     "138_generator_finally_on_break",
     "139_uncaught_in_coroutine",
     "170_global_names_rebound",
+    "171_future_exception_traceback",
+    "172_simple_queue",
 ];
 
 fn expected(dir: &Path, name: &str, ext: &str) -> String {

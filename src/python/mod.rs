@@ -21,6 +21,7 @@ mod events;
 mod exceptions;
 mod files;
 pub mod format;
+mod futures;
 mod generator;
 mod gil;
 mod hashing;

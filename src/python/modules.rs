@@ -27,6 +27,7 @@ pub fn load(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "requests" => python_module(vm, "requests", include_str!("lib/requests.py"))?,
         "_os" => super::files::native_module(),
         "_random" => super::random::native_module(),
+        "_futures" => super::futures::native_module(),
         "random" => python_module(vm, "random", include_str!("lib/random.py"))?,
         "os" => python_module(vm, "os", include_str!("lib/os.py"))?,
         "posixpath" => python_module(vm, "posixpath", include_str!("lib/posixpath.py"))?,

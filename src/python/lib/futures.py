@@ -2,6 +2,7 @@
 # Future is a result under a Condition; ThreadPoolExecutor is a FIFO of work
 # items pulled by at most max_workers threads, a new one started on submit()
 # only while none is idle.
+import _futures
 import _potoki
 import os
 import threading
@@ -25,16 +26,31 @@ class CancelledError(Exception):
 TimeoutError = TimeoutError
 
 
+class InvalidStateError(Exception):
+    pass
+
+
 class Future:
+    # The state, the result and the threads waiting for them are a native core
+    # (`_futures.Core`, src/python/futures.rs): one lock, woken only when someone
+    # waits. The methods and the frames a traceback shows are CPython's.
     def __init__(self):
-        self._condition = threading.Condition()
-        self._state = PENDING
-        self._result = None
-        self._exception = None
-        self._callbacks = []
+        self._core = _futures.Core()
         # The run's record: this future's task, and whether its result was taken.
         self._task = None
         self._delivered = False
+
+    @property
+    def _state(self):
+        return self._core.state()
+
+    @property
+    def _result(self):
+        return self._core.result()
+
+    @property
+    def _exception(self):
+        return self._core.exception()
 
     def _deliver(self):
         if self._task is not None and not self._delivered:
@@ -42,169 +58,107 @@ class Future:
             _potoki.delivered(self._task)
 
     def __repr__(self):
-        with self._condition:
-            if self._state == FINISHED:
-                if self._exception is not None:
-                    return f"<Future at 0x{id(self):x} state=finished raised {type(self._exception).__name__}>"
-                return f"<Future at 0x{id(self):x} state=finished returned {type(self._result).__name__}>"
-            return f"<Future at 0x{id(self):x} state={self._state.lower()}>"
+        state = self._state
+        if state == FINISHED:
+            if self._exception is not None:
+                return f"<Future at 0x{id(self):x} state=finished raised {type(self._exception).__name__}>"
+            return f"<Future at 0x{id(self):x} state=finished returned {type(self._result).__name__}>"
+        return f"<Future at 0x{id(self):x} state={state.lower()}>"
 
     def cancel(self):
-        with self._condition:
-            if self._state in [RUNNING, FINISHED]:
-                return False
-            if self._state == CANCELLED:
-                return True
-            self._state = CANCELLED
-            self._condition.notify_all()
+        callbacks = self._core.cancel()
+        if callbacks is False or callbacks is True:
+            return callbacks
         if self._task is not None:
             _potoki.finished(self._task, CancelledError(), None)
-        self._invoke_callbacks()
+        self._invoke_callbacks(callbacks)
         return True
 
     def cancelled(self):
-        return self._state == CANCELLED
+        return self._core.state() == CANCELLED
 
     def running(self):
-        return self._state == RUNNING
+        return self._core.state() == RUNNING
 
     def done(self):
-        return self._state in [CANCELLED, FINISHED]
+        return self._core.done()
 
-    def _invoke_callbacks(self):
-        for callback in self._callbacks:
+    def _invoke_callbacks(self, callbacks):
+        for callback in callbacks:
             callback(self)
 
     def add_done_callback(self, fn):
-        with self._condition:
-            if self._state not in [CANCELLED, FINISHED]:
-                self._callbacks.append(fn)
-                return
-        fn(self)
+        if not self._core.add_callback(fn):
+            fn(self)
 
-    def _get_result(self):
+    def __get_result(self):
         self._deliver()
-        if self._state == CANCELLED:
-            raise CancelledError()
         if self._exception is not None:
-            raise self._exception
+            raise self._exception  # CPython: <stdlib>/concurrent/futures/_base.py:401
         return self._result
 
     def result(self, timeout=None):
-        with self._condition:
-            if self._state in [CANCELLED, FINISHED]:
-                return self._get_result()
-            self._condition.wait(timeout)
-            if self._state in [CANCELLED, FINISHED]:
-                return self._get_result()
-            raise TimeoutError()
+        if self._core.done():
+            if self._core.state() == CANCELLED:
+                raise CancelledError()  # CPython: <stdlib>/concurrent/futures/_base.py:447
+            return self.__get_result()  # CPython: <stdlib>/concurrent/futures/_base.py:449
+        if self._core.wait(timeout):
+            if self._core.state() == CANCELLED:
+                raise CancelledError()  # CPython: <stdlib>/concurrent/futures/_base.py:454
+            return self.__get_result()  # CPython: <stdlib>/concurrent/futures/_base.py:456
+        raise TimeoutError()  # CPython: <stdlib>/concurrent/futures/_base.py:458
 
     def exception(self, timeout=None):
-        with self._condition:
-            if self._state == CANCELLED:
-                raise CancelledError()
-            if self._state == FINISHED:
-                self._deliver()
-                return self._exception
-            self._condition.wait(timeout)
-            if self._state == CANCELLED:
-                raise CancelledError()
-            if self._state == FINISHED:
-                self._deliver()
-                return self._exception
-            raise TimeoutError()
+        if self._core.done():
+            if self._core.state() == CANCELLED:
+                raise CancelledError()  # CPython: <stdlib>/concurrent/futures/_base.py:483
+            self._deliver()
+            return self._exception
+        if self._core.wait(timeout):
+            if self._core.state() == CANCELLED:
+                raise CancelledError()  # CPython: <stdlib>/concurrent/futures/_base.py:490
+            self._deliver()
+            return self._exception
+        raise TimeoutError()  # CPython: <stdlib>/concurrent/futures/_base.py:494
 
     def set_running_or_notify_cancel(self):
-        with self._condition:
-            if self._state == CANCELLED:
-                return False
-            self._state = RUNNING
-            return True
+        return self._core.start()
 
     def set_result(self, result):
-        with self._condition:
-            self._result = result
-            self._state = FINISHED
-            self._condition.notify_all()
-            for waiter in _waiters_of(self):
-                waiter.release_one(self)
-        self._invoke_callbacks()
+        if self._core.done():
+            raise InvalidStateError(f"{self._state}: {self!r}")  # CPython: <stdlib>/concurrent/futures/_base.py:544
+        self._invoke_callbacks(self._core.finish(result, None))
 
     def set_exception(self, exception):
-        with self._condition:
-            self._exception = exception
-            self._state = FINISHED
-            self._condition.notify_all()
-            for waiter in _waiters_of(self):
-                waiter.release_one(self)
-        self._invoke_callbacks()
+        if self._core.done():
+            raise InvalidStateError(f"{self._state}: {self!r}")  # CPython: <stdlib>/concurrent/futures/_base.py:559
+        self._invoke_callbacks(self._core.finish(None, exception))
 
 
-_all_waiters = []
-
-
-def _waiters_of(future):
-    return [w for w in _all_waiters if future in w.futures]
-
-
-class _Waiter:
-    def __init__(self, futures):
-        self.futures = futures
-        self.lock = threading.Condition()
-        self.finished = []
-
-    def release_one(self, future):
-        with self.lock:
-            self.finished.append(future)
-            self.lock.notify_all()
-
-
-class _AsCompleted:
-    """The iterator as_completed() returns: each future as it finishes."""
-
-    def __init__(self, fs, timeout):
-        self.total = len(fs)
-        self.end_time = None if timeout is None else time.monotonic() + timeout
-        self.pending = []
-        for f in fs:
-            if f not in self.pending:
-                self.pending.append(f)
-        self.ready = [f for f in self.pending if f.done()]
-        for f in self.ready:
-            self.pending.remove(f)
-        self.waiter = _Waiter(self.pending)
-        _all_waiters.append(self.waiter)
-
-    def __iter__(self):
-        return self
-
-    def __next__(self):
-        while not self.ready:
-            if not self.pending:
-                if self.waiter in _all_waiters:
-                    _all_waiters.remove(self.waiter)
-                raise StopIteration
-            with self.waiter.lock:
-                if not self.waiter.finished:
-                    if self.end_time is None:
-                        self.waiter.lock.wait()
-                    else:
-                        wait_timeout = self.end_time - time.monotonic()
-                        if wait_timeout <= 0:
-                            _all_waiters.remove(self.waiter)
-                            raise TimeoutError(f"{len(self.pending)} (of {self.total}) futures unfinished")
-                        self.waiter.lock.wait(wait_timeout)
-                finished = self.waiter.finished
-                self.waiter.finished = []
-            for f in finished:
-                if f in self.pending:
-                    self.pending.remove(f)
-                    self.ready.append(f)
-        return self.ready.pop(0)
+def _unique(fs):
+    """The futures, each once (the first time it comes), in their order."""
+    return list({id(f): f for f in fs}.values())
 
 
 def as_completed(fs, timeout=None):
-    return _AsCompleted(list(fs), timeout)
+    if timeout is not None:
+        end_time = timeout + time.monotonic()
+    fs = _unique(fs)
+    total_futures = len(fs)
+    waiter = _futures.Waiter()
+    for f in fs:
+        waiter.watch(f)
+    pending = total_futures
+    while pending:
+        if timeout is None:
+            wait_timeout = None
+        else:
+            wait_timeout = end_time - time.monotonic()
+            if wait_timeout < 0:
+                raise TimeoutError(f"{pending} (of {total_futures}) futures unfinished")  # CPython: <stdlib>/concurrent/futures/_base.py:239
+        for f in waiter.take(wait_timeout):
+            pending -= 1
+            yield f
 
 
 class DoneAndNotDoneFutures:
@@ -217,20 +171,24 @@ class DoneAndNotDoneFutures:
 
 
 def wait(fs, timeout=None, return_when=ALL_COMPLETED):
-    fs = list(fs)
+    fs = _unique(fs)
     end_time = None if timeout is None else time.monotonic() + timeout
-    while True:
-        done = set(f for f in fs if f.done())
-        not_done = set(f for f in fs if not f.done())
-        if not not_done:
-            break
+    done = set(f for f in fs if f.done())
+    not_done = set(f for f in fs if not f.done())
+    waiter = _futures.Waiter()
+    for f in not_done:
+        waiter.watch(f)
+    while not_done:
         if return_when == FIRST_COMPLETED and done:
             break
-        if return_when == FIRST_EXCEPTION and any(f.exception() is not None for f in done if not f.cancelled()):
+        if return_when == FIRST_EXCEPTION and any(not f.cancelled() and f._exception is not None for f in done):
             break
-        if end_time is not None and time.monotonic() >= end_time:
+        wait_timeout = None if end_time is None else end_time - time.monotonic()
+        if wait_timeout is not None and wait_timeout <= 0:
             break
-        time.sleep(0.001)
+        for f in waiter.take(wait_timeout):
+            done.add(f)
+            not_done.discard(f)
     return DoneAndNotDoneFutures(done, not_done)
 
 
@@ -247,7 +205,7 @@ class _WorkItem:
         task = self.future._task
         _potoki.started(task, threading.current_thread().name)
         try:
-            result = self.fn(*self.args, **self.kwargs)
+            result = self.fn(*self.args, **self.kwargs)  # CPython: <stdlib>/concurrent/futures/thread.py:58
         except BaseException as exc:
             # Finished before the result is set: whoever waits for it is told after.
             _potoki.finished(task, exc, None)
@@ -306,7 +264,7 @@ class ThreadPoolExecutor:
             raise ValueError("max_workers must be greater than 0")
         self._max_workers = max_workers
         self._work_queue = queue.SimpleQueue()
-        self._idle_semaphore = threading.Semaphore(0)
+        self._idle_semaphore = _futures.IdleCount()
         self._threads = []
         self._shutdown = False
         self._shutdown_lock = threading.Lock()

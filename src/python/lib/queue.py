@@ -1,5 +1,6 @@
 # queue, as CPython's Lib/queue.py: a FIFO under one lock, with conditions for
 # "not empty", "not full" and "all tasks done".
+import _futures
 import threading
 import time
 
@@ -98,5 +99,5 @@ class Queue:
         return self.get(block=False)
 
 
-class SimpleQueue(Queue):
-    pass
+# CPython's is `_queue.SimpleQueue`, in C; ours is in Rust (src/python/futures.rs).
+SimpleQueue = _futures.SimpleQueue
