@@ -4,7 +4,7 @@
 
 import { createPlayground } from './potoki.js';
 import { embedded, reportHeight, toggleEmbedPanel } from './embedding.js';
-import { download, fileName, readRecord } from './export.js';
+import { download, downloadTrace, fileName, readRecord } from './export.js';
 import { PlanForm } from './form.js';
 import { detectLang, lang, setLang, t, translate } from './i18n.js';
 import { listing } from './listings.js';
@@ -54,7 +54,7 @@ function setAppState(name) {
   runButton.disabled = !playground || playground.broken || !form.ok || name === 'running';
   stopButton.disabled = name !== 'running';
   const replayable = scene.mode === 'replay' && scene.record !== null;
-  for (const control of [replay.play, replay.prev, replay.next, replay.slider, $('export-json'), $('export-svg')]) {
+  for (const control of [replay.play, replay.prev, replay.next, replay.slider, $('export-json'), $('export-svg'), $('export-trace')]) {
     control.disabled = !replayable;
   }
 }
@@ -185,6 +185,7 @@ function listen() {
   $('export-svg').addEventListener('click', () => {
     download(fileName(scene.record, 'svg'), 'image/svg+xml', timeline.exportSvg());
   });
+  $('export-trace').addEventListener('click', () => downloadTrace(scene.record));
   $('copy-link').addEventListener('click', async () => {
     const said = $('export-status');
     try {

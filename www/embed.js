@@ -5,10 +5,12 @@
 //
 // The element makes an iframe of potoki's page in embed mode, with the element's
 // attributes as the page's URL parameters, and follows the height the page reports.
-// `allow="cross-origin-isolated"` lets the frame be isolated (real threads) where
-// the browser can isolate a frame on its own (Chromium 137+, through the
-// Document-Isolation-Policy header the page is sent with); elsewhere the page runs
-// its single-threaded build and says so.
+// Chromium 137+ isolates the frame on its own (real threads), through the
+// Document-Isolation-Policy header the page is sent with: no iframe attribute is
+// needed for that (tests/browser/iframe.test.mjs). `allow="cross-origin-isolated"`
+// stays for a course page that is itself isolated in a browser without that header,
+// where the permissions policy asks for it. Elsewhere the page runs its
+// single-threaded build, says so, and links to itself in a tab of its own.
 //
 // This file is loaded cross-origin as a module, so it is served with
 // Access-Control-Allow-Origin: *.

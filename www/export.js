@@ -1,7 +1,8 @@
-// Taking a run away: its record as JSON, its picture as SVG, the link that
-// reproduces it; and bringing a record back to replay it.
+// Taking a run away: its record as JSON, its picture as SVG, its trace for Perfetto,
+// the link that reproduces it; and bringing a record back to replay it.
 
 import { checkRecord } from './run-model.js';
+import { toTrace } from './trace.js';
 
 /** Saves `text` as a file named `name`. */
 export function download(name, type, text) {
@@ -14,6 +15,11 @@ export function download(name, type, text) {
   link.remove();
   // The download has its own copy once click() returns; release ours a moment later.
   setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Saves the run as Chrome Trace Event JSON, to open in ui.perfetto.dev or chrome://tracing. */
+export function downloadTrace(record) {
+  download('potoki-trace.json', 'application/json', JSON.stringify(toTrace(record)));
 }
 
 /** A file name for a run: `potoki-pool_map-2026-11-26T15-40-00.json`. */

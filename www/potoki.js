@@ -1,10 +1,11 @@
 // potoki's JS API: the lesson's listings on real threads, for course pages that
 // want their own UI, for the page itself, and for tests.
 //
-//   import { createPlayground } from '/potoki.js';
+//   import { createPlayground, toTrace } from '/potoki.js';
 //   const pg = await createPlayground({ threads: 16 });
 //   const record = await pg.run({ scenario: 'pool_as_completed', secs: [5, 4, 3, 2, 1], workers: 5 },
 //                               { onEvent: (e) => console.log(e), signal });
+//   const trace = toTrace(record); // Chrome Trace Event JSON, for ui.perfetto.dev
 //
 // The Web Worker pool can be started once per page (wasm-bindgen-rayon), so every
 // call of createPlayground returns the same playground.
@@ -15,6 +16,9 @@
 // thread a coroutine, the same lines and timings, and `threaded: false`.
 
 import { applyEvent, emptyRecord } from './run-model.js';
+
+// A run record as Chrome Trace Event JSON, for ui.perfetto.dev and chrome://tracing.
+export { toTrace } from './trace.js';
 
 /** Pool size when none is asked for: the lesson's 12 downloads, a main thread and spare. */
 export const DEFAULT_THREADS = 16;
