@@ -3,6 +3,7 @@
 // potoki.js's pool; nothing here ever blocks.
 
 import { createPlayground } from './potoki.js';
+import { CodePanel } from './editor/code-panel.js';
 import { embedded, reportHeight, toggleEmbedPanel } from './embedding.js';
 import { download, fileName, readRecord } from './export.js';
 import { PlanForm } from './form.js';
@@ -10,7 +11,6 @@ import { detectLang, lang, setLang, t, translate } from './i18n.js';
 import { listing } from './listings.js';
 import { eventTimes } from './run-model.js';
 import { Scene } from './scene.js';
-import { CodeView } from './view/code.js';
 import { CompareView } from './view/compare.js';
 import { seconds } from './view/format.js';
 import { OutputView } from './view/output.js';
@@ -26,7 +26,13 @@ const stopButton = $('stop');
 const status = $('status');
 const replay = { play: $('replay-play'), prev: $('replay-prev'), next: $('replay-next'), slider: $('replay-slider'), time: $('replay-time') };
 
-const code = new CodeView($('code'));
+const code = new CodePanel($('code').closest('pre'), {
+  onEdit: () => {},
+  onFail: (error) => {
+    $('code-error').textContent = t('editorFailed', { message: error.message });
+    $('code-error').hidden = false;
+  },
+});
 const timeline = new Timeline($('timeline'), $('timeline-detail'));
 const summary = new TimeSummary($('timing'));
 const compare = new CompareView(document.querySelector('.compare'), $('compare'));
