@@ -60,6 +60,23 @@ const marks = StateField.define({
     }),
 });
 
+/**
+ * Typing over a selection is done here, not by the browser. Left to contenteditable,
+ * Chromium deletes a selection that spans lines by merging the lines' elements and
+ * keeps their looks in `style` attributes, which the page's CSP (`style-src 'self'`)
+ * refuses, with an error in the console each time (CodeMirror redraws the lines
+ * anyway). Typing at a caret stays the browser's, as CodeMirror expects (input
+ * methods, spell checkers).
+ */
+const replaceSelectionOnType = EditorView.domEventHandlers({
+  beforeinput(event, view) {
+    if (event.inputType !== 'insertText' || !event.data || event.isComposing || view.state.selection.ranges.every((r) => r.empty)) return false;
+    event.preventDefault();
+    view.dispatch(view.state.replaceSelection(event.data), { userEvent: 'input.type', scrollIntoView: true });
+    return true;
+  },
+});
+
 /** An edit made by the page (a listing shown), not typed by the student. */
 const FROM_PAGE = 'potoki.page';
 
@@ -92,6 +109,7 @@ export function createEditor(parent, { text, labelledBy, describedBy, onEdit }) 
         keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
         marks,
         theme,
+        replaceSelectionOnType,
         EditorView.contentAttributes.of({
           'aria-labelledby': labelledBy ?? '',
           'aria-describedby': describedBy ?? '',
