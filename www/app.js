@@ -282,7 +282,7 @@ async function main() {
   const starting = createPlayground({ threads });
   setLang(detectLang(form.state.lang, navigator.languages ?? [navigator.language]));
   listen();
-  await program.restore();
+  await program.restore(); // the code of the link, if any (codez= is unpacked first)
   renderLanguage();
   setStatus('starting');
   // For the benchmark (bench/run.mjs): when the page became usable, and the pool ready.

@@ -1,15 +1,17 @@
 // What Run runs: the lesson's listing as the form's fields make it, or, once the
 // student has edited the code, their own code, run by the Python interpreter
-// (`pg.run({ code, lang })`). While the code is their own, the listing's fields
+// (`pg.run({ code, gil, lang })`). While the code is their own, the listing's fields
 // step aside (disabled, under a note with "Back to the listing"); the code is
 // checked as it is typed (`pg.check`), a problem underlined at its place and said
-// in an alert, and Run waits until it parses.
+// in an alert, and Run waits until it parses; the code and the GIL switch are kept
+// in the URL (editor/code-url.js).
 
-import { lang } from '../i18n.js';
+import { lang, t } from '../i18n.js';
+import { packCode, unpackCode } from './code-url.js';
 
 const $ = (id) => document.getElementById(id);
 
-/** Typing pauses this long before the code is checked. */
+/** Typing pauses this long before the code is checked and written to the URL. */
 const SETTLE_MS = 250;
 
 export class Program {
@@ -22,7 +24,7 @@ export class Program {
   #problem = null;
 
   /**
-   * `form`: the PlanForm (its `state` holds `code`: null for the listing);
+   * `form`: the PlanForm (its `state` holds `code` and `gil`, as the URL does);
    * `panel`: the CodePanel; `onChange()` after anything that may change whether
    * Run can run.
    */
@@ -31,6 +33,10 @@ export class Program {
     this.#panel = panel;
     this.#onChange = onChange;
     $('back-to-listing').addEventListener('click', () => this.backToListing());
+    $('gil').addEventListener('change', () => {
+      this.#form.state.gil = $('gil').checked;
+      this.#form.writeUrl();
+    });
   }
 
   /** Whether the code is the student's own (else it is the listing of the form). */
@@ -50,13 +56,23 @@ export class Program {
 
   /** The plan for `pg.run`. */
   plan() {
-    const { code } = this.#form.state;
-    return this.own ? { code, lang: lang() } : this.#form.plan();
+    const { code, gil } = this.#form.state;
+    return this.own ? { code, gil, lang: lang() } : this.#form.plan();
   }
 
-  /** The page starts with the listing; the student's code comes with their first edit. */
+  /** Takes the code from the URL (`codez=` is unpacked first) and shows it. */
   async restore() {
-    this.#form.state.code = null;
+    const { state } = this.#form;
+    if (state.code === null && state.codez !== null) {
+      try {
+        state.code = await unpackCode(state.codez);
+        state.codeParam = { code: state.code, key: 'codez', value: state.codez };
+      } catch (error) {
+        this.#say(t('codeUnreadable', { message: error.message }));
+      }
+    }
+    $('gil').checked = state.gil;
+    if (this.own) this.#panel.showCode(state.code);
     this.render();
   }
 
@@ -70,9 +86,13 @@ export class Program {
     this.#timer = setTimeout(() => {
       this.check();
       this.#onChange();
+      this.#writeUrl();
     }, SETTLE_MS);
-    // Back to the listing by undo: nothing is left to check.
-    if (!this.own) this.check();
+    if (!this.own) {
+      // Back to the listing by undo: nothing is left to check.
+      this.check();
+      this.#form.writeUrl();
+    }
     this.#onChange();
   }
 
@@ -83,6 +103,7 @@ export class Program {
     this.check();
     this.render();
     this.#form.check(); // the fields' own problems, if any, are said again
+    this.#form.writeUrl();
     this.#onChange();
     // The button that had focus is gone: the listing's first field takes it.
     $('scenario').focus();
@@ -98,6 +119,7 @@ export class Program {
         problem = { line: error.line ?? null, col: error.col ?? null, message: error.message };
       }
     }
+    // Only the code's own problems come and go here (not, say, a link's unreadable code).
     if (problem || this.#problem) this.#say(problem?.message ?? '');
     this.#problem = problem;
     this.#panel.setProblem(problem);
@@ -117,5 +139,15 @@ export class Program {
     const alert = $('code-error');
     alert.textContent = message;
     alert.hidden = message === '';
+  }
+
+  async #writeUrl() {
+    const { state } = this.#form;
+    if (state.code !== null) {
+      const packed = await packCode(state.code);
+      if (packed.code !== state.code) return; // typed on meanwhile: a later call writes
+      state.codeParam = packed;
+    }
+    this.#form.writeUrl();
   }
 }
