@@ -148,6 +148,20 @@ test('the edited code is kept in the URL, compressed when long, and a link bring
   assert.equal(await page.evaluate(() => document.activeElement.id), 'scenario');
 });
 
+test('choosing an example of the lesson leaves the student’s code, and its error with it', async (t) => {
+  const page = await openPage(t, withCode('print(x +)\n', '&lang=en'));
+  await waitReady(page);
+  await page.getByRole('alert').filter({ hasText: 'SyntaxError' }).waitFor();
+  assert.equal(await page.$eval('#run', (b) => b.disabled), true);
+  const example = await page.$eval('#preset', (select) => select.options[1].value);
+  await page.selectOption('#preset', example);
+  assert.equal(await page.isVisible('#code-error'), false);
+  assert.equal(await page.isVisible('#own-code'), false);
+  assert.equal(await page.$eval('#run', (b) => b.disabled), false);
+  assert.match(await page.textContent('#code'), /^import time/);
+  assert.equal(new URL(page.url()).searchParams.has('code'), false);
+});
+
 test('gil=0 runs the code free-threaded, and the GIL switch turns it back on', async (t) => {
   const code = 'import sys\nprint(sys._is_gil_enabled())\n';
   const page = await openPage(t, withCode(code, '&gil=0&autorun=1&lang=en'));

@@ -129,6 +129,8 @@ export class Program {
   /** The note and the fields: the listing's, or stepped aside for the student's code. */
   render() {
     const own = this.own;
+    // Left for a listing (a preset chosen): the code's problem went with the code.
+    if (!own && this.#problem) this.check();
     $('own-code').hidden = !own;
     $('listing-fields').disabled = own;
     $('plan-error').hidden ||= own;
