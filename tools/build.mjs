@@ -1,5 +1,6 @@
 // Builds the two wasm modules: pkg/ (real threads: Web Workers sharing memory) and
-// pkg-single/ (the same source without threads, for pages that may not share memory).
+// pkg-single/ (the same source without threads, for pages that may not share memory),
+// and the code editor's bundle, pkg-editor/ (tools/build-editor.mjs, CodeMirror).
 //
 //   node tools/build.mjs             # what `npm start` uses
 //   node tools/build.mjs --release   # also shrinks them with wasm-opt (test, dist, bench)
@@ -16,6 +17,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildEditor } from './build-editor.mjs';
 import { importedMemory } from './wasm-memory.mjs';
 import { ensureNpmDependencies } from './npm-deps.mjs';
 
@@ -101,9 +103,11 @@ const TEST_BUILD = {
   env: {},
 };
 
-/** Builds pkg/ and pkg-single/; `release` also shrinks them with wasm-opt. */
+/** Builds pkg/, pkg-single/ and pkg-editor/; `release` also shrinks the wasm with wasm-opt. */
 export async function build({ release = false } = {}) {
   await buildAll(BUILDS, { release });
+  step('the code editor (esbuild: CodeMirror → pkg-editor/)');
+  await buildEditor();
 }
 
 /** Builds pkg-test/ (see TEST_BUILD). */

@@ -89,9 +89,11 @@ export async function dist({ coi = false, skipBuild = false } = {}) {
   if (!skipBuild) await build({ release: true });
   rmSync(DIST, { recursive: true, force: true });
   mkdirSync(DIST);
-  cpSync(join(repo, 'www'), DIST, { recursive: true });
+  // www/editor/entry.js is the editor bundle's source (pkg-editor/ is what ships).
+  cpSync(join(repo, 'www'), DIST, { recursive: true, filter: (src) => src !== join(repo, 'www', 'editor', 'entry.js') });
   copyPackage('pkg');
   copyPackage('pkg-single');
+  copyPackage('pkg-editor');
   writeFileSync(join(DIST, '_headers'), HEADERS);
   writeFileSync(join(DIST, 'nginx.conf'), NGINX);
   if (coi) addServiceWorker();

@@ -1,5 +1,6 @@
-// potoki's dev server: the page (www/) and the wasm build (pkg/), with the headers
-// that make the page cross-origin isolated, which real threads need
+// potoki's dev server: the page (www/), the wasm builds (pkg/, pkg-single/) and the
+// code editor's bundle (pkg-editor/), with the headers that make the page
+// cross-origin isolated, which real threads need
 // (SharedArrayBuffer: https://web.dev/articles/coop-coep).
 //
 //   node tools/serve.mjs            # http://127.0.0.1:8000
@@ -28,6 +29,7 @@ const repo = resolve(fileURLToPath(new URL('..', import.meta.url)));
 export const FOLDERS = {
   '/pkg/': join(repo, 'pkg'),
   '/pkg-single/': join(repo, 'pkg-single'),
+  '/pkg-editor/': join(repo, 'pkg-editor'),
   '/': join(repo, 'www'),
 };
 

@@ -3,6 +3,8 @@
 // potoki.js's pool; nothing here ever blocks.
 
 import { createPlayground } from './potoki.js';
+import { CodePanel } from './editor/code-panel.js';
+import { Program } from './editor/program.js';
 import { embedded, reportHeight, toggleEmbedPanel } from './embedding.js';
 import { download, downloadTrace, fileName, readRecord } from './export.js';
 import { PlanForm } from './form.js';
@@ -10,7 +12,6 @@ import { detectLang, lang, setLang, t, translate } from './i18n.js';
 import { listing } from './listings.js';
 import { eventTimes } from './run-model.js';
 import { Scene } from './scene.js';
-import { CodeView } from './view/code.js';
 import { CompareView } from './view/compare.js';
 import { seconds } from './view/format.js';
 import { OutputView } from './view/output.js';
@@ -26,7 +27,13 @@ const stopButton = $('stop');
 const status = $('status');
 const replay = { play: $('replay-play'), prev: $('replay-prev'), next: $('replay-next'), slider: $('replay-slider'), time: $('replay-time') };
 
-const code = new CodeView($('code'));
+const code = new CodePanel($('code').closest('pre'), {
+  onEdit: (text) => program.edited(text),
+  onFail: (error) => {
+    $('code-error').textContent = t('editorFailed', { message: error.message });
+    $('code-error').hidden = false;
+  },
+});
 const timeline = new Timeline($('timeline'), $('timeline-detail'));
 const summary = new TimeSummary($('timing'));
 const compare = new CompareView(document.querySelector('.compare'), $('compare'));
@@ -34,10 +41,13 @@ const thumbnails = new Thumbnails(document.querySelector('.thumbnails'), $('thum
 const scene = new Scene({ output: new OutputView($('output').querySelector('ol')), table: new TaskTable($('tasks')), timeline, code }, onDraw);
 const form = new PlanForm(() => {
   // An edited plan: its code replaces the listing of the last run, and Run follows
-  // the check.
-  if (scene.mode !== 'live') code.show(form.listing());
+  // the check. (A preset leaves the student's own code: form.choose.)
+  program.render();
+  if (scene.mode !== 'live' && !program.own) code.show(form.listing());
   setAppState(app.dataset.state);
 });
+// What Run runs: the listing, or the student's own code once they edit it.
+const program = new Program({ form, panel: code, onChange: () => setAppState(app.dataset.state) });
 
 let playground = null;
 let running = null; // AbortController of the run in progress
@@ -51,7 +61,7 @@ function setStatus(key, params = {}) {
 
 function setAppState(name) {
   app.dataset.state = name;
-  runButton.disabled = !playground || playground.broken || !form.ok || name === 'running';
+  runButton.disabled = !playground || playground.broken || !program.ok || name === 'running';
   stopButton.disabled = name !== 'running';
   const replayable = scene.mode === 'replay' && scene.record !== null;
   for (const control of [replay.play, replay.prev, replay.next, replay.slider, $('export-json'), $('export-svg'), $('export-trace')]) {
@@ -66,8 +76,10 @@ function onDraw(now) {
   replay.time.textContent = seconds(now);
 }
 
-/** The code of a record's own run (a loaded record may not match the form). */
+/** The code of a record's own run (a loaded record may not match the form); null
+ *  for a Python run, whose record does not hold its code. */
 function listingOf(record) {
+  if (record.scenario === 'python') return null;
   const first = record.tasks[0];
   const kind = first?.kind ?? 'sleep';
   const items = record.tasks.map((task) => (kind === 'download' ? task.arg : (task.call.match(/\((.*)\)/)?.[1] ?? String(task.arg))));
@@ -77,7 +89,16 @@ function listingOf(record) {
 
 /** A short name for a run in the list of runs compared. */
 function titleOf(record) {
-  return () => `${t(`scenario.${record.scenario}`)} · ${record.tasks.length} × ${record.tasks[0]?.call.split('(')[0] ?? ''}`;
+  const gil = record.gil === null || record.gil === undefined ? '' : ` · GIL ${record.gil ? 'on' : 'off'}`;
+  return () => `${t(`scenario.${record.scenario}`)}${gil} · ${record.tasks.length} × ${record.tasks[0]?.call.split('(')[0] ?? ''}`;
+}
+
+/** The code to show: the student's own stays as typed; else the listing of the record
+ *  shown (a run, a loaded record), or of the form. */
+function showListing() {
+  if (program.own) return;
+  const record = scene.mode !== 'idle' ? scene.record : null;
+  code.show((record && listingOf(record)) ?? form.listing());
 }
 
 function showRecord(record) {
@@ -89,18 +110,20 @@ function showRecord(record) {
 }
 
 async function run() {
-  // The plan was checked at its last edit; run() checks it once more, in Rust.
-  if (!form.ok || running) return;
+  // The plan was checked at its last edit, the code maybe not yet (typing settles
+  // first): both are checked once more, in Rust.
+  if (running || !program.check() || !program.ok) return setAppState(app.dataset.state);
   stopReplay();
   thumbnails.clear();
   summary.show(null);
-  code.show(form.listing());
+  if (!program.own) code.show(form.listing());
+  code.markLines('error-line', []);
   running = new AbortController();
   scene.live();
   setAppState('running');
   setStatus('running');
   try {
-    const record = await playground.run(form.plan(), {
+    const record = await playground.run(program.plan(), {
       signal: running.signal,
       onEvent: (event) => {
         if (event.type === 'image') thumbnails.add(event, imageName(event.task));
@@ -110,8 +133,14 @@ async function run() {
     showRecord(record);
     // Not in the same frame: the finished run's picture comes first.
     setTimeout(() => compare.add(record, titleOf(record)));
-    const said = record.cancelled ? 'stopped' : record.hidden ? 'finishedHidden' : 'finished';
-    setStatus(said, { secs: (record.wallMs / 1000).toFixed(2) });
+    const secs = (record.wallMs / 1000).toFixed(2);
+    if (record.error && !record.cancelled) {
+      // The traceback is in the output (stderr); the line it came from is marked.
+      if (record.error.line) code.markLines('error-line', [record.error.line]);
+      setStatus('finishedError', { type: record.error.type, line: record.error.line ?? '?', secs });
+    } else {
+      setStatus(record.cancelled ? 'stopped' : record.hidden ? 'finishedHidden' : 'finished', { secs });
+    }
     setAppState('done');
   } catch (error) {
     scene.mode = 'idle';
@@ -202,9 +231,9 @@ function listen() {
     const said = $('export-status');
     try {
       const record = await readRecord(file);
-      code.show(listingOf(record));
       thumbnails.clear();
       showRecord(record);
+      showListing();
       said.textContent = t('loaded', { scenario: record.scenario, tasks: record.tasks.length });
     } catch (error) {
       said.textContent = t('loadFailed', { message: error.message });
@@ -233,8 +262,9 @@ function renderLanguage() {
   translate();
   $('lang').value = lang();
   form.render();
+  program.render();
   if (status.dataset.key) status.textContent = t(status.dataset.key, JSON.parse(status.dataset.params));
-  code.show(scene.record && scene.mode !== 'idle' ? listingOf(scene.record) : form.listing());
+  showListing();
   summary.refresh();
   compare.render();
   scene.refresh();
@@ -253,6 +283,7 @@ async function main() {
   const starting = createPlayground({ threads });
   setLang(detectLang(form.state.lang, navigator.languages ?? [navigator.language]));
   listen();
+  await program.restore(); // the code of the link, if any (codez= is unpacked first)
   renderLanguage();
   setStatus('starting');
   // For the benchmark (bench/run.mjs): when the page became usable, and the pool ready.
@@ -266,11 +297,12 @@ async function main() {
   }
   performance.mark('potoki:ready');
   form.playground = playground;
+  program.playground = playground;
   showMode();
   if (playground.threaded) setStatus('ready', { threads: playground.threads, cores: playground.cores });
   else setStatus('readySimulated');
   setAppState('ready');
-  if (form.state.autorun && form.ok) run();
+  if (form.state.autorun && program.ok) run();
 }
 
 main();

@@ -16,7 +16,7 @@
 // Access-Control-Allow-Origin: *.
 
 const PAGE = new URL('./', import.meta.url);
-const PARAMS = ['scenario', 'secs', 'images', 'compute', 'workers', 'threads', 'lang', 'autorun'];
+const PARAMS = ['scenario', 'secs', 'images', 'compute', 'workers', 'threads', 'lang', 'autorun', 'code', 'codez', 'gil'];
 const INITIAL_HEIGHT = 640;
 
 class PotokiLesson extends HTMLElement {

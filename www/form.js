@@ -124,7 +124,8 @@ export class PlanForm {
     const preset = presetById(id);
     if (!preset) return;
     const [key, value] = Object.entries(preset.work)[0];
-    Object.assign(this.state, { scenario: preset.scenario, workers: '', kind: { secs: 'sleep', images: 'download', compute: 'compute' }[key] });
+    // A preset is a listing: choosing one leaves the student's own code (editor/program.js).
+    Object.assign(this.state, { scenario: preset.scenario, workers: '', code: null, kind: { secs: 'sleep', images: 'download', compute: 'compute' }[key] });
     this.state[key] = value;
     this.writeUrl();
     this.render();

@@ -1,7 +1,9 @@
 // The page's state in its URL, so that a link reproduces a run:
 //   ?scenario=pool_as_completed&secs=5,4,3,2,1&workers=5&threads=16&lang=ru&autorun=1
 // or, instead of secs, images=url1,url2,… (one per line in the page's editor) or
-// compute=2000000,2000000.
+// compute=2000000,2000000. The student's own code, when there is some, is `code=`
+// (the text, percent-encoded UTF-8) or, when long, `codez=` (compressed:
+// editor/code-url.js), and `gil=0` runs it without the GIL.
 
 import { scenarioById, SCENARIOS } from './scenarios.js';
 
@@ -29,6 +31,11 @@ export function readState(search) {
     threads: get('threads'),
     lang: get('lang'),
     autorun: get('autorun') === '1',
+    // The student's own code: the text, or null for the listing. `codez` (compressed)
+    // is unpacked by the page before it shows anything (editor/code-url.js).
+    code: list('code'),
+    codez: list('codez'),
+    gil: get('gil') !== '0',
   };
 }
 
@@ -46,6 +53,13 @@ export function stateToSearch(state) {
   }
   set(key, list);
   for (const key of ['workers', 'threads', 'lang', 'autorun']) set(key, state[key]);
+  if (state.code !== null && state.code !== undefined) {
+    // `codeParam`: the code as the URL carries it, `{ code, key, value }`, once the
+    // page has packed it (compression is asynchronous); until then the text itself.
+    const packed = state.codeParam?.code === state.code ? state.codeParam : { key: 'code', value: state.code };
+    params.set(packed.key, packed.value);
+  }
+  if (state.gil === false) params.set('gil', '0');
   // Commas, slashes and colons are safe in a query; keep the link readable.
   return params.toString().replaceAll('%2C', ',').replaceAll('%2F', '/').replaceAll('%3A', ':');
 }

@@ -55,3 +55,31 @@ test('an unknown scenario in a URL falls back to the first listing, the rest kep
   assert.equal(after.secs, '1,2');
   assert.equal(after.workers, 'abc');
 });
+
+test('the student’s code and the GIL setting survive the URL, whatever the code holds', async () => {
+  const { packCode, unpackCode } = await import('../../www/editor/code-url.js');
+  const rand = mulberry32(20261212);
+  const alphabet = [...ALPHABET, '\n', '\t', '    ', 'print(', ')', ':'];
+  for (let i = 0; i < 200; i++) {
+    const code = text(rand, 60, alphabet);
+    const gil = rand() < 0.5;
+    const search = stateToSearch({ scenario: 'threads', kind: 'sleep', secs: null, workers: '', threads: '', lang: 'en', autorun: false, code, gil });
+    const after = readState(`?${search}`);
+    assert.equal(after.code, code, search);
+    assert.equal(after.gil, gil, search);
+    assert.equal(after.scenario, 'threads', search);
+  }
+  // Long code goes compressed (codez=), and comes back from the URL alone.
+  const long = Array.from({ length: 200 }, (_, i) => `print("строка ${i} 🧵 & = + %")`).join('\n');
+  const packed = await packCode(long);
+  assert.equal(packed.key, 'codez');
+  assert.ok(packed.value.length < long.length / 4, `${packed.value.length} characters`);
+  const search = stateToSearch({ scenario: 'threads', kind: 'sleep', code: long, codeParam: packed, gil: true });
+  const after = readState(`?${search}`);
+  assert.equal(after.code, null);
+  assert.equal(await unpackCode(after.codez), long);
+  // Short code stays readable; a packing of older code is not used for newer.
+  assert.equal((await packCode('x = 1')).key, 'code');
+  assert.equal(readState(`?${stateToSearch({ scenario: 'threads', kind: 'sleep', code: 'y', codeParam: packed })}`).code, 'y');
+  await assert.rejects(unpackCode('not-compressed'), /^Error: codez: not compressed code/);
+});

@@ -51,6 +51,12 @@ export class CodeView {
     this.#code.replaceChildren(...this.#lines);
   }
 
+  /** Marks `lines` (1-based) as `kind` ('error-line': where an exception came from). */
+  markLines(kind, lines) {
+    const marked = new Set(lines);
+    this.#lines.forEach((line, i) => line.classList.toggle(kind, marked.has(i + 1)));
+  }
+
   /** Marks the lines of `role` (null: none) as where the main thread is. */
   mark(role) {
     for (const line of this.#lines) {

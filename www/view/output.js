@@ -66,12 +66,14 @@ export class OutputView {
     more.textContent = t('earlierLines', { n: hidden });
   }
 
-  /** One printed line: `{ tMs, text, thread }`. */
-  #add({ tMs, text, thread }) {
+  /** One printed line: `{ tMs, text, thread, stream }` (stream: Python's 'stdout' | 'stderr'). */
+  #add({ tMs, text, thread, stream }) {
     this.#list.querySelector(':scope > .empty')?.remove();
     const item = document.createElement('li');
     item.dataset.thread = thread;
     if (thread === this.#mainThread) item.classList.add('main');
+    // A traceback and whatever went to sys.stderr: set apart, as a terminal would.
+    if (stream === 'stderr') item.classList.add('stderr');
     if (text.startsWith('it took')) item.classList.add('took');
     const time = document.createElement('time');
     time.textContent = seconds(tMs);
