@@ -15,6 +15,7 @@ mod classes;
 pub mod code;
 pub mod compile;
 mod conversions;
+mod delegate;
 mod dict_views;
 mod dunders;
 mod events;

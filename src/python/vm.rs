@@ -92,7 +92,7 @@ pub struct Frame {
     owner: Option<Arc<super::value::Class>>,
     /// A generator's frame resumed by a `for` or a `yield from` of the frame
     /// under it, on the same loop: the generator, and how it was resumed.
-    pub(super) running: Option<(Arc<super::generator::Generator>, super::generator::By)>,
+    pub(super) running: Option<(Arc<super::generator::Generator>, super::delegate::By)>,
 }
 
 /// One Python thread's interpreter: its frames, on the program's shared state.
