@@ -147,6 +147,7 @@ const RUNS: &[&str] = &[
     "137_asyncio_timeout_executor",
     "138_generator_finally_on_break",
     "139_uncaught_in_coroutine",
+    "140_truth_bool_len",
 ];
 
 fn expected(dir: &Path, name: &str, ext: &str) -> String {

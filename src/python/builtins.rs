@@ -250,7 +250,7 @@ fn extreme(
             None => true,
             Some((_, best_key)) => {
                 let better = vm.compare_any(want, &k, best_key)?;
-                vm.truthy(&better)
+                vm.truth(&better)?
             }
         };
         if better {
@@ -319,9 +319,9 @@ pub fn sort(
             } else {
                 vm.compare_any(super::code::CmpOp::Lt, &k, &mid_key)
             };
-            match before {
-                Ok(v) if vm.truthy(&v) => high = mid,
-                Ok(_) => low = mid + 1,
+            match before.and_then(|v| vm.truth(&v)) {
+                Ok(true) => high = mid,
+                Ok(false) => low = mid + 1,
                 Err(e) => {
                     failure = Some(e);
                     break;
@@ -338,7 +338,10 @@ pub fn sort(
 
 fn sorted(vm: &mut Vm, args: Vec<Value>, kwargs: Vec<(Arc<str>, Value)>) -> PyResult<Value> {
     let items = vm.collect_mut(&arg(&args, 0))?;
-    let reverse = kwarg(&kwargs, "reverse").is_some_and(|r| vm.truthy(r));
+    let reverse = match kwarg(&kwargs, "reverse") {
+        Some(r) => vm.truth(&r.clone())?,
+        None => false,
+    };
     let items = sort(vm, items, kwarg(&kwargs, "key"), reverse)?;
     Ok(List::new(items))
 }
@@ -359,7 +362,7 @@ fn reversed(vm: &mut Vm, args: Vec<Value>, _: Vec<(Arc<str>, Value)>) -> PyResul
 fn any_or_all(vm: &mut Vm, args: &[Value], want: bool) -> PyResult<Value> {
     let iterator = vm.iter_mut(&arg(args, 0))?;
     while let Some(item) = vm.next_mut(&iterator)? {
-        if vm.truthy(&item) == want {
+        if vm.truth(&item)? == want {
             return Ok(Value::Bool(want));
         }
     }

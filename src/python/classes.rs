@@ -337,14 +337,14 @@ impl Vm {
     pub fn compare_any(&mut self, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> {
         if matches!(op, CmpOp::In | CmpOp::NotIn) && is_pulled(b) {
             if let Some(found) = self.call_dunder(b, "__contains__", vec![a.clone()])? {
-                let found = self.truthy(&found);
+                let found = self.truth(&found)?;
                 return Ok(Value::Bool(found == (op == CmpOp::In)));
             }
             // `x in gen` consumes the generator up to the first match.
             let iterator = self.iter_mut(b)?;
             while let Some(item) = self.next_mut(&iterator)? {
                 let equal = self.compare_any(CmpOp::Eq, &item, a)?;
-                if self.truthy(&equal) {
+                if self.truth(&equal)? {
                     return Ok(Value::Bool(op == CmpOp::In));
                 }
             }
@@ -378,7 +378,7 @@ impl Vm {
             }
             if op == CmpOp::Ne {
                 if let Some(result) = self.call_dunder(a, "__eq__", vec![b.clone()])? {
-                    return Ok(Value::Bool(!self.truthy(&result)));
+                    return Ok(Value::Bool(!self.truth(&result)?));
                 }
             }
         }

@@ -751,6 +751,9 @@ impl Vm {
                     let value = frame.stack.pop().unwrap_or(Value::None);
                     let truth = match value {
                         Value::Bool(b) => b,
+                        Value::Instance(_) | Value::Exception(_) => {
+                            self.truth(&value).map_err(fail)?
+                        }
                         ref other => super::ops::truthy(other),
                     };
                     let jump = truth == matches!(instr, Instr::PopJumpIfTrue(_));
@@ -759,7 +762,13 @@ impl Vm {
                     }
                 }
                 Instr::JumpIfFalseOrPop(to) | Instr::JumpIfTrueOrPop(to) => {
-                    let truth = frame.stack.last().is_some_and(super::ops::truthy);
+                    let truth = match frame.stack.last() {
+                        Some(value @ (Value::Instance(_) | Value::Exception(_))) => {
+                            let value = value.clone();
+                            self.truth(&value).map_err(fail)?
+                        }
+                        value => value.is_some_and(super::ops::truthy),
+                    };
                     let frame = self.top_frame();
                     if truth == matches!(instr, Instr::JumpIfTrueOrPop(_)) {
                         frame.ip = to as usize;
@@ -1119,7 +1128,7 @@ impl Vm {
                 let exit = self.peek(1);
                 let class = Value::Class(self.classes().of(&exc));
                 let suppressed = self.call(&exit, vec![class, exc, Value::None], Vec::new())?;
-                let suppressed = self.truthy(&suppressed);
+                let suppressed = self.truth(&suppressed)?;
                 self.push(Value::Bool(suppressed));
             }
             Instr::ExceptMatch => {
