@@ -92,6 +92,7 @@ const RUNS: &[&str] = &[
     "081_bounded_semaphore",
     "082_condition",
     "083_barrier",
+    "084_thread_local",
     "085_thread_subclass",
     "086_thread_exception",
     "087_thread_exception_subclass",
@@ -148,6 +149,7 @@ const RUNS: &[&str] = &[
     "138_generator_finally_on_break",
     "139_uncaught_in_coroutine",
     "140_truth_bool_len",
+    "141_thread_local",
 ];
 
 fn expected(dir: &Path, name: &str, ext: &str) -> String {

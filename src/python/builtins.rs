@@ -87,7 +87,10 @@ pub fn function(name: &str) -> Option<Value> {
 /// The builtins' namespace: functions and classes.
 pub fn namespace(classes: &super::exceptions::Classes) -> DictEntries {
     let mut entries = DictEntries::default();
-    for &(name, call) in FUNCTIONS.iter().chain(super::conversions::FUNCTIONS) {
+    for &(name, call) in FUNCTIONS
+        .iter()
+        .chain(super::conversions::FUNCTIONS)
+    {
         let key = Value::str(name);
         entries.insert(
             super::value::Key::Str(Arc::from(name)),
@@ -107,6 +110,12 @@ pub fn namespace(classes: &super::exceptions::Classes) -> DictEntries {
         key(),
         Value::str("__init__"),
         init(super::classes::object_init),
+    );
+    // `threading.local` is `_thread._local`, as CPython's.
+    locked(&classes.get(super::local::CLASS).attrs).insert(
+        super::value::Key::Str(Arc::from("__module__")),
+        Value::str("__module__"),
+        Value::str("_thread"),
     );
     locked(&classes.get("BaseException").attrs).insert(
         key(),
@@ -128,6 +137,7 @@ pub fn namespace(classes: &super::exceptions::Classes) -> DictEntries {
             "generator",
             "coroutine",
             "module",
+            super::local::CLASS,
         ]
         .contains(&name)
         {
@@ -477,7 +487,9 @@ impl Vm {
                 all.extend(args);
                 (method.call)(self, all, kwargs)
             }
-            Value::Class(class) if !self.classes().is_builtin(class) => {
+            Value::Class(class)
+                if !self.classes().is_builtin(class) || self.is_local_class(class) =>
+            {
                 let class = class.clone();
                 self.instantiate(&class, args, kwargs)
             }
@@ -579,9 +591,16 @@ impl Vm {
                 return Ok(value.clone());
             }
         }
+        let type_name = match object {
+            // CPython's C type says its module: `'_thread._local' object has no …`.
+            Value::Instance(i) if self.classes().is_builtin(&i.class) => {
+                format!("_thread.{}", i.class.name)
+            }
+            other => other.type_name().to_owned(),
+        };
         Err(self.error(
             "AttributeError",
-            format!("'{}' object has no attribute '{name}'", object.type_name()),
+            format!("'{type_name}' object has no attribute '{name}'"),
         ))
     }
 

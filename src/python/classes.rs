@@ -95,6 +95,7 @@ impl Vm {
             Value::Instance(Arc::new(Instance {
                 class: class.clone(),
                 attrs: Mutex::new(DictEntries::default()),
+                per_thread: self.new_per_thread(class, &args, &kwargs)?,
             }))
         };
         match class.lookup("__init__") {
@@ -113,7 +114,10 @@ impl Vm {
                     ));
                 }
             }
-            _ if !args.is_empty() && !self.classes().is_exception(class) => {
+            _ if !args.is_empty()
+                && !self.classes().is_exception(class)
+                && !self.is_local_class(class) =>
+            {
                 return Err(self.error("TypeError", format!("{}() takes no arguments", class.name)));
             }
             _ => {}
@@ -124,7 +128,7 @@ impl Vm {
     /// `object.name` for objects of program-made classes, classes and `super()`:
     /// a `@property` runs its getter.
     pub fn get_user_attr(&mut self, object: &Value, name: &str) -> PyResult<Option<Value>> {
-        match self.find_user_attr(object, name) {
+        match self.find_user_attr(object, name)? {
             Some(Value::Property(getter)) if !matches!(object, Value::Class(_)) => {
                 let owner = match object {
                     Value::Super(s) => s.1.clone(),
@@ -136,35 +140,39 @@ impl Vm {
         }
     }
 
-    fn find_user_attr(&mut self, object: &Value, name: &str) -> Option<Value> {
+    fn find_user_attr(&mut self, object: &Value, name: &str) -> PyResult<Option<Value>> {
         let key = Key::Str(Arc::from(name));
-        match object {
+        Ok(match object {
             Value::Instance(i) => {
-                if let Some(value) = locked(&i.attrs).get(&key) {
-                    return Some(value.clone());
+                if let Some(value) = self.with_attrs(i, |attrs| attrs.get(&key).cloned())? {
+                    return Ok(Some(value));
                 }
-                Some(bind(object, i.class.lookup(name)?))
+                i.class.lookup(name).map(|found| bind(object, found))
             }
             Value::Exception(e) => {
                 if let Some(value) = locked(&e.attrs).get(&key) {
-                    return Some(value.clone());
+                    return Ok(Some(value.clone()));
                 }
-                Some(bind(object, e.class.lookup(name)?))
+                e.class.lookup(name).map(|found| bind(object, found))
             }
             Value::Class(c) => c.lookup(name),
             Value::Super(s) => {
                 let (class, object) = &**s;
-                Some(bind(object, class.base.as_ref()?.lookup(name)?))
+                let found = class.base.as_ref().and_then(|base| base.lookup(name));
+                found.map(|found| bind(object, found))
             }
             _ => None,
-        }
+        })
     }
 
     /// `object.name = value`.
     pub fn set_attr(&mut self, object: &Value, name: &str, value: Value) -> PyResult<()> {
         let key = Key::Str(Arc::from(name));
         let attrs = match object {
-            Value::Instance(i) => &i.attrs,
+            Value::Instance(i) => {
+                let name = Value::str(name);
+                return self.with_attrs(i, |attrs| attrs.insert(key, name, value));
+            }
             Value::Exception(e) => &e.attrs,
             Value::Class(c) if !self.classes().is_builtin(c) => &c.attrs,
             Value::Module(m) => &m.dict.entries,

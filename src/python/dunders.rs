@@ -122,7 +122,7 @@ impl Vm {
     pub fn del_attr(&mut self, object: &Value, name: &str) -> PyResult<()> {
         let key = Key::Str(Arc::from(name));
         let removed = match object {
-            Value::Instance(i) => locked(&i.attrs).remove(&key),
+            Value::Instance(i) => self.with_attrs(i, |attrs| attrs.remove(&key))?,
             Value::Exception(e) => locked(&e.attrs).remove(&key),
             Value::Class(c) if !self.classes().is_builtin(c) => locked(&c.attrs).remove(&key),
             Value::Module(m) => locked(&m.dict.entries).remove(&key),

@@ -70,6 +70,7 @@ const TYPES: &[(&str, &str)] = &[
     ("iterator", "object"),
     ("generator", "object"),
     ("coroutine", "object"),
+    ("_local", "object"),
     ("module", "object"),
 ];
 

@@ -27,6 +27,7 @@ mod gil;
 mod hashing;
 pub mod host;
 mod lazy;
+mod local;
 mod modules;
 mod ops;
 pub mod parse;
