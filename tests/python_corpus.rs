@@ -150,6 +150,8 @@ const RUNS: &[&str] = &[
     "139_uncaught_in_coroutine",
     "140_truth_bool_len",
     "141_thread_local",
+    "142_async_generators",
+    "143_async_iter_protocol",
 ];
 
 fn expected(dir: &Path, name: &str, ext: &str) -> String {

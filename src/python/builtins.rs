@@ -90,6 +90,7 @@ pub fn namespace(classes: &super::exceptions::Classes) -> DictEntries {
     for &(name, call) in FUNCTIONS
         .iter()
         .chain(super::conversions::FUNCTIONS)
+        .chain(super::async_gen::FUNCTIONS)
     {
         let key = Value::str(name);
         entries.insert(
@@ -136,6 +137,7 @@ pub fn namespace(classes: &super::exceptions::Classes) -> DictEntries {
             "iterator",
             "generator",
             "coroutine",
+            "async_generator",
             "module",
             super::local::CLASS,
         ]

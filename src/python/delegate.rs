@@ -50,6 +50,9 @@ impl Vm {
         if let Value::Generator(g) = inner {
             return self.resume(g, how);
         }
+        if let Some(step) = super::async_gen::step_of(inner) {
+            return self.async_step(step, how);
+        }
         match how {
             Resume::Send(Value::None) => Ok(match self.next_mut(inner)? {
                 Some(value) => Outcome::Yielded(value),
@@ -213,7 +216,7 @@ impl Vm {
                 "TypeError",
                 "cannot 'yield from' a coroutine object in a non-coroutine generator",
             )),
-            Value::Generator(_) => Ok(value),
+            Value::Generator(g) if g.kind == Kind::Generator => Ok(value),
             _ => self.iter_mut(&value),
         }
     }
@@ -224,6 +227,9 @@ impl Vm {
             if g.kind == Kind::Coroutine {
                 return Ok(value);
             }
+        }
+        if super::async_gen::step_of(&value).is_some() {
+            return Ok(value);
         }
         if matches!(value, Value::Instance(_)) {
             if let Ok(method) = self.get_attr(&value, "__await__") {

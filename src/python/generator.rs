@@ -11,10 +11,11 @@ use super::code::{Instr, Kind};
 use super::exceptions::new_exception;
 use super::value::{locked, Value};
 use super::vm::{Frame, Interp, PyResult, Vm};
+use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex, Weak};
 
 pub struct Generator {
-    /// `Kind::Generator` or `Kind::Coroutine`.
+    /// `Kind::Generator`, `Kind::Coroutine` or `Kind::AsyncGenerator`.
     pub kind: Kind,
     /// The function's name, for `repr` and for the coroutine's messages.
     pub name: Arc<str>,
@@ -23,6 +24,8 @@ pub struct Generator {
     /// never awaited (a forgotten `await` is the lesson's classic mistake).
     origin: Option<(Arc<Code>, u32)>,
     interp: Weak<Interp>,
+    /// An async generator with an `__anext__()` (or `asend`, …) being awaited.
+    pub(super) running_async: AtomicBool,
 }
 
 pub(super) enum State {
@@ -62,12 +65,14 @@ impl Generator {
             state: Mutex::new(State::Fresh(Box::new(frame))),
             origin,
             interp: Arc::downgrade(&vm.interp),
+            running_async: AtomicBool::new(false),
         }))
     }
 
     pub fn type_name(&self) -> &'static str {
         match self.kind {
             Kind::Coroutine => "coroutine",
+            Kind::AsyncGenerator => "async_generator",
             _ => "generator",
         }
     }
@@ -75,6 +80,12 @@ impl Generator {
     /// Whether its body has finished.
     pub fn is_done(&self) -> bool {
         matches!(*locked(&self.state), State::Done)
+    }
+
+    /// Whether it is suspended in an `await` (or a `yield from`), not at a `yield`.
+    pub fn is_awaiting(&self) -> bool {
+        matches!(&*locked(&self.state),
+            State::Suspended(frame) if frame.code.instrs.get(frame.ip) == Some(&Instr::YieldFrom))
     }
 }
 
@@ -154,6 +165,7 @@ impl Vm {
                 state: Mutex::new(State::Suspended(frame)),
                 origin: None,
                 interp: Weak::new(),
+                running_async: AtomicBool::new(false),
             });
             let value = Value::Generator(gen);
             if let Err(exc) = close(self, vec![value.clone()], Vec::new()) {
@@ -267,20 +279,25 @@ impl Vm {
         }
     }
 
-    /// A `StopIteration` leaving a generator's body would end its caller's loop
-    /// unseen: Python turns it into a `RuntimeError`.
+    /// A `StopIteration` (or, from an async generator, a `StopAsyncIteration`)
+    /// leaving a generator's body would end its caller's loop unseen: Python
+    /// turns it into a `RuntimeError`.
     pub(super) fn stop_iteration_escaped(&self, gen: &Generator, exc: Value) -> Value {
-        if !self
-            .classes()
-            .of(&exc)
-            .is_subclass(&self.classes().get("StopIteration"))
-        {
+        let class = self.classes().of(&exc);
+        let stop = ["StopIteration", "StopAsyncIteration"]
+            .into_iter()
+            .find(|name| class.is_subclass(&self.classes().get(name)));
+        let Some(stop) = stop else {
+            return exc;
+        };
+        if stop == "StopAsyncIteration" && gen.kind != Kind::AsyncGenerator {
             return exc;
         }
-        let error = self.error(
-            "RuntimeError",
-            format!("{} raised StopIteration", gen.type_name()),
-        );
+        let what = match gen.kind {
+            Kind::AsyncGenerator => "async generator",
+            _ => gen.type_name(),
+        };
+        let error = self.error("RuntimeError", format!("{what} raised {stop}"));
         if let Value::Exception(e) = &error {
             *locked(&e.cause) = Some(exc.clone());
             *locked(&e.context) = Some(exc);
@@ -297,7 +314,7 @@ impl Vm {
     }
 
     /// A `StopIteration` carrying what a generator returned.
-    fn stop_iteration(&self, value: Value) -> Value {
+    pub(super) fn stop_iteration(&self, value: Value) -> Value {
         let args = match value {
             Value::None => Vec::new(),
             value => vec![value],
@@ -306,7 +323,7 @@ impl Vm {
     }
 
     /// `throw(exc)`'s argument as an exception object.
-    fn thrown(&self, args: &[Value]) -> PyResult<Value> {
+    pub(super) fn thrown(&self, args: &[Value]) -> PyResult<Value> {
         match args.first() {
             Some(Value::Class(c)) if self.classes().is_exception(c) => {
                 let rest = args.get(1).map(|v| vec![v.clone()]).unwrap_or_default();

@@ -9,6 +9,7 @@
 //! This first step runs single-threaded programs natively; threads, the GIL and the
 //! lesson's modules come next, on the runtime below (`crate::runtime`).
 
+mod async_gen;
 mod builtins;
 mod bytes;
 mod classes;

@@ -187,6 +187,9 @@ pub fn method(object: &Value, name: &str) -> Option<Builtin> {
         Value::Set(_) => SET,
         Value::Tuple(_) => TUPLE,
         Value::Lock(_) => super::thread::LOCK,
+        Value::Generator(g) if g.kind == super::code::Kind::AsyncGenerator => {
+            super::async_gen::METHODS
+        }
         Value::Generator(_) => super::generator::METHODS,
         Value::Native(n) => n.methods(),
         Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => INT,

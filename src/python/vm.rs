@@ -801,6 +801,15 @@ impl Vm {
                     frame.handling.pop();
                     return Err((exc, false));
                 }
+                Instr::EndAsyncFor => {
+                    let exc = frame.stack.pop().unwrap_or(Value::None);
+                    frame.handling.pop();
+                    let stop = self.classes().get("StopAsyncIteration");
+                    if !self.classes().of(&exc).is_subclass(&stop) {
+                        return Err((exc, false));
+                    }
+                    self.pop(); // the async iterator
+                }
                 // A generator's frame is always the base one of the loop that resumed
                 // it: it leaves the loop, kept aside for `resume`.
                 Instr::Yield => {
@@ -1156,6 +1165,16 @@ impl Vm {
             Instr::GetAwaitable => {
                 let value = self.pop();
                 let awaitable = self.awaitable(value)?;
+                self.push(awaitable);
+            }
+            Instr::GetAIter => {
+                let value = self.pop();
+                let iterator = self.async_iter(&value)?;
+                self.push(iterator);
+            }
+            Instr::GetANext => {
+                let iterator = self.peek(0);
+                let awaitable = self.async_next(&iterator)?;
                 self.push(awaitable);
             }
             Instr::AsyncWithExcept => {
