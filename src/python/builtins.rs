@@ -87,7 +87,11 @@ pub fn function(name: &str) -> Option<Value> {
 /// The builtins' namespace: functions and classes.
 pub fn namespace(classes: &super::exceptions::Classes) -> DictEntries {
     let mut entries = DictEntries::default();
-    for &(name, call) in FUNCTIONS.iter().chain(super::conversions::FUNCTIONS) {
+    for &(name, call) in FUNCTIONS
+        .iter()
+        .chain(super::conversions::FUNCTIONS)
+        .chain(super::async_gen::FUNCTIONS)
+    {
         let key = Value::str(name);
         entries.insert(
             super::value::Key::Str(Arc::from(name)),
@@ -108,6 +112,12 @@ pub fn namespace(classes: &super::exceptions::Classes) -> DictEntries {
         Value::str("__init__"),
         init(super::classes::object_init),
     );
+    // `threading.local` is `_thread._local`, as CPython's.
+    locked(&classes.get(super::local::CLASS).attrs).insert(
+        super::value::Key::Str(Arc::from("__module__")),
+        Value::str("__module__"),
+        Value::str("_thread"),
+    );
     locked(&classes.get("BaseException").attrs).insert(
         key(),
         Value::str("__init__"),
@@ -127,7 +137,9 @@ pub fn namespace(classes: &super::exceptions::Classes) -> DictEntries {
             "iterator",
             "generator",
             "coroutine",
+            "async_generator",
             "module",
+            super::local::CLASS,
         ]
         .contains(&name)
         {
@@ -250,7 +262,7 @@ fn extreme(
             None => true,
             Some((_, best_key)) => {
                 let better = vm.compare_any(want, &k, best_key)?;
-                vm.truthy(&better)
+                vm.truth(&better)?
             }
         };
         if better {
@@ -319,9 +331,9 @@ pub fn sort(
             } else {
                 vm.compare_any(super::code::CmpOp::Lt, &k, &mid_key)
             };
-            match before {
-                Ok(v) if vm.truthy(&v) => high = mid,
-                Ok(_) => low = mid + 1,
+            match before.and_then(|v| vm.truth(&v)) {
+                Ok(true) => high = mid,
+                Ok(false) => low = mid + 1,
                 Err(e) => {
                     failure = Some(e);
                     break;
@@ -338,7 +350,10 @@ pub fn sort(
 
 fn sorted(vm: &mut Vm, args: Vec<Value>, kwargs: Vec<(Arc<str>, Value)>) -> PyResult<Value> {
     let items = vm.collect_mut(&arg(&args, 0))?;
-    let reverse = kwarg(&kwargs, "reverse").is_some_and(|r| vm.truthy(r));
+    let reverse = match kwarg(&kwargs, "reverse") {
+        Some(r) => vm.truth(&r.clone())?,
+        None => false,
+    };
     let items = sort(vm, items, kwarg(&kwargs, "key"), reverse)?;
     Ok(List::new(items))
 }
@@ -359,7 +374,7 @@ fn reversed(vm: &mut Vm, args: Vec<Value>, _: Vec<(Arc<str>, Value)>) -> PyResul
 fn any_or_all(vm: &mut Vm, args: &[Value], want: bool) -> PyResult<Value> {
     let iterator = vm.iter_mut(&arg(args, 0))?;
     while let Some(item) = vm.next_mut(&iterator)? {
-        if vm.truthy(&item) == want {
+        if vm.truth(&item)? == want {
             return Ok(Value::Bool(want));
         }
     }
@@ -474,7 +489,9 @@ impl Vm {
                 all.extend(args);
                 (method.call)(self, all, kwargs)
             }
-            Value::Class(class) if !self.classes().is_builtin(class) => {
+            Value::Class(class)
+                if !self.classes().is_builtin(class) || self.is_local_class(class) =>
+            {
                 let class = class.clone();
                 self.instantiate(&class, args, kwargs)
             }
@@ -576,9 +593,16 @@ impl Vm {
                 return Ok(value.clone());
             }
         }
+        let type_name = match object {
+            // CPython's C type says its module: `'_thread._local' object has no …`.
+            Value::Instance(i) if self.classes().is_builtin(&i.class) => {
+                format!("_thread.{}", i.class.name)
+            }
+            other => other.type_name().to_owned(),
+        };
         Err(self.error(
             "AttributeError",
-            format!("'{}' object has no attribute '{name}'", object.type_name()),
+            format!("'{type_name}' object has no attribute '{name}'"),
         ))
     }
 

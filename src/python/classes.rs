@@ -95,6 +95,7 @@ impl Vm {
             Value::Instance(Arc::new(Instance {
                 class: class.clone(),
                 attrs: Mutex::new(DictEntries::default()),
+                per_thread: self.new_per_thread(class, &args, &kwargs)?,
             }))
         };
         match class.lookup("__init__") {
@@ -113,7 +114,10 @@ impl Vm {
                     ));
                 }
             }
-            _ if !args.is_empty() && !self.classes().is_exception(class) => {
+            _ if !args.is_empty()
+                && !self.classes().is_exception(class)
+                && !self.is_local_class(class) =>
+            {
                 return Err(self.error("TypeError", format!("{}() takes no arguments", class.name)));
             }
             _ => {}
@@ -132,7 +136,7 @@ impl Vm {
 
     /// `get_user_attr` with the name's key made already (a name of the code).
     pub fn get_user_attr_key(&mut self, object: &Value, key: &Key) -> PyResult<Option<Value>> {
-        match self.find_user_attr(object, key) {
+        match self.find_user_attr(object, key)? {
             Some(Value::Property(getter)) if !matches!(object, Value::Class(_)) => {
                 let owner = match object {
                     Value::Super(s) => s.1.clone(),
@@ -144,27 +148,28 @@ impl Vm {
         }
     }
 
-    fn find_user_attr(&mut self, object: &Value, key: &Key) -> Option<Value> {
-        match object {
+    fn find_user_attr(&mut self, object: &Value, key: &Key) -> PyResult<Option<Value>> {
+        Ok(match object {
             Value::Instance(i) => {
-                if let Some(value) = locked(&i.attrs).get(key) {
-                    return Some(value.clone());
+                if let Some(value) = self.with_attrs(i, |attrs| attrs.get(key).cloned())? {
+                    return Ok(Some(value));
                 }
-                Some(bind(object, i.class.lookup_key(key)?))
+                i.class.lookup_key(key).map(|found| bind(object, found))
             }
             Value::Exception(e) => {
                 if let Some(value) = locked(&e.attrs).get(key) {
-                    return Some(value.clone());
+                    return Ok(Some(value.clone()));
                 }
-                Some(bind(object, e.class.lookup_key(key)?))
+                e.class.lookup_key(key).map(|found| bind(object, found))
             }
             Value::Class(c) => c.lookup_key(key),
             Value::Super(s) => {
                 let (class, object) = &**s;
-                Some(bind(object, class.base.as_ref()?.lookup_key(key)?))
+                let found = class.base.as_ref().and_then(|base| base.lookup_key(key));
+                found.map(|found| bind(object, found))
             }
             _ => None,
-        }
+        })
     }
 
     /// `object.name` for a name of the code: an instance's attribute found with
@@ -192,7 +197,10 @@ impl Vm {
     ) -> PyResult<()> {
         let key = Key::Str(name.clone());
         let attrs = match object {
-            Value::Instance(i) => &i.attrs,
+            Value::Instance(i) => {
+                let name = Value::Str(name.clone());
+                return self.with_attrs(i, |attrs| attrs.insert(key, name, value));
+            }
             Value::Exception(e) => &e.attrs,
             Value::Class(c) if !self.classes().is_builtin(c) => &c.attrs,
             Value::Module(m) => &m.dict.entries,
@@ -365,14 +373,14 @@ impl Vm {
     pub fn compare_any(&mut self, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> {
         if matches!(op, CmpOp::In | CmpOp::NotIn) && is_pulled(b) {
             if let Some(found) = self.call_dunder(b, "__contains__", vec![a.clone()])? {
-                let found = self.truthy(&found);
+                let found = self.truth(&found)?;
                 return Ok(Value::Bool(found == (op == CmpOp::In)));
             }
             // `x in gen` consumes the generator up to the first match.
             let iterator = self.iter_mut(b)?;
             while let Some(item) = self.next_mut(&iterator)? {
                 let equal = self.compare_any(CmpOp::Eq, &item, a)?;
-                if self.truthy(&equal) {
+                if self.truth(&equal)? {
                     return Ok(Value::Bool(op == CmpOp::In));
                 }
             }
@@ -406,7 +414,7 @@ impl Vm {
             }
             if op == CmpOp::Ne {
                 if let Some(result) = self.call_dunder(a, "__eq__", vec![b.clone()])? {
-                    return Ok(Value::Bool(!self.truthy(&result)));
+                    return Ok(Value::Bool(!self.truth(&result)?));
                 }
             }
         }

@@ -163,6 +163,14 @@ pub enum Instr {
     /// `async with`'s handler: with `__aexit__` under the exception on top, pushes
     /// `__aexit__(type, exc, None)` (to be awaited).
     AsyncWithExcept,
+    /// `async for`: the async iterator of the top (`__aiter__`).
+    GetAIter,
+    /// `async for`: pushes the awaitable of the next item of the async iterator
+    /// on top (`__anext__()`), which stays.
+    GetANext,
+    /// The handler around an `async for`'s `__anext__`: `StopAsyncIteration` on
+    /// top ends the loop (it and the iterator popped); anything else goes on.
+    EndAsyncFor,
 }
 
 /// What calling a function's code gives: a run of its body, or a suspended frame.
@@ -174,6 +182,8 @@ pub enum Kind {
     Generator,
     /// `async def`: calling it makes a coroutine.
     Coroutine,
+    /// `async def` with `yield`: calling it makes an async generator.
+    AsyncGenerator,
 }
 
 /// What a function takes, as its `def` line says.

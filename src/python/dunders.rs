@@ -1,7 +1,7 @@
 //! What the builtins and the operators do with objects of program-made classes
 //! beyond arithmetic and comparison (`classes.rs`): `__getitem__`, `__setitem__`,
-//! `__delitem__`, `__len__`, `__contains__`, `__eq__` in searches, the unary
-//! operators, `__abs__`, `__call__`, and `del obj.attr`.
+//! `__delitem__`, `__len__`, `__bool__` (truth), `__contains__`, `__eq__` in
+//! searches, the unary operators, `__abs__`, `__call__`, and `del obj.attr`.
 
 use super::classes::user_class;
 use super::code::CmpOp;
@@ -39,13 +39,44 @@ impl Vm {
 
     /// `len(x)`, with `__len__`.
     pub fn len_any(&mut self, value: &Value) -> PyResult<usize> {
-        match self.call_dunder(value, "__len__", Vec::new())? {
-            Some(Value::Int(n)) if n >= 0 => Ok(n as usize),
-            Some(Value::Bool(b)) => Ok(usize::from(b)),
-            Some(Value::Int(_)) => Err(self.error("ValueError", "__len__() should return >= 0")),
-            Some(other) => Err(self.not_an_integer(&other)),
+        match self.len_dunder(value)? {
+            Some(n) => Ok(n),
             None => self.len(value),
         }
+    }
+
+    /// What `__len__` of a program-made object says; `None` if it has none.
+    fn len_dunder(&mut self, value: &Value) -> PyResult<Option<usize>> {
+        match self.call_dunder(value, "__len__", Vec::new())? {
+            Some(Value::Int(n)) if n >= 0 => Ok(Some(n as usize)),
+            Some(Value::Bool(b)) => Ok(Some(usize::from(b))),
+            Some(Value::Int(_)) => Err(self.error("ValueError", "__len__() should return >= 0")),
+            Some(other) => Err(self.not_an_integer(&other)),
+            None => Ok(None),
+        }
+    }
+
+    /// Python's truth of any value (`if x:`, `not x`, `bool(x)`): a program-made
+    /// object asks its `__bool__`, then its `__len__`, as CPython's
+    /// `PyObject_IsTrue` does.
+    pub fn truth(&mut self, value: &Value) -> PyResult<bool> {
+        if user_class(value).is_none() {
+            return Ok(self.truthy(value));
+        }
+        match self.call_dunder(value, "__bool__", Vec::new())? {
+            Some(Value::Bool(b)) => return Ok(b),
+            Some(other) => {
+                return Err(self.error(
+                    "TypeError",
+                    format!(
+                        "__bool__ should return bool, returned {}",
+                        other.type_name()
+                    ),
+                ))
+            }
+            None => {}
+        }
+        Ok(self.len_dunder(value)?.is_none_or(|n| n > 0))
     }
 
     /// `-x`, `+x`, `~x`, with `__neg__`, `__pos__`, `__invert__`.
@@ -55,7 +86,7 @@ impl Vm {
             UnOp::Neg => "__neg__",
             UnOp::Pos => "__pos__",
             UnOp::Invert => "__invert__",
-            UnOp::Not => return self.unary(op, value),
+            UnOp::Not => return Ok(Value::Bool(!self.truth(value)?)),
         };
         match self.call_dunder(value, name, Vec::new())? {
             Some(result) => Ok(result),
@@ -91,7 +122,7 @@ impl Vm {
     pub fn del_attr(&mut self, object: &Value, name: &str) -> PyResult<()> {
         let key = Key::Str(Arc::from(name));
         let removed = match object {
-            Value::Instance(i) => locked(&i.attrs).remove(&key),
+            Value::Instance(i) => self.with_attrs(i, |attrs| attrs.remove(&key))?,
             Value::Exception(e) => locked(&e.attrs).remove(&key),
             Value::Class(c) if !self.classes().is_builtin(c) => locked(&c.attrs).remove(&key),
             Value::Module(m) => locked(&m.dict.entries).remove(&key),
@@ -115,14 +146,14 @@ impl Vm {
             return Ok(true);
         }
         let result = self.compare_any(CmpOp::Eq, a, b)?;
-        Ok(self.truthy(&result))
+        self.truth(&result)
     }
 
     /// `item in container`, with `__contains__`, `__iter__` and `__eq__` of
     /// program-made objects.
     pub fn contains_mut(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
         if let Some(found) = self.call_dunder(container, "__contains__", vec![item.clone()])? {
-            return Ok(self.truthy(&found));
+            return self.truth(&found);
         }
         match container {
             Value::List(_) | Value::Tuple(_) | Value::Instance(_) => {

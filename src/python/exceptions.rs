@@ -37,6 +37,7 @@ const EXCEPTIONS: &[(&str, &str)] = &[
     ("UnicodeDecodeError", "UnicodeError"),
     ("UnicodeEncodeError", "UnicodeError"),
     ("StopIteration", "Exception"),
+    ("StopAsyncIteration", "Exception"),
     ("MemoryError", "Exception"),
     ("OSError", "Exception"),
     ("TimeoutError", "OSError"),
@@ -70,6 +71,8 @@ const TYPES: &[(&str, &str)] = &[
     ("iterator", "object"),
     ("generator", "object"),
     ("coroutine", "object"),
+    ("async_generator", "object"),
+    ("_local", "object"),
     ("module", "object"),
 ];
 

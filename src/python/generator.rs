@@ -2,28 +2,33 @@
 //! one (`next`, `send`, `throw`, a `for` loop, `await`) pushes its frame on the
 //! current thread's frame stack and runs it until it yields or returns, so a
 //! generator made on one thread may go on in another. Its state is behind a lock:
-//! two threads resuming it at once get "generator already executing".
+//! two threads resuming it at once get "generator already executing". A generator
+//! resumed by a `for`, a `yield from` or an `await` runs on its resumer's loop
+//! instead (`delegate.rs`).
 
 use super::code::Code;
 use super::code::{Instr, Kind};
 use super::exceptions::new_exception;
 use super::value::{locked, Value};
 use super::vm::{Frame, Interp, PyResult, Vm};
+use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex, Weak};
 
 pub struct Generator {
-    /// `Kind::Generator` or `Kind::Coroutine`.
+    /// `Kind::Generator`, `Kind::Coroutine` or `Kind::AsyncGenerator`.
     pub kind: Kind,
     /// The function's name, for `repr` and for the coroutine's messages.
     pub name: Arc<str>,
-    state: Mutex<State>,
+    pub(super) state: Mutex<State>,
     /// Where it was made, and the program, for the warning about a coroutine
     /// never awaited (a forgotten `await` is the lesson's classic mistake).
     origin: Option<(Arc<Code>, u32)>,
     interp: Weak<Interp>,
+    /// An async generator with an `__anext__()` (or `asend`, …) being awaited.
+    pub(super) running_async: AtomicBool,
 }
 
-enum State {
+pub(super) enum State {
     /// Made, its body not started.
     Fresh(Box<Frame>),
     Suspended(Box<Frame>),
@@ -38,18 +43,6 @@ pub enum Resume {
     Send(Value),
     /// `throw(exc)`: the exception raised where it is suspended.
     Throw(Value),
-}
-
-/// What resumed a generator whose frame runs on the loop of the frame under it:
-/// what its yield and its return do to that frame. (A generator resumed from
-/// Rust — `next()`, `send()`, `list()` — runs on a loop of its own instead.)
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum By {
-    /// `for x in gen`: a yield gives the loop its next item, a return ends it.
-    ForIter,
-    /// `yield from gen`, `await coro`: a yield goes on down, a return is the
-    /// expression's value.
-    YieldFrom,
 }
 
 /// What a resumed generator did.
@@ -72,12 +65,14 @@ impl Generator {
             state: Mutex::new(State::Fresh(Box::new(frame))),
             origin,
             interp: Arc::downgrade(&vm.interp),
+            running_async: AtomicBool::new(false),
         }))
     }
 
     pub fn type_name(&self) -> &'static str {
         match self.kind {
             Kind::Coroutine => "coroutine",
+            Kind::AsyncGenerator => "async_generator",
             _ => "generator",
         }
     }
@@ -85,6 +80,12 @@ impl Generator {
     /// Whether its body has finished.
     pub fn is_done(&self) -> bool {
         matches!(*locked(&self.state), State::Done)
+    }
+
+    /// Whether it is suspended in an `await` (or a `yield from`), not at a `yield`.
+    pub fn is_awaiting(&self) -> bool {
+        matches!(&*locked(&self.state),
+            State::Suspended(frame) if frame.code.instrs.get(frame.ip) == Some(&Instr::YieldFrom))
     }
 }
 
@@ -164,6 +165,7 @@ impl Vm {
                 state: Mutex::new(State::Suspended(frame)),
                 origin: None,
                 interp: Weak::new(),
+                running_async: AtomicBool::new(false),
             });
             let value = Value::Generator(gen);
             if let Err(exc) = close(self, vec![value.clone()], Vec::new()) {
@@ -257,7 +259,7 @@ impl Vm {
     }
 
     /// Runs the generator's frame, just pushed at `base`, to its next stop.
-    fn run_generator(&mut self, gen: &Arc<Generator>, base: usize) -> PyResult<Outcome> {
+    pub(super) fn run_generator(&mut self, gen: &Arc<Generator>, base: usize) -> PyResult<Outcome> {
         match self.run(base) {
             Ok(value) => match self.suspended.take() {
                 Some(frame) => {
@@ -277,241 +279,30 @@ impl Vm {
         }
     }
 
-    /// A `StopIteration` leaving a generator's body would end its caller's loop
-    /// unseen: Python turns it into a `RuntimeError`.
-    fn stop_iteration_escaped(&self, gen: &Generator, exc: Value) -> Value {
-        if !self
-            .classes()
-            .of(&exc)
-            .is_subclass(&self.classes().get("StopIteration"))
-        {
+    /// A `StopIteration` (or, from an async generator, a `StopAsyncIteration`)
+    /// leaving a generator's body would end its caller's loop unseen: Python
+    /// turns it into a `RuntimeError`.
+    pub(super) fn stop_iteration_escaped(&self, gen: &Generator, exc: Value) -> Value {
+        let class = self.classes().of(&exc);
+        let stop = ["StopIteration", "StopAsyncIteration"]
+            .into_iter()
+            .find(|name| class.is_subclass(&self.classes().get(name)));
+        let Some(stop) = stop else {
+            return exc;
+        };
+        if stop == "StopAsyncIteration" && gen.kind != Kind::AsyncGenerator {
             return exc;
         }
-        let error = self.error(
-            "RuntimeError",
-            format!("{} raised StopIteration", gen.type_name()),
-        );
+        let what = match gen.kind {
+            Kind::AsyncGenerator => "async generator",
+            _ => gen.type_name(),
+        };
+        let error = self.error("RuntimeError", format!("{what} raised {stop}"));
         if let Value::Exception(e) = &error {
             *locked(&e.cause) = Some(exc.clone());
             *locked(&e.context) = Some(exc);
         }
         error
-    }
-
-    /// `throw()` into a generator suspended in `yield from`: the exception goes to
-    /// the inner iterator first. `Ok(Some)`: it yielded; `Ok(None)`: it returned
-    /// and this frame goes on with its value.
-    fn throw_into_delegate(&mut self, exc: Value) -> PyResult<Option<Value>> {
-        let inner = self.peek(0);
-        let outcome = self.send_to(&inner, Resume::Throw(exc));
-        // From here on this frame is past its `YieldFrom`.
-        self.top_frame().ip += 1;
-        self.pop();
-        match outcome? {
-            Outcome::Yielded(value) => {
-                self.top_frame().ip -= 1;
-                self.push(inner);
-                Ok(Some(value))
-            }
-            Outcome::Returned(value) => {
-                self.push(value);
-                Ok(None)
-            }
-        }
-    }
-
-    /// Resumes whatever a `yield from` or an `await` delegates to.
-    pub fn send_to(&mut self, inner: &Value, how: Resume) -> PyResult<Outcome> {
-        if let Value::Generator(g) = inner {
-            return self.resume(g, how);
-        }
-        match how {
-            Resume::Send(Value::None) => Ok(match self.next_mut(inner)? {
-                Some(value) => Outcome::Yielded(value),
-                None => Outcome::Returned(Value::None),
-            }),
-            Resume::Send(value) => {
-                let send = self.get_attr(inner, "send")?;
-                self.outcome_of_call(&send, value)
-            }
-            Resume::Throw(exc) => match self.get_attr(inner, "throw") {
-                Ok(throw) => self.outcome_of_call(&throw, exc),
-                Err(_) => Err(exc),
-            },
-        }
-    }
-
-    /// A `send`/`throw` method's result: its `StopIteration` is the return.
-    fn outcome_of_call(&mut self, method: &Value, arg: Value) -> PyResult<Outcome> {
-        match self.call(method, vec![arg], Vec::new()) {
-            Ok(value) => Ok(Outcome::Yielded(value)),
-            Err(e) if self.is_stop_iteration(&e) => Ok(Outcome::Returned(stop_value(&e))),
-            Err(e) => Err(e),
-        }
-    }
-
-    fn is_stop_iteration(&self, exc: &Value) -> bool {
-        self.classes()
-            .of(exc)
-            .is_subclass(&self.classes().get("StopIteration"))
-    }
-
-    /// Pushes a generator's frame to run on this loop, above the frame resuming
-    /// it; `false` if it has finished already.
-    fn enter(&mut self, gen: &Arc<Generator>, by: By, sent: Value) -> PyResult<bool> {
-        if self.frames.len() >= self.interp.recursion_limit {
-            return Err(self.error("RecursionError", "maximum recursion depth exceeded"));
-        }
-        let taken = std::mem::replace(&mut *locked(&gen.state), State::Running);
-        let mut frame = match taken {
-            State::Fresh(frame) if matches!(sent, Value::None) => frame,
-            State::Fresh(frame) => {
-                *locked(&gen.state) = State::Fresh(frame);
-                return Err(self.error(
-                    "TypeError",
-                    format!(
-                        "can't send non-None value to a just-started {}",
-                        gen.type_name()
-                    ),
-                ));
-            }
-            State::Suspended(mut frame) => {
-                frame.stack.push(sent);
-                frame
-            }
-            State::Running => {
-                return Err(self.error(
-                    "ValueError",
-                    format!("{} already executing", gen.type_name()),
-                ))
-            }
-            State::Done => {
-                *locked(&gen.state) = State::Done;
-                if gen.kind == Kind::Coroutine {
-                    return Err(
-                        self.error("RuntimeError", "cannot reuse already awaited coroutine")
-                    );
-                }
-                return Ok(false);
-            }
-        };
-        frame.running = Some((gen.clone(), by));
-        self.frames.push(*frame);
-        Ok(true)
-    }
-
-    /// `ForIter` over a generator: its frame goes on this loop.
-    pub(super) fn for_iter_generator(&mut self, exit: u32) -> PyResult<()> {
-        let Value::Generator(gen) = self.peek(0) else {
-            return Ok(());
-        };
-        if !self.enter(&gen, By::ForIter, Value::None)? {
-            self.pop();
-            self.top_frame().ip = exit as usize;
-        }
-        Ok(())
-    }
-
-    /// A yield of the top frame: `Some` when it leaves this loop (the frame was
-    /// resumed from Rust, and is kept in `suspended`), `None` when the frame that
-    /// resumed it goes on.
-    pub(super) fn suspend(&mut self, value: Value) -> Option<Value> {
-        loop {
-            let Some(mut frame) = self.frames.pop() else {
-                return Some(value);
-            };
-            let Some((gen, by)) = frame.running.take() else {
-                self.suspended = Some(frame);
-                return Some(value);
-            };
-            *locked(&gen.state) = State::Suspended(Box::new(frame));
-            match by {
-                By::ForIter => {
-                    self.push(value);
-                    return None;
-                }
-                // The delegating frame yields the same, to run its `YieldFrom`
-                // again when resumed.
-                By::YieldFrom => self.top_frame().ip -= 1,
-            }
-        }
-    }
-
-    /// A generator running on this loop returned `value` to the frame now on top.
-    pub(super) fn generator_returned(&mut self, gen: &Generator, by: By, value: Value) {
-        *locked(&gen.state) = State::Done;
-        self.pop();
-        match by {
-            By::ForIter => {
-                let frame = self.top_frame();
-                if let Some(Instr::ForIter(exit)) = frame.code.instrs.get(frame.ip - 1) {
-                    frame.ip = *exit as usize;
-                }
-            }
-            By::YieldFrom => self.push(value),
-        }
-    }
-
-    /// A generator running on this loop let `exc` out: it is finished.
-    pub(super) fn generator_raised(&mut self, gen: &Generator, exc: Value) -> Value {
-        *locked(&gen.state) = State::Done;
-        self.stop_iteration_escaped(gen, exc)
-    }
-
-    /// `YieldFrom`: sends the top value to the iterator under it. `Some`: it
-    /// yielded that; `None`: it returned, and its value replaced it on the stack
-    /// (or, a generator, it now runs on this loop).
-    pub(super) fn yield_from_step(&mut self) -> PyResult<Option<Value>> {
-        let sent = self.pop();
-        let inner = self.peek(0);
-        if let Value::Generator(gen) = &inner {
-            if !self.enter(gen, By::YieldFrom, sent)? {
-                self.pop();
-                self.push(Value::None);
-            }
-            return Ok(None);
-        }
-        match self.send_to(&inner, Resume::Send(sent))? {
-            Outcome::Yielded(value) => Ok(Some(value)),
-            Outcome::Returned(value) => {
-                self.pop();
-                self.push(value);
-                Ok(None)
-            }
-        }
-    }
-
-    /// `yield from x`.
-    pub(super) fn yield_from_iter(&mut self, value: Value) -> PyResult<Value> {
-        match &value {
-            Value::Generator(g) if g.kind == Kind::Coroutine => Err(self.error(
-                "TypeError",
-                "cannot 'yield from' a coroutine object in a non-coroutine generator",
-            )),
-            Value::Generator(_) => Ok(value),
-            _ => self.iter_mut(&value),
-        }
-    }
-
-    /// `await x`: a coroutine, or the iterator `x.__await__()` gives.
-    pub(super) fn awaitable(&mut self, value: Value) -> PyResult<Value> {
-        if let Value::Generator(g) = &value {
-            if g.kind == Kind::Coroutine {
-                return Ok(value);
-            }
-        }
-        if matches!(value, Value::Instance(_)) {
-            if let Ok(method) = self.get_attr(&value, "__await__") {
-                return self.call(&method, Vec::new(), Vec::new());
-            }
-        }
-        Err(self.error(
-            "TypeError",
-            format!(
-                "object {} can't be used in 'await' expression",
-                value.type_name()
-            ),
-        ))
     }
 
     /// `next(gen)`: `None` when it has returned.
@@ -523,7 +314,7 @@ impl Vm {
     }
 
     /// A `StopIteration` carrying what a generator returned.
-    fn stop_iteration(&self, value: Value) -> Value {
+    pub(super) fn stop_iteration(&self, value: Value) -> Value {
         let args = match value {
             Value::None => Vec::new(),
             value => vec![value],
@@ -532,7 +323,7 @@ impl Vm {
     }
 
     /// `throw(exc)`'s argument as an exception object.
-    fn thrown(&self, args: &[Value]) -> PyResult<Value> {
+    pub(super) fn thrown(&self, args: &[Value]) -> PyResult<Value> {
         match args.first() {
             Some(Value::Class(c)) if self.classes().is_exception(c) => {
                 let rest = args.get(1).map(|v| vec![v.clone()]).unwrap_or_default();

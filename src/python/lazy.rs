@@ -93,10 +93,10 @@ impl Vm {
             Lazy::Filter { func, source } => {
                 while let Some(item) = self.next_mut(&source)? {
                     let keep = match &func {
-                        Value::None => self.truthy(&item),
+                        Value::None => self.truth(&item)?,
                         f => {
                             let verdict = self.call(f, vec![item.clone()], Vec::new())?;
-                            self.truthy(&verdict)
+                            self.truth(&verdict)?
                         }
                     };
                     if keep {

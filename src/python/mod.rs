@@ -9,12 +9,14 @@
 //! This first step runs single-threaded programs natively; threads, the GIL and the
 //! lesson's modules come next, on the runtime below (`crate::runtime`).
 
+mod async_gen;
 mod builtins;
 mod bytes;
 mod classes;
 pub mod code;
 pub mod compile;
 mod conversions;
+mod delegate;
 mod dict_views;
 mod dunders;
 mod events;
@@ -27,6 +29,7 @@ mod gil;
 mod hashing;
 pub mod host;
 mod lazy;
+mod local;
 mod modules;
 mod ops;
 pub mod parse;

@@ -18,7 +18,7 @@ pub fn load(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
     let module = match top {
         "math" => math(),
         "sys" => sys(vm)?,
-        "_thread" => super::thread::thread_module(),
+        "_thread" => super::local::add_to_thread_module(vm, super::thread::thread_module()),
         "_potoki" => super::events::potoki_module(),
         "time" => super::thread::time_module(),
         "threading" => python_module(vm, "threading", include_str!("lib/threading.py"))?,

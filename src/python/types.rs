@@ -71,7 +71,7 @@ pub fn construct(vm: &mut Vm, name: &str, args: Args, _kwargs: Kwargs) -> PyResu
         ("str", None) => Value::str(""),
         ("str", Some(v)) => Value::str(&vm.display(&v, false)?),
         ("bool", None) => Value::Bool(false),
-        ("bool", Some(v)) => Value::Bool(vm.truthy(&v)),
+        ("bool", Some(v)) => Value::Bool(vm.truth(&v)?),
         ("list", None) => List::new(Vec::new()),
         ("list", Some(v)) => List::new(vm.collect_mut(&v)?),
         ("tuple", None) => Value::tuple(Vec::new()),
@@ -187,6 +187,9 @@ pub fn method(object: &Value, name: &str) -> Option<Builtin> {
         Value::Set(_) => SET,
         Value::Tuple(_) => TUPLE,
         Value::Lock(_) => super::thread::LOCK,
+        Value::Generator(g) if g.kind == super::code::Kind::AsyncGenerator => {
+            super::async_gen::METHODS
+        }
         Value::Generator(_) => super::generator::METHODS,
         Value::Native(n) => n.methods(),
         Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => INT,

@@ -350,6 +350,8 @@ impl Class {
 pub struct Instance {
     pub class: Arc<Class>,
     pub attrs: Mutex<DictEntries>,
+    /// A `threading.local`'s attributes, each thread's own (then `attrs` is unused).
+    pub per_thread: Option<Box<super::local::PerThread>>,
 }
 
 impl Class {

@@ -92,7 +92,7 @@ pub struct Frame {
     owner: Option<Arc<super::value::Class>>,
     /// A generator's frame resumed by a `for` or a `yield from` of the frame
     /// under it, on the same loop: the generator, and how it was resumed.
-    pub(super) running: Option<(Arc<super::generator::Generator>, super::generator::By)>,
+    pub(super) running: Option<(Arc<super::generator::Generator>, super::delegate::By)>,
 }
 
 /// One Python thread's interpreter: its frames, on the program's shared state.
@@ -772,6 +772,9 @@ impl Vm {
                     let value = frame.stack.pop().unwrap_or(Value::None);
                     let truth = match value {
                         Value::Bool(b) => b,
+                        Value::Instance(_) | Value::Exception(_) => {
+                            self.truth(&value).map_err(fail)?
+                        }
                         ref other => super::ops::truthy(other),
                     };
                     let jump = truth == matches!(instr, Instr::PopJumpIfTrue(_));
@@ -780,7 +783,13 @@ impl Vm {
                     }
                 }
                 Instr::JumpIfFalseOrPop(to) | Instr::JumpIfTrueOrPop(to) => {
-                    let truth = frame.stack.last().is_some_and(super::ops::truthy);
+                    let truth = match frame.stack.last() {
+                        Some(value @ (Value::Instance(_) | Value::Exception(_))) => {
+                            let value = value.clone();
+                            self.truth(&value).map_err(fail)?
+                        }
+                        value => value.is_some_and(super::ops::truthy),
+                    };
                     let frame = self.top_frame();
                     if truth == matches!(instr, Instr::JumpIfTrueOrPop(_)) {
                         frame.ip = to as usize;
@@ -812,6 +821,15 @@ impl Vm {
                     let exc = frame.stack.pop().unwrap_or(Value::None);
                     frame.handling.pop();
                     return Err((exc, false));
+                }
+                Instr::EndAsyncFor => {
+                    let exc = frame.stack.pop().unwrap_or(Value::None);
+                    frame.handling.pop();
+                    let stop = self.classes().get("StopAsyncIteration");
+                    if !self.classes().of(&exc).is_subclass(&stop) {
+                        return Err((exc, false));
+                    }
+                    self.pop(); // the async iterator
                 }
                 // A generator's frame is always the base one of the loop that resumed
                 // it: it leaves the loop, kept aside for `resume`.
@@ -1209,7 +1227,7 @@ impl Vm {
                 let exit = self.peek(1);
                 let class = Value::Class(self.classes().of(&exc));
                 let suppressed = self.call(&exit, vec![class, exc, Value::None], Vec::new())?;
-                let suppressed = self.truthy(&suppressed);
+                let suppressed = self.truth(&suppressed)?;
                 self.push(Value::Bool(suppressed));
             }
             Instr::ExceptMatch => {
@@ -1237,6 +1255,16 @@ impl Vm {
             Instr::GetAwaitable => {
                 let value = self.pop();
                 let awaitable = self.awaitable(value)?;
+                self.push(awaitable);
+            }
+            Instr::GetAIter => {
+                let value = self.pop();
+                let iterator = self.async_iter(&value)?;
+                self.push(iterator);
+            }
+            Instr::GetANext => {
+                let iterator = self.peek(0);
+                let awaitable = self.async_next(&iterator)?;
                 self.push(awaitable);
             }
             Instr::AsyncWithExcept => {

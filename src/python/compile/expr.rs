@@ -395,8 +395,8 @@ impl<'a> Compiler<'a> {
         let Some(first) = generators.first() else {
             return Ok(());
         };
-        if generators.iter().any(|g| g.is_async) {
-            return Err(self.not_supported("async comprehensions", first));
+        if matches!(kind, Kind::Generator) && generators.iter().any(|g| g.is_async) {
+            return Err(self.not_supported("asynchronous generator expressions", first));
         }
         let params = [Arc::from(".0")];
         let scope = function_scope(&params, Body::Comprehension(elts.to_vec(), generators));
@@ -410,7 +410,11 @@ impl<'a> Compiler<'a> {
             .compile_comprehension(name, scope, signature, elts, generators, kind, line, first)?;
         self.emit_closure(&code, 0)?;
         self.expr(&first.iter)?;
-        self.emit(Instr::GetIter);
+        self.emit(if first.is_async {
+            Instr::GetAIter
+        } else {
+            Instr::GetIter
+        });
         self.emit(Instr::Call(1));
         if code.kind == crate::python::code::Kind::Coroutine {
             self.await_top();
@@ -472,14 +476,28 @@ impl<'a> Compiler<'a> {
             };
             return Ok(());
         };
+        if generator.is_async {
+            self.check_async(
+                "asynchronous comprehension outside of an asynchronous function",
+                generator,
+            )?;
+        }
         if depth == 0 {
             self.emit(Instr::LoadFast(0)); // `.0`: the first iterator, given
         } else {
             self.expr(&generator.iter)?;
-            self.emit(Instr::GetIter);
+            self.emit(if generator.is_async {
+                Instr::GetAIter
+            } else {
+                Instr::GetIter
+            });
         }
         let start = self.here();
-        let exit = self.emit(Instr::ForIter(0));
+        let exit = if generator.is_async {
+            self.await_next_item()
+        } else {
+            self.emit(Instr::ForIter(0))
+        };
         self.store(&generator.target)?;
         let mut skips = Vec::new();
         for condition in &generator.ifs {
@@ -492,6 +510,9 @@ impl<'a> Compiler<'a> {
         }
         self.emit(Instr::Jump(start));
         self.patch_here(exit);
+        if generator.is_async {
+            self.emit(Instr::EndAsyncFor);
+        }
         Ok(())
     }
 

@@ -94,6 +94,9 @@ struct Unit<'a> {
     is_class: bool,
     /// A generator's or a coroutine's body.
     kind: Kind,
+    /// Where its first `return value` is (line, column): an error in an async
+    /// generator, which is known only once its body is compiled.
+    value_return: Option<(usize, usize)>,
 }
 
 impl<'a> Unit<'a> {
@@ -120,6 +123,7 @@ impl<'a> Unit<'a> {
             fblocks: Vec::new(),
             is_class: false,
             kind: Kind::Function,
+            value_return: None,
         }
     }
 }
@@ -283,6 +287,14 @@ impl<'a> Compiler<'a> {
             line: 0,
             col: 0,
         })?;
+        if let (Kind::AsyncGenerator, Some((line, col))) = (unit.kind, unit.value_return) {
+            return Err(CompileError {
+                kind: "SyntaxError",
+                message: "'return' with value in async generator".into(),
+                line,
+                col,
+            });
+        }
         let cell_params = unit
             .cells
             .iter()
@@ -354,7 +366,13 @@ impl<'a> Compiler<'a> {
                     return Err(self.syntax_error("'return' outside function", stmt));
                 }
                 match &s.value {
-                    Some(value) => self.expr(value)?,
+                    Some(value) => {
+                        if self.unit_ref().value_return.is_none() {
+                            let at = self.lines.line_col(stmt.start());
+                            self.unit().value_return = Some(at);
+                        }
+                        self.expr(value)?;
+                    }
                     None => self.load_const(Value::None),
                 }
                 self.unwind_all()?;
@@ -580,7 +598,7 @@ impl<'a> Compiler<'a> {
 
     fn for_stmt(&mut self, s: &'a ast::StmtFor) -> Result<()> {
         if s.is_async {
-            return Err(self.not_supported("async for", s));
+            return self.async_for(s);
         }
         self.expr(&s.iter)?;
         self.emit(Instr::GetIter);

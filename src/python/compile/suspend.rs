@@ -1,4 +1,5 @@
-//! What suspends a frame: `yield`, `yield from`, `await` and `async with`.
+//! What suspends a frame: `yield`, `yield from`, `await`, `async with` and
+//! `async for`.
 
 use super::{Compiler, FBlock, Result};
 use crate::python::code::{Instr, Kind};
@@ -14,10 +15,13 @@ impl<'a> Compiler<'a> {
             return Err(self.syntax_error(&format!("'{what}' outside function"), node));
         }
         match unit.kind {
-            Kind::Coroutine if what == "yield" => {
-                Err(self.not_supported("yield in async def (async generators)", node))
+            Kind::Coroutine | Kind::AsyncGenerator if what == "yield" => {
+                self.unit().kind = Kind::AsyncGenerator;
+                Ok(())
             }
-            Kind::Coroutine => Err(self.syntax_error("'yield from' inside async function", node)),
+            Kind::Coroutine | Kind::AsyncGenerator => {
+                Err(self.syntax_error("'yield from' inside async function", node))
+            }
             _ => {
                 self.unit().kind = Kind::Generator;
                 Ok(())
@@ -51,12 +55,13 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn check_async(&mut self, message: &str, node: &impl Ranged) -> Result<()> {
+    pub(super) fn check_async(&mut self, message: &str, node: &impl Ranged) -> Result<()> {
         let unit = self.unit_ref();
-        if unit.scope.is_none() || unit.is_class {
+        let is_async = |kind| matches!(kind, Kind::Coroutine | Kind::AsyncGenerator);
+        if (unit.scope.is_none() || unit.is_class) && message.starts_with("'await'") {
             return Err(self.syntax_error(&message.replace(" async", ""), node));
         }
-        if unit.kind == Kind::Coroutine {
+        if is_async(unit.kind) {
             return Ok(());
         }
         // `[await x for x in xs]` in an `async def`: the comprehension's own code is
@@ -66,7 +71,7 @@ impl<'a> Compiler<'a> {
             .len()
             .checked_sub(2)
             .and_then(|at| self.units.get(at))
-            .is_some_and(|u| u.kind == Kind::Coroutine);
+            .is_some_and(|u| is_async(u.kind));
         let comprehension = matches!(&*unit.name, "<listcomp>" | "<setcomp>" | "<dictcomp>");
         if in_coroutine && comprehension {
             self.unit().kind = Kind::Coroutine;
@@ -80,6 +85,43 @@ impl<'a> Compiler<'a> {
         self.emit(Instr::GetAwaitable);
         self.load_const(Value::None);
         self.emit(Instr::YieldFrom);
+    }
+
+    /// `async for target in iterable: body else: orelse`: each item awaited from
+    /// `__anext__()` until it raises `StopAsyncIteration`.
+    pub(super) fn async_for(&mut self, s: &'a ast::StmtFor) -> Result<()> {
+        self.check_async("'async for' outside async function", s)?;
+        self.expr(&s.iter)?;
+        self.emit(Instr::GetAIter);
+        let start = self.here() as usize;
+        let setup = self.await_next_item();
+        self.store(&s.target)?;
+        self.unit().fblocks.push(FBlock::Loop {
+            start,
+            breaks: Vec::new(),
+            is_for: true,
+        });
+        self.stmts(&s.body)?;
+        self.emit(Instr::Jump(start as u32));
+        let breaks = self.pop_loop();
+        self.patch_here(setup);
+        self.emit(Instr::EndAsyncFor);
+        self.stmts(&s.orelse)?;
+        for at in breaks {
+            self.patch_here(at);
+        }
+        Ok(())
+    }
+
+    /// [async iterator] → [async iterator, next item], under a handler (whose
+    /// place is returned, to be patched) where the `StopAsyncIteration` goes.
+    pub(super) fn await_next_item(&mut self) -> usize {
+        let setup = self.emit(Instr::SetupExcept(0));
+        self.emit(Instr::GetANext);
+        self.load_const(Value::None);
+        self.emit(Instr::YieldFrom);
+        self.emit(Instr::PopBlock);
+        setup
     }
 
     /// `async with a as x, b as y: body`: `__aenter__` and `__aexit__` awaited.
@@ -136,5 +178,89 @@ impl<'a> Compiler<'a> {
         self.emit(Instr::Pop); // `__aexit__`
         self.patch_here(end);
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::python::{check, PythonError};
+
+    fn error(source: &str) -> (String, String, usize) {
+        match check(source) {
+            Ok(()) => (String::new(), String::new(), 0),
+            Err(PythonError {
+                kind,
+                message,
+                line,
+                ..
+            }) => (kind, message, line),
+        }
+    }
+
+    #[test]
+    fn async_generators_and_async_for_compile() {
+        for source in [
+            "async def f():\n    yield 1\n    await g()\n    return\n",
+            "async def f(xs):\n    async for x in xs:\n        yield x\n    else:\n        pass\n",
+            "async def f(xs):\n    return [x async for x in xs if x]\n",
+        ] {
+            assert_eq!(error(source), (String::new(), String::new(), 0), "{source}");
+        }
+    }
+
+    #[test]
+    fn misplaced_async_is_cpythons_syntax_error() {
+        let cases = [
+            (
+                "async def f():\n    yield 1\n    return 2\n",
+                "SyntaxError",
+                "'return' with value in async generator",
+                3,
+            ),
+            (
+                "async def f():\n    return 2\n    yield 1\n",
+                "SyntaxError",
+                "'return' with value in async generator",
+                2,
+            ),
+            (
+                "async def f():\n    yield from g()\n",
+                "SyntaxError",
+                "'yield from' inside async function",
+                2,
+            ),
+            (
+                "def f(xs):\n    async for x in xs:\n        pass\n",
+                "SyntaxError",
+                "'async for' outside async function",
+                2,
+            ),
+            (
+                "async with x:\n    pass\n",
+                "SyntaxError",
+                "'async with' outside async function",
+                1,
+            ),
+            ("await x\n", "SyntaxError", "'await' outside function", 1),
+            (
+                "def f(xs):\n    return [x async for x in xs]\n",
+                "SyntaxError",
+                "asynchronous comprehension outside of an asynchronous function",
+                2,
+            ),
+            (
+                "async def f(xs):\n    return (x async for x in xs)\n",
+                "NotImplementedError",
+                "asynchronous generator expressions is not supported here",
+                2,
+            ),
+        ];
+        for (source, kind, message, line) in cases {
+            assert_eq!(
+                error(source),
+                (kind.to_owned(), message.to_owned(), line),
+                "{source}"
+            );
+        }
     }
 }

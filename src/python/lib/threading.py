@@ -10,6 +10,7 @@ _shutdown_list = []
 
 get_ident = _thread.get_ident
 Lock = _thread.allocate_lock
+local = _thread._local
 TIMEOUT_MAX = 1e9
 
 
