@@ -1,8 +1,8 @@
 // The page: the plan form, the Run and Stop buttons, and everything a run shows —
 // live, replayed, or loaded from an exported record. All the threads live in
-// potoki.js's pool; nothing here ever blocks.
+// playground.js's pool; nothing here ever blocks.
 
-import { createPlayground } from './potoki.js';
+import { createPlayground } from './playground.js';
 import { CodePanel } from './editor/code-panel.js';
 import { Program } from './editor/program.js';
 import { embedded, reportHeight, toggleEmbedPanel } from './embedding.js';

@@ -2,7 +2,6 @@
 // the link that reproduces it; and bringing a record back to replay it.
 
 import { checkRecord } from './run-model.js';
-import { toTrace } from './trace.js';
 
 /** Saves `text` as a file named `name`. */
 export function download(name, type, text) {
@@ -18,7 +17,9 @@ export function download(name, type, text) {
 }
 
 /** Saves the run as Chrome Trace Event JSON, to open in ui.perfetto.dev or chrome://tracing. */
-export function downloadTrace(record) {
+export async function downloadTrace(record) {
+  // Loaded on the first export: the page's first load does not carry it.
+  const { toTrace } = await import('./trace.js');
   download('potoki-trace.json', 'application/json', JSON.stringify(toTrace(record)));
 }
 

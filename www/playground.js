@@ -1,0 +1,173 @@
+// The playground under potoki's JS API (`potoki.js`, which adds `toTrace`): the
+// lesson's listings and the student's Python on real threads. The page imports it
+// from here, so that its first load does not carry what only an export needs.
+//
+//   import { createPlayground, toTrace } from '/potoki.js';
+//   const pg = await createPlayground({ threads: 16 });
+//   const record = await pg.run({ scenario: 'pool_as_completed', secs: [5, 4, 3, 2, 1], workers: 5 },
+//                               { onEvent: (e) => console.log(e), signal });
+//   const trace = toTrace(record); // Chrome Trace Event JSON, for ui.perfetto.dev
+//
+// The Web Worker pool can be started once per page (wasm-bindgen-rayon), so every
+// call of createPlayground returns the same playground.
+//
+// Real threads need shared memory, which a browser gives only to a cross-origin
+// isolated page. Elsewhere (Firefox or Safari inside a course page, a host without
+// the headers) the single-threaded build of the same source runs instead: each
+// thread a coroutine, the same lines and timings, and `threaded: false`.
+
+import { applyEvent, emptyRecord } from './run-model.js';
+
+/** Pool size when none is asked for: the lesson's 12 downloads, a main thread and spare. */
+export const DEFAULT_THREADS = 16;
+
+let playground = null;
+
+/**
+ * Loads the wasm module and starts the pool of Web Workers.
+ * @param {{ threads?: number }} [options] pool size (2…64); only the first call's counts.
+ * @returns {Promise<Playground>}
+ */
+export function createPlayground({ threads } = {}) {
+  playground ??= start(threads ?? DEFAULT_THREADS).catch((error) => {
+    playground = null; // let a later call try again
+    throw error;
+  });
+  return playground;
+}
+
+/** Whether this page may run real threads: shared memory needs cross-origin isolation. */
+export function canThread() {
+  return globalThis.crossOriginIsolated === true && typeof SharedArrayBuffer === 'function';
+}
+
+async function start(threads) {
+  // Only the build this page can use is loaded.
+  const wasm = await import(canThread() ? './pkg/potoki.js' : './pkg-single/potoki.js');
+  const { memory } = await wasm.default();
+  const cores = navigator.hardwareConcurrency || 1;
+  await wasm.startPool(threads, cores);
+  return new Playground(wasm, threads, cores, memory);
+}
+
+/** Fewer workers than this left and no listing can run: only a reload helps. */
+const FEWEST_THREADS = 2;
+
+class Playground {
+  #wasm;
+  #memory;
+  /** Set when the pool cannot be trusted any more: only a reload helps. */
+  #broken = null;
+  /** Fails the run in progress at once (the page's own thread panicked). */
+  #failRun = null;
+
+  constructor(wasm, threads, cores, memory) {
+    this.#wasm = wasm;
+    this.#memory = memory;
+    // A panic on the page's own thread (src/web/panic.rs): its state is gone.
+    globalThis.addEventListener('potoki:panic', (event) => {
+      this.#broken = new Error(`the page's own thread failed (${event.detail}). Reload the page.`);
+      this.#failRun?.(this.#broken);
+    });
+    /** Real Web Worker threads run the tasks (false: simulated on the page's one thread). */
+    this.threaded = wasm.threaded();
+    /** Threads in the pool, the lesson's main thread included. */
+    this.threads = threads;
+    /** `navigator.hardwareConcurrency`, Python's `os.cpu_count()`. */
+    this.cores = cores;
+  }
+
+  /** Bytes of wasm memory (it only grows: flat means no leak). */
+  get memoryBytes() {
+    return this.#memory.buffer.byteLength;
+  }
+
+  /** Whether the pool cannot run anything any more: then only a reload helps. */
+  get broken() {
+    return this.#broken !== null;
+  }
+
+  /** Workers of the pool still alive: one fewer for each that died. */
+  get threadsLeft() {
+    return Math.min(this.threads, this.#wasm.threadsLeft());
+  }
+
+  /**
+   * Checks a plan without running it. A Python program (`{ code }`) is parsed and
+   * checked against the interpreter's subset first.
+   * @returns the checked plan: `{ scenario, secs, maxWorkers, workers: { from }, threadsNeeded }`
+   * @throws {Error} naming the bad field, e.g. `secs[3]: "abc" is not a number`; for
+   *   code, `SyntaxError: invalid syntax (line 2)` with `.line`, `.col` and `.type`
+   */
+  check(plan) {
+    if (plan?.code !== undefined && plan?.code !== null) this.#wasm.checkPython(String(plan.code));
+    return JSON.parse(this.#wasm.checkPlan(plan));
+  }
+
+  /**
+   * Runs a plan. `onEvent` gets every event on arrival; `signal` stops the run.
+   * One run at a time: a second call while one goes rejects.
+   * @returns {Promise<object>} the run record (docs/architecture.md, "The run record")
+   */
+  async run(plan, { onEvent, signal } = {}) {
+    signal?.throwIfAborted();
+    if (this.#broken) throw this.#broken;
+    // The record is the events folded together, as they come.
+    const record = emptyRecord();
+    // Events come as JSON arrays: whatever arrived together, parsed at once. The
+    // record takes every event before the caller's handler sees any, and a handler
+    // that throws is reported without costing the record an event.
+    const handle = this.#wasm.run(plan, (json) => {
+      const events = JSON.parse(json);
+      for (const event of events) applyEvent(record, event);
+      for (const event of events) {
+        try {
+          onEvent?.(event);
+        } catch (error) {
+          reportError(error);
+        }
+      }
+    });
+    const stop = () => handle.cancel();
+    signal?.addEventListener('abort', stop, { once: true });
+    // Browsers slow down timers in hidden tabs: a run that was hidden at some point
+    // says so (record.hidden), since its timings may not be the threads' own.
+    let hidden = document.visibilityState === 'hidden';
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') hidden = true;
+    };
+    document.addEventListener('visibilitychange', onVisibility);
+    // A panic is reported at once (a `died` event ends `handle.done` with an error
+    // naming the thread). Should a thread ever die unseen, the deadline (far beyond
+    // any honest run of the plan) gives the run up, and the pool with it.
+    let timer;
+    const failed = new Promise((_, reject) => {
+      this.#failRun = reject;
+      timer = setTimeout(() => {
+        this.#broken = new Error(
+          `the run did not end in ${Math.round(handle.deadlineMs / 1000)} s, long after it should have: ` +
+            'a thread of the pool has died (see the browser console). Reload the page to start new threads.',
+        );
+        reject(this.#broken);
+      }, handle.deadlineMs);
+    });
+    try {
+      await Promise.race([handle.done, failed]);
+      if (hidden) record.hidden = true;
+      return record;
+    } catch (error) {
+      // What was recorded until the thread died stays available.
+      error.record = record;
+      if (!this.#broken && this.threaded && this.threadsLeft < FEWEST_THREADS) {
+        this.#broken = new Error(`${error.message}; too few threads are left: reload the page`);
+      }
+      throw this.#broken ?? error;
+    } finally {
+      this.#failRun = null;
+      document.removeEventListener('visibilitychange', onVisibility);
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', stop);
+      if (!this.#broken) handle.free();
+    }
+  }
+}
