@@ -118,6 +118,53 @@ with ThreadPoolExecutor(max_workers=2) as executor:
 }
 
 #[test]
+fn each_asyncio_task_is_a_task_on_the_main_thread_delivered_when_awaited() {
+    let source = "\
+import asyncio
+
+async def _sleep(_time=1, *, tag='x'):
+    await asyncio.sleep(_time)
+    return f'slept {_time} sec.'
+
+async def main():
+    tasks = [asyncio.create_task(_sleep(t, tag='t')) for t in (0.2, 0.05, 0.1)]
+    for t in tasks:
+        print(await t)
+    late = asyncio.create_task(_sleep(5))
+    await asyncio.sleep(0)
+    late.cancel()
+
+asyncio.run(main())
+";
+    let run = run_recorded(source, Options::default());
+    assert_eq!(
+        run.output.stdout,
+        "slept 0.2 sec.\nslept 0.05 sec.\nslept 0.1 sec.\n"
+    );
+    let tasks = &run.record.tasks;
+    // asyncio.run's main coroutine is not a task, as the main thread is not.
+    assert_eq!(tasks.len(), 4, "{tasks:?}");
+    let calls: Vec<&str> = tasks.iter().map(|t| t.call.as_str()).collect();
+    assert_eq!(
+        calls,
+        ["_sleep(0.2, tag='t')", "_sleep(0.05, tag='t')", "_sleep(0.1, tag='t')", "_sleep(5, tag='x')"]
+    );
+    for task in &tasks[..3] {
+        assert_eq!(task.thread_name.as_deref(), Some("MainThread"));
+        let (started, finished) = (task.started_ms.unwrap(), task.finished_ms.unwrap());
+        assert!(task.submitted_ms.unwrap() <= started && started <= finished);
+        // Delivered when `await t` took it: after it finished.
+        assert!(finished <= task.delivered_ms.unwrap());
+    }
+    // The shortest sleep ends first: the three overlap on one thread.
+    assert!(tasks[1].finished_ms.unwrap() < tasks[0].finished_ms.unwrap());
+    assert!(tasks[0].finished_ms.unwrap() - tasks[0].started_ms.unwrap() < 400.0);
+    // Cancelled, never awaited: finished with CancelledError, not delivered.
+    assert_eq!(tasks[3].outcome, Some(Outcome::Error("CancelledError".into())));
+    assert_eq!(tasks[3].delivered_ms, None);
+}
+
+#[test]
 fn an_uncaught_exception_is_the_records_error_with_its_line_and_traceback() {
     let source = "def ratio(a, b):\n    return a / b\n\nprint('before')\nratio(1, 0)\n";
     let run = run_recorded(source, Options::default());

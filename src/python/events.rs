@@ -28,20 +28,39 @@ fn submit(vm: &mut Vm, a: Vec<Value>, _: Vec<(Arc<str>, Value)>) -> PyResult<Val
         Ok(name) => vm.str(&name),
         Err(_) => vm.repr(&function),
     };
-    let mut parts = Vec::new();
-    if let Some(args) = a.get(1) {
-        for arg in vm.collect_mut(args)? {
-            parts.push(vm.repr(&arg));
-        }
-    }
-    if let Some(Value::Dict(kwargs)) = a.get(2) {
-        let items: Vec<(Value, Value)> = super::value::locked(&kwargs.entries)
+    let args = match a.get(1) {
+        Some(args) => vm.collect_mut(args)?,
+        None => Vec::new(),
+    };
+    let mut kwargs = Vec::new();
+    if let Some(Value::Dict(dict)) = a.get(2) {
+        let items: Vec<(Value, Value)> = super::value::locked(&dict.entries)
             .iter()
             .cloned()
             .collect();
         for (key, value) in items {
-            parts.push(format!("{}={}", vm.str(&key), vm.repr(&value)));
+            kwargs.push((Arc::from(vm.str(&key).as_str()), value));
         }
+    }
+    Ok(new_task(vm, &name, &args, &kwargs))
+}
+
+/// `submit_coro(coro)`: a task for an asyncio Task, its call read from the
+/// coroutine's frame before it starts: `_sleep(5)`.
+fn submit_coro(vm: &mut Vm, a: Vec<Value>, _: Vec<(Arc<str>, Value)>) -> PyResult<Value> {
+    let Some(Value::Generator(coro)) = a.first() else {
+        return Err(vm.error("TypeError", "_potoki: a coroutine was expected"));
+    };
+    let (args, kwargs) = coro.arguments().unwrap_or_default();
+    let name = coro.name.clone();
+    Ok(new_task(vm, &name, &args, &kwargs))
+}
+
+/// A task of the record, submitted now, whose call is `name(args, key=value)`.
+fn new_task(vm: &Vm, name: &str, args: &[Value], kwargs: &[(Arc<str>, Value)]) -> Value {
+    let mut parts: Vec<String> = args.iter().map(|arg| vm.repr(arg)).collect();
+    for (key, value) in kwargs {
+        parts.push(format!("{key}={}", vm.repr(value)));
     }
     let mut args = parts.join(", ");
     if args.chars().count() > MAX_CALL_CHARS {
@@ -50,7 +69,7 @@ fn submit(vm: &mut Vm, a: Vec<Value>, _: Vec<(Arc<str>, Value)>) -> PyResult<Val
     let recorder = vm.interp.program.recorder().clone();
     let task = recorder.new_task("python", Arg::Text(args.clone()), format!("{name}({args})"));
     recorder.submitted(task);
-    Ok(Value::Int(task as i64))
+    Value::Int(task as i64)
 }
 
 /// `started(task, thread_name)`: the calling thread begins the task.
@@ -154,6 +173,7 @@ pub fn potoki_module() -> Value {
     const FUNCTIONS: &[(&str, NativeFn)] = &[
         ("fetch", fetch),
         ("submit", submit),
+        ("submit_coro", submit_coro),
         ("started", started),
         ("finished", finished),
         ("delivered", |vm, a, _| {

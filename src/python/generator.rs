@@ -28,6 +28,16 @@ pub struct Generator {
     pub(super) running_async: AtomicBool,
 }
 
+impl Generator {
+    /// The arguments it was called with, while its body has not started.
+    pub fn arguments(&self) -> Option<(Vec<Value>, Vec<(Arc<str>, Value)>)> {
+        match &*super::value::locked(&self.state) {
+            State::Fresh(frame) => Some(frame.arguments()),
+            _ => None,
+        }
+    }
+}
+
 pub(super) enum State {
     /// Made, its body not started.
     Fresh(Box<Frame>),

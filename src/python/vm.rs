@@ -145,6 +145,18 @@ fn unbound() -> Value {
 }
 
 impl Frame {
+    /// The values of its named parameters, before its body ran (a coroutine's
+    /// call, for the record): the positional ones, then the keyword-only by name.
+    pub(super) fn arguments(&self) -> (Vec<Value>, Vec<(Arc<str>, Value)>) {
+        let params = &self.code.params;
+        let value = |at: usize| self.fast.get(at).cloned().flatten();
+        let positional = (0..params.positional).filter_map(value).collect();
+        let keyword = (params.positional..params.positional + params.keyword_only)
+            .filter_map(|at| Some((params.names.get(at)?.clone(), value(at)?)))
+            .collect();
+        (positional, keyword)
+    }
+
     /// Whether a `try` or a `with` is open in it: closing it would run code.
     pub(super) fn in_block(&self) -> bool {
         !self.blocks.is_empty()

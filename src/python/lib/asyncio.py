@@ -5,6 +5,7 @@
 # The loop keeps timers sorted by time; with nothing ready it sleeps its thread
 # until the next timer (time.sleep, which Stop ends) or, while to_thread workers
 # run, waits on a lock they release when they hand their result over.
+import _potoki
 import _thread
 import time
 
@@ -221,6 +222,9 @@ class Future:
         self._exception = None
         self._callbacks = []
         self._cancel_message = None
+        # The run's record: a Task's task, and whether its result was taken.
+        self._task = None
+        self._delivered = False
 
     def __repr__(self):
         return f"<{type(self).__name__} {self._state.lower()}>"
@@ -234,11 +238,17 @@ class Future:
     def cancelled(self):
         return self._state == _CANCELLED
 
+    def _deliver(self):
+        if self._task is not None and not self._delivered:
+            self._delivered = True
+            _potoki.delivered(self._task)
+
     def result(self):
         if self._state == _CANCELLED:
             raise self._make_cancelled_error()
         if self._state != _FINISHED:
             raise InvalidStateError("Result is not set.")
+        self._deliver()
         if self._exception is not None:
             raise self._exception  # CPython: hidden
         return self._result
@@ -248,6 +258,7 @@ class Future:
             raise self._make_cancelled_error()
         if self._state != _FINISHED:
             raise InvalidStateError("Exception is not set.")
+        self._deliver()
         return self._exception
 
     def _make_cancelled_error(self):
@@ -308,10 +319,15 @@ class Future:
 class Task(Future):
     _counter = 0
 
-    def __init__(self, coro, *, loop=None, name=None):
+    def __init__(self, coro, *, loop=None, name=None, _record=True):
         super().__init__(loop=loop)
         if not iscoroutine(coro):
             raise TypeError(f"a coroutine was expected, got {coro!r}")
+        # Each task is a task of the run's record (`_sleep(5)`), as each future of
+        # a pool is; asyncio.run's main coroutine is not, as the main thread is not.
+        if _record:
+            self._task = _potoki.submit_coro(coro)
+        self._started = False
         if name is None:
             Task._counter += 1
             name = f"Task-{Task._counter}"
@@ -355,6 +371,10 @@ class Task(Future):
         self._fut_waiter = None
         ident = _thread.get_ident()
         _current_tasks[ident] = self
+        if not self._started:
+            self._started = True
+            if self._task is not None:
+                _potoki.started(self._task, _thread_name())
         try:
             if exc is None:
                 result = self._coro.send(None)  # CPython: hidden
@@ -399,6 +419,11 @@ class Task(Future):
 
     def _finish(self):
         _remove(self._loop._tasks, self)
+        if self._task is not None:
+            if self._state == _CANCELLED:
+                _potoki.finished(self._task, self._make_cancelled_error(), None)
+            else:
+                _potoki.finished(self._task, self._exception, self._result)
 
     def _wakeup(self, future):
         try:
@@ -407,6 +432,14 @@ class Task(Future):
             self._step(exc)
         else:
             self._step()
+
+
+def _thread_name():
+    # threading is imported by then if the program started a thread; else this
+    # is the main thread.
+    import threading
+
+    return threading.current_thread().name
 
 
 def current_task(loop=None):
@@ -468,7 +501,7 @@ class Runner:
             raise ValueError(f"a coroutine was expected, got {coro!r}")
         self._ident = _thread.get_ident()
         _running_loops[self._ident] = self._loop
-        task = self._loop.create_task(coro)
+        task = Task(coro, loop=self._loop, _record=False)
         return self._loop.run_until_complete(task)  # CPython: <stdlib>/asyncio/runners.py:118
 
     def close(self):
