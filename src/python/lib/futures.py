@@ -92,10 +92,11 @@ class Future:
             fn(self)
 
     def __get_result(self):
-        self._deliver()
-        if self._exception is not None:
+        if not self._delivered:
+            self._deliver()
+        if self._core.exception() is not None:
             raise self._exception  # CPython: <stdlib>/concurrent/futures/_base.py:401
-        return self._result
+        return self._core.result()
 
     def result(self, timeout=None):
         if self._core.done():
@@ -199,20 +200,26 @@ class _WorkItem:
         self.args = args
         self.kwargs = kwargs
 
-    def run(self):
-        if not self.future.set_running_or_notify_cancel():
+    # The worker passes its thread's name, and the future's state is set on its
+    # core directly: each Python call saved here is one per task (a call costs
+    # microseconds in the page).
+    def run(self, thread_name):
+        future = self.future
+        if not future._core.start():
             return
-        task = self.future._task
-        _potoki.started(task, threading.current_thread().name)
+        task = future._task
+        _potoki.started(task, thread_name)
         try:
             result = self.fn(*self.args, **self.kwargs)  # CPython: <stdlib>/concurrent/futures/thread.py:58
         except BaseException as exc:
             # Finished before the result is set: whoever waits for it is told after.
             _potoki.finished(task, exc, None)
-            self.future.set_exception(exc)
+            callbacks = future._core.finish(None, exc)
         else:
             _potoki.finished(task, None, result)
-            self.future.set_result(result)
+            callbacks = future._core.finish(result, None)
+        if callbacks:
+            future._invoke_callbacks(callbacks)
 
 
 class _Results:
@@ -240,10 +247,11 @@ class _Results:
 
 
 def _worker(work_queue, executor):
+    thread_name = threading.current_thread().name
     while True:
         work_item = work_queue.get()
         if work_item is not None:
-            work_item.run()
+            work_item.run(thread_name)
             del work_item
             executor._idle_semaphore.release()
             continue
@@ -280,12 +288,12 @@ class ThreadPoolExecutor:
             f = Future()
             f._task = _potoki.submit(fn, args, kwargs)
             self._work_queue.put(_WorkItem(f, fn, args, kwargs))
-            self._adjust_thread_count()
+            # An idle worker takes it: no new thread (checked here, not in a call).
+            if not self._idle_semaphore.acquire(timeout=0):
+                self._adjust_thread_count()
             return f
 
     def _adjust_thread_count(self):
-        if self._idle_semaphore.acquire(timeout=0):
-            return
         num_threads = len(self._threads)
         if num_threads < self._max_workers:
             name = f"{self._thread_name_prefix}_{num_threads}"
