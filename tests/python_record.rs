@@ -147,7 +147,12 @@ asyncio.run(main())
     let calls: Vec<&str> = tasks.iter().map(|t| t.call.as_str()).collect();
     assert_eq!(
         calls,
-        ["_sleep(0.2, tag='t')", "_sleep(0.05, tag='t')", "_sleep(0.1, tag='t')", "_sleep(5, tag='x')"]
+        [
+            "_sleep(0.2, tag='t')",
+            "_sleep(0.05, tag='t')",
+            "_sleep(0.1, tag='t')",
+            "_sleep(5, tag='x')"
+        ]
     );
     for task in &tasks[..3] {
         assert_eq!(task.thread_name.as_deref(), Some("MainThread"));
@@ -160,7 +165,10 @@ asyncio.run(main())
     assert!(tasks[1].finished_ms.unwrap() < tasks[0].finished_ms.unwrap());
     assert!(tasks[0].finished_ms.unwrap() - tasks[0].started_ms.unwrap() < 400.0);
     // Cancelled, never awaited: finished with CancelledError, not delivered.
-    assert_eq!(tasks[3].outcome, Some(Outcome::Error("CancelledError".into())));
+    assert_eq!(
+        tasks[3].outcome,
+        Some(Outcome::Error("CancelledError".into()))
+    );
     assert_eq!(tasks[3].delivered_ms, None);
 }
 

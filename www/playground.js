@@ -46,8 +46,41 @@ async function start(threads) {
   const wasm = await import(canThread() ? './pkg/potoki.js' : './pkg-single/potoki.js');
   const { memory } = await wasm.default();
   const cores = navigator.hardwareConcurrency || 1;
-  await wasm.startPool(threads, cores);
-  return new Playground(wasm, threads, cores, memory);
+  const workers = await withWorkersSeen(() => wasm.startPool(threads, cores));
+  const playground = new Playground(wasm, threads, cores, memory);
+  // A worker that traps says so (src/web/workers.rs, `watchForTrap`).
+  for (const worker of workers) {
+    worker.addEventListener('message', ({ data }) => {
+      if (data?.type === 'potoki_worker_trapped') playground.workerTrapped(data.message);
+    });
+  }
+  return playground;
+}
+
+/**
+ * Runs `start` (the pool's start) and returns the Web Workers it made:
+ * wasm-bindgen-rayon keeps them to itself, and only their `Worker` objects hear
+ * what a worker posts. The global constructor is wrapped for that call only.
+ */
+async function withWorkersSeen(start) {
+  const workers = [];
+  const Native = globalThis.Worker;
+  if (typeof Native !== 'function') {
+    await start();
+    return workers;
+  }
+  globalThis.Worker = class extends Native {
+    constructor(...args) {
+      super(...args);
+      workers.push(this);
+    }
+  };
+  try {
+    await start();
+  } finally {
+    globalThis.Worker = Native;
+  }
+  return workers;
 }
 
 /** Fewer workers than this left and no listing can run: only a reload helps. */
@@ -80,6 +113,18 @@ class Playground {
   /** Bytes of wasm memory (it only grows: flat means no leak). */
   get memoryBytes() {
     return this.#memory.buffer.byteLength;
+  }
+
+  /**
+   * A worker of the pool trapped (a wasm error that is no panic): what it held (a
+   * lock, the GIL, a thread of the run) is gone with it, so the run fails now, not
+   * at its deadline, and the pool is given up.
+   */
+  workerTrapped(message) {
+    this.#broken = new Error(
+      `a thread of the pool has died (${message}). Reload the page to start new threads.`,
+    );
+    this.#failRun?.(this.#broken);
   }
 
   /** Whether the pool cannot run anything any more: then only a reload helps. */

@@ -30,7 +30,7 @@ pub struct Generator {
 
 impl Generator {
     /// The arguments it was called with, while its body has not started.
-    pub fn arguments(&self) -> Option<(Vec<Value>, Vec<(Arc<str>, Value)>)> {
+    pub fn arguments(&self) -> Option<super::vm::Arguments> {
         match &*super::value::locked(&self.state) {
             State::Fresh(frame) => Some(frame.arguments()),
             _ => None,

@@ -144,10 +144,13 @@ fn unbound() -> Value {
     Value::Cell(Arc::new(Mutex::new(Value::None)))
 }
 
+/// A call's arguments: positional, then by keyword.
+pub type Arguments = (Vec<Value>, Vec<(Arc<str>, Value)>);
+
 impl Frame {
     /// The values of its named parameters, before its body ran (a coroutine's
     /// call, for the record): the positional ones, then the keyword-only by name.
-    pub(super) fn arguments(&self) -> (Vec<Value>, Vec<(Arc<str>, Value)>) {
+    pub(super) fn arguments(&self) -> Arguments {
         let params = &self.code.params;
         let value = |at: usize| self.fast.get(at).cloned().flatten();
         let positional = (0..params.positional).filter_map(value).collect();

@@ -63,6 +63,19 @@ pub fn panic_in_next_thread_for_tests() {
     PANIC_IN_NEXT_THREAD.store(true, std::sync::atomic::Ordering::SeqCst);
 }
 
+#[cfg(feature = "test-hooks")]
+static TRAP_IN_NEXT_THREAD: std::sync::atomic::AtomicBool =
+    std::sync::atomic::AtomicBool::new(false);
+
+/// For the tests only: the next thread the lesson's main thread starts traps at
+/// once, with no panic before it (as a native stack overflow or an engine error
+/// would): only the worker's own report tells the page.
+#[cfg(feature = "test-hooks")]
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = trapInNextThreadForTests)]
+pub fn trap_in_next_thread_for_tests() {
+    TRAP_IN_NEXT_THREAD.store(true, std::sync::atomic::Ordering::SeqCst);
+}
+
 /// For the tests only: a blocking lock on the page's own thread, which the
 /// `test-hooks` build turns into a panic (proof that its check is armed).
 #[cfg(feature = "test-hooks")]
@@ -105,6 +118,15 @@ impl Runtime for Pool {
             return workers::start(Box::new(move || {
                 std::mem::forget(main); // a dead thread runs no destructors
                 panic!("a test panic in a lesson thread")
+            }));
+        }
+        #[cfg(feature = "test-hooks")]
+        if rayon::current_thread_index().is_some()
+            && TRAP_IN_NEXT_THREAD.swap(false, std::sync::atomic::Ordering::SeqCst)
+        {
+            return workers::start(Box::new(move || {
+                std::mem::forget(main);
+                core::arch::wasm32::unreachable()
             }));
         }
         workers::start(main)

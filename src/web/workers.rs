@@ -19,6 +19,30 @@ use crate::runtime::{CannotStart, ThreadMain};
 use crate::sync::{lock, shared_lock, Signal};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Condvar, Mutex};
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(inline_js = "
+// Set in this worker once its panic was reported: the trap that ends a panic
+// (panic = abort) is then no news.
+let panicReported = false;
+export function watchForTrap() {
+  // A wasm trap that is not a panic (the panic hook reports those) ends this
+  // worker's loop as a rejected promise inside wasm-bindgen-rayon's worker script:
+  // the page would never hear of it, and a run waiting for this thread would wait
+  // until its deadline. Tell the page (playground.js listens on each Worker).
+  self.addEventListener('unhandledrejection', (event) => {
+    if (panicReported) return;
+    self.postMessage({ type: 'potoki_worker_trapped', message: String(event.reason) });
+  });
+}
+export function reportedPanic() { panicReported = true; }
+")]
+extern "C" {
+    #[wasm_bindgen(js_name = watchForTrap)]
+    fn watch_for_trap();
+    #[wasm_bindgen(js_name = reportedPanic)]
+    fn reported_panic();
+}
 
 /// Where a worker parks until it is handed a thread's main.
 #[derive(Default)]
@@ -54,6 +78,8 @@ pub fn alive() -> usize {
 /// Called by the panic hook on a worker that is about to die.
 pub fn dying() {
     ALIVE.fetch_sub(1, Ordering::SeqCst);
+    // The page hears of this death from the panic hook: not again from the trap.
+    reported_panic();
 }
 
 /// Hands `main` to an idle worker, which starts it at once.
@@ -99,6 +125,7 @@ fn take_idle() -> Option<Arc<Mailbox>> {
 
 /// A worker's life: idle, handed a thread, runs it, idle again.
 fn worker_loop() {
+    watch_for_trap();
     let mailbox = Arc::new(Mailbox::default());
     lock(&IDLE).push(mailbox.clone());
     // Counted once it is in the idle list, so "all in" means all can be handed out.

@@ -34,6 +34,26 @@ test('a thread that panics ends the run within 1 s, the page says which died, an
   assert.ok(record.tasks.every((task) => 'ok' in task));
 });
 
+test('a thread that traps without a panic fails the run at once and says to reload, not at its deadline', async (t) => {
+  const page = await openPage(t, '/?scenario=threads&secs=30,30,30&lang=en', { expectedErrors: PANIC_LOGS });
+  await waitReady(page);
+  await page.evaluate(async () => (await import('/pkg/potoki.js')).trapInNextThreadForTests());
+  const clicked = Date.now();
+  await page.click('#run');
+  // The first thread traps before its first line (no panic hook runs); the main
+  // thread waits to join it, until the deadline but for the worker's report.
+  await page.waitForFunction(() => document.getElementById('app').dataset.state === 'failed', null, { timeout: 10_000 });
+  const took = Date.now() - clicked;
+  assert.ok(took < 2_000, `the run failed ${took} ms after Run`);
+  assert.match(await page.textContent('#status'), /a thread of the pool has died \(.*unreachable.*\)\. Reload the page/i);
+  // The pool is given up: a next run is refused with the same words.
+  const next = await page.evaluate(async () => {
+    const pg = await (await import('/potoki.js')).createPlayground();
+    return pg.run({ scenario: 'threads', secs: [0.1] }).then(() => 'ran', (error) => error.message);
+  });
+  assert.match(next, /Reload the page/);
+});
+
 test('the other threads of a dead run are released: their workers run the next runs', async (t) => {
   const page = await openPage(t, '/?lang=en&threads=6', { expectedErrors: PANIC_LOGS });
   await waitReady(page);
