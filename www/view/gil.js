@@ -3,6 +3,8 @@
 // is called. A Python run with the GIL on is where the lesson's "threads do not speed
 // up counting" becomes visible: the threads take turns, and the turns are drawn.
 
+import { t } from '../i18n.js';
+
 /**
  * Each thread's GIL waits up to `now`, as `[from, to]` stretches in ms, sorted; waits
  * less than `gapMs` apart are one stretch. A thread that takes turns every few ms
@@ -35,4 +37,12 @@ export function gilWaitedMs(stretches, thread, from, to) {
   let total = 0;
   for (const [a, b] of stretches.get(thread) ?? []) total += Math.max(0, Math.min(b, to) - Math.max(a, from));
   return total;
+}
+
+/** A run's GIL setting as the page says it ("GIL on" / "без GIL"); '' for a run that
+ *  has none (a lesson listing: no interpreter, no GIL). */
+export function gilSetting(record) {
+  if (record.gil === true) return t('gilOn');
+  if (record.gil === false) return t('gilOff');
+  return '';
 }
