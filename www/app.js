@@ -87,10 +87,9 @@ function listingOf(record) {
   return listing(record.scenario, kind, items, workers);
 }
 
-/** A short name for a run in the list of runs compared. */
+/** A short name for a run in the list of runs compared (which adds its GIL setting). */
 function titleOf(record) {
-  const gil = record.gil === null || record.gil === undefined ? '' : ` · GIL ${record.gil ? 'on' : 'off'}`;
-  return () => `${t(`scenario.${record.scenario}`)}${gil} · ${record.tasks.length} × ${record.tasks[0]?.call.split('(')[0] ?? ''}`;
+  return () => `${t(`scenario.${record.scenario}`)} · ${record.tasks.length} × ${record.tasks[0]?.call.split('(')[0] ?? ''}`;
 }
 
 /** The code to show: the student's own stays as typed; else the listing of the record

@@ -1,7 +1,10 @@
 // The session's last runs, stacked on one time scale, each with its wall time and
-// its speed-up: "sequential 5.01 s, threads 1.01 s" in one glance.
+// its speed-up: "sequential 5.01 s, threads 1.01 s" in one glance. A Python run
+// leads with its GIL setting, so the same code with the GIL on and off reads as two
+// rows that differ in that one word.
 
 import { t } from '../i18n.js';
+import { gilSetting } from './gil.js';
 import { niceCeil, Timeline } from './timeline.js';
 import { speedup } from './time-summary.js';
 
@@ -31,11 +34,19 @@ export class CompareView {
       const item = document.createElement('li');
       const label = document.createElement('p');
       label.className = 'compare-label';
-      label.textContent = t('compareRow', {
+      const gil = gilSetting(record);
+      if (gil) {
+        item.dataset.gil = record.gil ? 'on' : 'off';
+        const setting = document.createElement('span');
+        setting.className = 'compare-gil';
+        setting.textContent = gil;
+        label.append(setting, ' · ');
+      }
+      label.append(t('compareRow', {
         title: title(),
         wall: (record.wallMs / 1000).toFixed(2),
         speedup: speedup(record).factor.toFixed(1),
-      });
+      }));
       const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
       svg.id = `compare-${i}`;
       svg.setAttribute('role', 'img');

@@ -1,12 +1,15 @@
 // The picture of a run: one lane per thread (the program's main thread first), one
 // bar per task from its start to its finish, drawn as the run goes. Waiting
 // (sleep, a server) is hatched, waiting for a free connection dotted, receiving
-// bytes striped, computing solid: told apart by pattern, not only by colour.
+// bytes striped, computing solid: told apart by pattern, not only by colour. A
+// Python thread's bar is solid while it runs, hatched while it waits (sleep, join,
+// a lock), and cross-hatched while it stands ready but another thread holds the GIL.
 // Markers on the main thread's lane show when it submitted each task and when it
 // *received* each result — what tells `result()` in order from `as_completed`.
 
 import { t } from '../i18n.js';
 import { seconds, threadLabel } from './format.js';
+import { gilStretches, gilWaitedMs } from './gil.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 /** Above this many tasks, bars closer than a pixel are drawn as one (see `#dense`). */
@@ -40,10 +43,12 @@ export function lanesOf(record) {
   return record.mainThread === null ? others : [record.mainThread, ...others];
 }
 
-/** The pieces of a task's bar up to `now`: `[class, from, to]`. */
-function segments(task, now) {
+/** The pieces of a task's bar up to `now`: `[class, from, to]`. `lines`: the
+ *  task's thread's `line` events (Python runs). */
+function segments(task, now, lines = []) {
   const end = task.finishedMs ?? now;
   if (task.kind === 'compute') return [['busy', task.startedMs, end]];
+  if (task.kind === 'python') return pythonWaits(task, end, lines);
   if (task.kind !== 'download' || !task.download) return [['wait', task.startedMs, end]];
   const d = task.download;
   const asked = d.requestMs ?? d.sentMs;
@@ -54,8 +59,29 @@ function segments(task, now) {
   ].filter(([, from, to]) => to > from);
 }
 
-/** What a task's bar says on hover and focus. */
-export function describe(task, mainThread) {
+/**
+ * A Python thread runs its bytecode unless its `line` events say it waits: from one
+ * that says `waiting` to the next that does not (or the task's end). Without this the
+ * bar of a thread that counts would read as one that sleeps.
+ */
+function pythonWaits(task, end, lines) {
+  const waits = [];
+  let from = null;
+  for (const line of lines) {
+    if (line.tMs < task.startedMs || line.tMs > end) continue;
+    if (line.waiting && from === null) from = line.tMs;
+    else if (!line.waiting && from !== null) {
+      waits.push(['wait', from, line.tMs]);
+      from = null;
+    }
+  }
+  if (from !== null) waits.push(['wait', from, end]);
+  return waits;
+}
+
+/** What a task's bar says on hover and focus; `gilMs`: how long its thread waited
+ *  for the GIL while it ran. */
+export function describe(task, mainThread, gilMs = 0) {
   const thread = task.thread === null ? t('none') : `${threadLabel(task.thread, mainThread)} (${task.threadName})`;
   const result = 'error' in task ? task.error : task.ok === undefined ? t('none') : String(task.ok ?? 'None');
   return t('barDetail', {
@@ -66,7 +92,7 @@ export function describe(task, mainThread) {
     finished: seconds(task.finishedMs),
     delivered: seconds(task.deliveredMs),
     result,
-  });
+  }) + (gilMs >= 0.5 ? t('barGil', { waited: seconds(gilMs) }) : '');
 }
 
 export class Timeline {
@@ -164,6 +190,11 @@ export class Timeline {
       el('rect', { width: 6, height: 6, class: 'tl-pattern-transfer' }, p);
       el('path', { d: 'M2,0 v6', class: 'tl-pattern-line-light' }, p);
     });
+    // Both diagonals: told apart from the waits' single hatch by shape, not colour.
+    pattern('gil', (p) => {
+      el('rect', { width: 6, height: 6, class: 'tl-pattern-gil' }, p);
+      el('path', { d: 'M-1,1 l2,-2 M0,6 l6,-6 M5,7 l2,-2 M-1,5 l2,2 M0,0 l6,6 M5,-1 l2,2', class: 'tl-pattern-gil-line' }, p);
+    });
 
     // Lanes, with their names.
     lanes.forEach((thread, i) => {
@@ -189,6 +220,13 @@ export class Timeline {
     // Bars.
     const bars = el('g', { class: 'tl-bars' }, root);
     const dense = record.tasks.length > DENSE;
+    // Waits less than half a pixel apart are drawn as one stretch.
+    const gil = gilStretches(record, now, (0.5 * end) / Math.max(width - s.label - s.right, 1));
+    const linesOf = new Map();
+    for (const line of record.lines ?? []) {
+      if (!linesOf.has(line.thread)) linesOf.set(line.thread, []);
+      linesOf.get(line.thread).push(line);
+    }
     if (dense) this.#dense(record, now, { bars, lanes, laneY, x, s });
     for (const task of dense ? [] : record.tasks) {
       if (task.startedMs === null || task.startedMs > now || !lanes.includes(task.thread)) continue;
@@ -202,17 +240,30 @@ export class Timeline {
       if (!this.#compact) {
         g.setAttribute('role', 'img');
         g.setAttribute('tabindex', task.index === this.#focused ? '0' : '-1');
-        g.setAttribute('aria-label', describe(task, record.mainThread));
-        el('title', {}, g).textContent = describe(task, record.mainThread);
+        const said = describe(task, record.mainThread, gilWaitedMs(gil, task.thread, task.startedMs, task.finishedMs ?? now));
+        g.setAttribute('aria-label', said);
+        el('title', {}, g).textContent = said;
       }
       const endMs = Math.min(task.finishedMs ?? now, now);
       el('rect', { x: x(task.startedMs), y, width: Math.max(x(endMs) - x(task.startedMs), 1.5), height: s.bar, class: 'tl-bar' }, g);
       const patterns = { wait: 'hatch', queue: 'dots', transfer: 'stripes' };
-      for (const [kind, from, to] of segments(task, now)) {
+      for (const [kind, from, to] of segments(task, now, linesOf.get(task.thread))) {
         const a = x(Math.min(from, now));
         const b = x(Math.min(to, now));
         if (b - a < 0.5 || !patterns[kind]) continue; // computing is the bar itself: solid
         el('rect', { x: a, y, width: b - a, height: s.bar, class: `tl-seg tl-seg-${kind}`, fill: `url(#${id}-${patterns[kind]})` }, g);
+      }
+    }
+
+    // The GIL waits, over the bars: a thread's wait may begin before its task does
+    // (a new thread needs the GIL to start), and the main thread has no bar at all.
+    // The bars' own labels say how long each waited; these are only the picture.
+    const waits = el('g', { class: 'tl-gil-waits', 'aria-hidden': 'true' }, root);
+    for (const [thread, stretches] of gil) {
+      if (!lanes.includes(thread)) continue;
+      const y = laneY(thread) + (s.lane - s.bar) / 2;
+      for (const [from, to] of stretches) {
+        el('rect', { x: x(from), y, width: Math.max(x(to) - x(from), 1), height: s.bar, class: 'tl-gil', 'data-thread': thread, fill: `url(#${id}-gil)` }, waits);
       }
     }
 
