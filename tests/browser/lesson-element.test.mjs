@@ -7,6 +7,8 @@
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { host } from '../../tools/static-host.mjs';
 import { baseUrl, openPage, outputLines, useBrowser, waitReady, waitRunEnd } from './fixture.mjs';
 
 useBrowser();
@@ -56,11 +58,11 @@ before(async () => {
 });
 after(() => Promise.all(servers.map((server) => new Promise((done) => server.close(done)))));
 
-/** Opens a lesson page holding `element` (HTML) after embed.js. */
-function openLesson(t, element, options) {
+/** Opens a lesson page holding `element` (HTML) after embed.js from `potoki` (the dev server). */
+function openLesson(t, element, options = {}) {
   courseHtml = `<!doctype html><html lang="en"><title>A course</title>
     <h1>Lesson 5: threads</h1>
-    <script type="module" src="${baseUrl()}embed.js"></script>
+    <script type="module" src="${options.potoki ?? baseUrl()}embed.js"></script>
     ${element}
     <p>Text after the lesson.</p>`;
   return openPage(t, coursePage, options);
@@ -192,4 +194,15 @@ test('?embed=1&code=… opens the program in embed mode, and Run runs it', async
   await page.click('#gil');
   await page.waitForFunction(() => new URL(location.href).searchParams.get('gil') === '0');
   assert.equal(new URL(page.url()).searchParams.get('embed'), '1');
+});
+
+test('from dist/ on a static host, embed.js and the modules it imports load cross-origin, and the program runs', async (t) => {
+  // Its _headers must send CORS for each module the element imports, or the course page gets none of it.
+  const site = await host({ root: fileURLToPath(new URL('../../dist/', import.meta.url)), port: 0 });
+  servers.push(site.server);
+  const page = await openLesson(t, `<potoki-lesson code="${attribute(TWO_THREADS)}" lang="en" autorun></potoki-lesson>`, { potoki: site.url });
+  const frame = await potokiFrame(page);
+  assert.ok(frame.url().startsWith(site.url));
+  await waitRunEnd(frame);
+  assert.deepEqual(await outputLines(frame), TWO_THREADS_OUTPUT);
 });
