@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { readdirSync } from 'node:fs';
 import { build } from './build.mjs';
-import { ISOLATION, SECURITY } from './headers.mjs';
+import { EMBED_MODULES, ISOLATION, SECURITY } from './headers.mjs';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const DIST = join(repo, 'dist');
@@ -22,18 +22,16 @@ const DIST = join(repo, 'dist');
 // gives it shared memory (real threads); Document-Isolation-Policy isolates it even
 // inside a course page's iframe (Chromium 137+). CORP is `cross-origin` on every
 // file, because a course page that is itself isolated may frame the page only if
-// the page allows it; the files are public anyway. embed.js is loaded by course
-// pages as a cross-origin module (a CORS request); the sample images are offered to
-// other origins too.
+// the page allows it; the files are public anyway. embed.js and the modules it
+// imports are loaded by course pages as cross-origin modules (CORS requests); the
+// sample images are offered to other origins too.
 const ALL = { ...ISOLATION, 'Cross-Origin-Resource-Policy': 'cross-origin', ...SECURITY };
 const lines = (headers, indent) => Object.entries(headers).map(([k, v]) => `${indent}${k}: ${v}`).join('\n');
 
 const HEADERS = `# potoki — headers for Netlify and Cloudflare Pages (the same file format).
 /*
 ${lines(ALL, '  ')}
-/embed.js
-  Access-Control-Allow-Origin: *
-/images/*
+${EMBED_MODULES.map((path) => `${path}\n  Access-Control-Allow-Origin: *\n`).join('')}/images/*
   Access-Control-Allow-Origin: *
   Timing-Allow-Origin: *
 `;
@@ -48,11 +46,13 @@ location / {
     types { application/wasm wasm; text/javascript js; text/html html; text/css css; image/svg+xml svg; image/jpeg jpg; application/json json; }
 ${nginxLines(ALL)}
 
-    location = /embed.js {
+${EMBED_MODULES.map(
+  (path) => `    location = ${path} {
 ${nginxLines(ALL).replaceAll('    add_header', '        add_header')}
         add_header Access-Control-Allow-Origin "*" always;
     }
-    location /images/ {
+`,
+).join('')}    location /images/ {
 ${nginxLines(ALL).replaceAll('    add_header', '        add_header')}
         add_header Access-Control-Allow-Origin "*" always;
         add_header Timing-Allow-Origin "*" always;

@@ -37,3 +37,10 @@ export const SECURITY = {
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
 };
+
+/**
+ * The modules a course page loads from potoki's host, cross-origin (so as CORS
+ * requests): the <potoki-lesson> element and what it imports. Each is sent with
+ * `Access-Control-Allow-Origin: *`; the rest of the page stays same-origin.
+ */
+export const EMBED_MODULES = ['/embed.js', '/lesson-program.js', '/editor/code-url.js'];

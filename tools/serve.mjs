@@ -21,7 +21,7 @@ import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ISOLATION, SECURITY } from './headers.mjs';
+import { EMBED_MODULES, ISOLATION, SECURITY } from './headers.mjs';
 
 const repo = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
@@ -83,13 +83,13 @@ const IMAGES = '/images/';
 const TICK_MS = 20;
 
 /**
- * What course pages need beyond the isolation headers: embed.js is loaded by them
- * as a cross-origin module script (a CORS request), and the page in embed mode may
+ * What course pages need beyond the isolation headers: embed.js and the modules it
+ * imports are loaded by them as cross-origin module scripts (CORS requests), and the page in embed mode may
  * be framed by a course page that is itself isolated, which requires
  * `Cross-Origin-Resource-Policy: cross-origin` on it.
  */
 function extraHeaders(url, isolation) {
-  if (url.pathname === '/embed.js') {
+  if (EMBED_MODULES.includes(url.pathname)) {
     return { 'Access-Control-Allow-Origin': '*', 'Cross-Origin-Resource-Policy': 'cross-origin' };
   }
   if (url.searchParams.get('embed') === '1' && isolation['Cross-Origin-Resource-Policy']) {

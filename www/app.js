@@ -271,7 +271,14 @@ function renderLanguage() {
   if (playground) showMode();
 }
 
+/** `readonly=1`: the code is shown, never edited, and the hint under it says so. */
+function lockCode() {
+  code.readOnly = true;
+  $('code-hint').dataset.i18n = 'codeReadOnly';
+}
+
 async function main() {
+  if (form.state.readonly) lockCode();
   if (embedded()) {
     document.documentElement.classList.add('embedded');
     $('tasks-details').open = false;

@@ -3,7 +3,7 @@
 
 import { t } from './i18n.js';
 
-const PARAMS = ['scenario', 'secs', 'images', 'compute', 'workers', 'threads', 'lang', 'autorun', 'code', 'codez', 'gil'];
+const PARAMS = ['scenario', 'secs', 'images', 'compute', 'workers', 'threads', 'lang', 'autorun', 'readonly', 'code', 'codez', 'gil'];
 
 /** Whether the page was opened in embed mode (`?embed=1`). */
 export function embedded() {

@@ -3,7 +3,8 @@
 // or, instead of secs, images=url1,url2,… (one per line in the page's editor) or
 // compute=2000000,2000000. The student's own code, when there is some, is `code=`
 // (the text, percent-encoded UTF-8) or, when long, `codez=` (compressed:
-// editor/code-url.js), and `gil=0` runs it without the GIL.
+// editor/code-url.js), and `gil=0` runs it without the GIL. `embed=1` is the page
+// inside a course page (embedding.js), `readonly=1` the code shown but not editable.
 
 import { scenarioById, SCENARIOS } from './scenarios.js';
 
@@ -36,6 +37,9 @@ export function readState(search) {
     code: list('code'),
     codez: list('codez'),
     gil: get('gil') !== '0',
+    // Kept in the URL the page writes back, so a reload stays what it was.
+    embed: get('embed') === '1',
+    readonly: get('readonly') === '1',
   };
 }
 
@@ -45,6 +49,7 @@ export function stateToSearch(state) {
   const set = (key, value) => {
     if (value !== null && value !== undefined && value !== '' && value !== false) params.set(key, value === true ? '1' : String(value));
   };
+  set('embed', state.embed);
   set('scenario', state.scenario);
   const key = LISTS[state.kind];
   let list = state[key];
@@ -52,7 +57,7 @@ export function stateToSearch(state) {
     list = list.split('\n').map((line) => line.trim()).filter(Boolean).join(',');
   }
   set(key, list);
-  for (const key of ['workers', 'threads', 'lang', 'autorun']) set(key, state[key]);
+  for (const key of ['workers', 'threads', 'lang', 'autorun', 'readonly']) set(key, state[key]);
   if (state.code !== null && state.code !== undefined) {
     // `codeParam`: the code as the URL carries it, `{ code, key, value }`, once the
     // page has packed it (compression is asynchronous); until then the text itself.

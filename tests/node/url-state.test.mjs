@@ -28,6 +28,8 @@ function state(rand) {
     threads: rand() < 0.7 ? '' : text(rand, 4),
     lang: ['', 'ru', 'en', text(rand, 4)][Math.floor(rand() * 4)],
     autorun: rand() < 0.5,
+    embed: rand() < 0.5,
+    readonly: rand() < 0.5,
   };
 }
 
@@ -42,10 +44,10 @@ test('state → URL → state, for 1000 random states', () => {
     assert.equal(after.scenario, before.scenario, search);
     assert.equal(after.kind, expectedList === null && list === 'secs' ? 'sleep' : before.kind, search);
     assert.equal(after[list], expectedList, `${list} in ${search}`);
-    for (const key of ['workers', 'threads', 'lang', 'autorun']) assert.equal(after[key], before[key], `${key} in ${search}`);
+    for (const key of ['workers', 'threads', 'lang', 'autorun', 'embed', 'readonly']) assert.equal(after[key], before[key], `${key} in ${search}`);
     // Nothing typed can add a parameter of its own.
     const keys = [...new URLSearchParams(search).keys()];
-    assert.ok(keys.every((k) => ['scenario', 'secs', 'images', 'compute', 'workers', 'threads', 'lang', 'autorun'].includes(k)), search);
+    assert.ok(keys.every((k) => ['embed', 'scenario', 'secs', 'images', 'compute', 'workers', 'threads', 'lang', 'autorun', 'readonly'].includes(k)), search);
   }
 });
 

@@ -25,6 +25,8 @@ export class CodePanel {
   #onFail;
   /** Where the pointer went down on the static view: the editor's cursor goes there. */
   #pointer = null;
+  /** `readonly=1`: the highlighted text stays, and the editor is never loaded. */
+  readOnly = false;
 
   /**
    * `pre`: the panel's `<pre tabindex=0><code id="code">`. `onEdit(text)` after each
@@ -98,6 +100,7 @@ export class CodePanel {
 
   /** Loads CodeMirror (once) and puts it in the static view's place. */
   activate() {
+    if (this.readOnly) return Promise.resolve();
     this.#loading ??= import(BUNDLE).then(
       ({ createEditor }) => this.#mount(createEditor),
       (error) => {

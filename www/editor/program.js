@@ -4,7 +4,9 @@
 // step aside (disabled, under a note with "Back to the listing"); the code is
 // checked as it is typed (`pg.check`), a problem underlined at its place and said
 // in an alert, and Run waits until it parses; the code and the GIL switch are kept
-// in the URL (editor/code-url.js).
+// in the URL (editor/code-url.js). Read-only (`readonly=1`, a course author's
+// program shown as written), the code is what it is: no editor, no listing fields,
+// no presets, no way back to a listing; Run and the GIL switch still work.
 
 import { lang, t } from '../i18n.js';
 import { packCode, unpackCode } from './code-url.js';
@@ -129,10 +131,14 @@ export class Program {
   /** The note and the fields: the listing's, or stepped aside for the student's code. */
   render() {
     const own = this.own;
+    const { readonly } = this.#form.state;
     // Left for a listing (a preset chosen): the code's problem went with the code.
     if (!own && this.#problem) this.check();
-    $('own-code').hidden = !own;
-    $('listing-fields').disabled = own;
+    // Read-only, the author's code is not "your own", and there is no going back.
+    $('own-code').hidden = !own || readonly;
+    $('listing-fields').disabled = own || readonly;
+    $('listing-fields').hidden = own && readonly;
+    $('preset').disabled = readonly;
     $('plan-error').hidden ||= own;
   }
 
