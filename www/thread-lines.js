@@ -15,14 +15,22 @@ const OTHER_COLOURS = 7;
 
 /**
  * The markers at `ms` of `record` (Infinity: everything received so far, as a live
- * run draws): `[{ thread, line, waiting, lane, text, label }]`, in lane order. A
+ * run draws): `[{ thread, line, waiting, main, lane, text, label }]`, in lane order. A
  * thread has one while it is alive — the main thread until the run ends, any other
  * while one of its tasks runs — and once it has said a line.
  */
 export function threadLinesAt(record, ms) {
   const at = (time) => time !== null && time !== undefined && time <= ms;
-  const alive = (thread) =>
-    thread === record.mainThread ? !at(record.wallMs) : record.tasks.some((task) => task?.thread === thread && at(task.startedMs) && !at(task.finishedMs));
+  // One pass over the tasks (a run may have thousands): the threads with one running,
+  // and each thread's name.
+  const running = new Set();
+  const names = new Map();
+  for (const task of record.tasks) {
+    if (!task || task.thread === null) continue;
+    if (!names.has(task.thread)) names.set(task.thread, task.threadName);
+    if (at(task.startedMs) && !at(task.finishedMs)) running.add(task.thread);
+  }
+  const alive = (thread) => (thread === record.mainThread ? !at(record.wallMs) : running.has(thread));
   const last = new Map();
   for (const event of record.lines ?? []) {
     // The record keeps them in arrival order, which is the order of their stamps.
@@ -34,7 +42,7 @@ export function threadLinesAt(record, ms) {
     .filter((event) => alive(event.thread))
     .map(({ thread, line, waiting }) => {
       const main = thread === record.mainThread;
-      const name = main ? 'MainThread' : (record.tasks.find((task) => task?.thread === thread)?.threadName ?? threadLabel(thread, record.mainThread));
+      const name = main ? 'MainThread' : (names.get(thread) ?? threadLabel(thread, record.mainThread));
       return {
         thread,
         line,
