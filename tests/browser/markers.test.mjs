@@ -1,12 +1,29 @@
 // Every thread's line in the code panel: during a Python run and in its replay, each
 // thread has a marker (`data-thread`, `data-line`) on the line it is at, in the
-// highlighted listing and in the editor alike, and stepping the replay moves them.
+// highlighted listing and in the editor alike, stepping the replay moves them, and
+// they pass an accessibility scan.
 
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { test } from 'node:test';
 import { openPage, useBrowser, waitReady, waitRunEnd } from './fixture.mjs';
 
 useBrowser();
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** What axe finds serious or critical on the page as it is, in `scheme`. */
+async function seriousViolations(page, scheme) {
+  await page.emulateMedia({ colorScheme: scheme });
+  await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  });
+}
 
 const TWO_SLEEPERS = `import threading, time
 
@@ -161,4 +178,26 @@ test('with the editor open, the markers are in its gutter inside #code, live and
   await page.click('#replay-next');
   const after = await markers(page);
   assert.ok(after.some((m) => m.state === 'running'), JSON.stringify(after));
+});
+
+test('the markers pass an accessibility scan, light and dark, waiting and running', async (t) => {
+  const page = await openPage(t, withCode(''));
+  const record = await waitRunEnd(page);
+  // While both sleep, then a step on: the shorter sleep ends, its thread runs again
+  // while the other and the main thread still wait.
+  await page.$eval(
+    '#replay-slider',
+    (s, ms) => {
+      s.value = String(ms);
+      s.dispatchEvent(new Event('input'));
+    },
+    Math.round(record.tasks[1].startedMs + 100),
+  );
+  await page.click('#replay-next');
+  const states = new Set((await markers(page)).map((m) => m.state));
+  assert.deepEqual([...states].sort(), ['running', 'waiting']);
+  for (const scheme of ['light', 'dark']) {
+    const violations = await seriousViolations(page, scheme);
+    assert.deepEqual(violations, [], `${scheme}: ${violations.join('\n')}`);
+  }
 });
