@@ -103,6 +103,8 @@ export function eventTimes(record) {
     }
   }
   for (const line of record.output) times.add(line.tMs);
+  // A Python thread's line changes as it waits and runs again: a step moves its marker.
+  for (const line of record.lines ?? []) times.add(line.tMs);
   if (record.wallMs !== null) times.add(record.wallMs);
   return [...times].sort((a, b) => a - b);
 }

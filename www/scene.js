@@ -1,10 +1,11 @@
 // What the page shows of a run — output, task table, timeline, the main thread's
-// line in the code — drawn from one record at one moment. Live, the record grows
+// line in the code (in a Python run, every thread's) — drawn from one record at one moment. Live, the record grows
 // from events and the moment is now; in a replay the moment is the slider's.
 // Drawing happens once per animation frame, however many events came in it.
 
 import { applyEvent, emptyRecord } from './run-model.js';
 import { mainThreadRole } from './main-thread.js';
+import { threadLinesAt } from './thread-lines.js';
 
 /** Above this many tasks a live run is drawn a few times a second, not every frame. */
 const BIG_RUN = 300;
@@ -93,7 +94,11 @@ export class Scene {
     this.#views.output.showUpTo(record.output, cut);
     this.#views.table.showAt(record, cut);
     this.#views.timeline.render(record, this.now);
-    this.#views.code.mark(record.scenario ? mainThreadRole(record, this.now) : null);
+    // A Python run says each thread's line (`line` events); a listing's main thread
+    // is placed by what it has done so far (main-thread.js).
+    const python = record.scenario === 'python';
+    this.#views.code.showThreads(python ? threadLinesAt(record, cut) : []);
+    this.#views.code.mark(record.scenario && !python ? mainThreadRole(record, this.now) : null);
     this.#onDraw(this.now);
   }
 }

@@ -4,6 +4,7 @@
 // is imported at that moment and not before: opening the page costs what it did.
 
 import { CodeView } from '../view/code.js';
+import { threadMarkers } from '../view/thread-marker.js';
 
 /** The bundle made by tools/build-editor.mjs, beside the page (dist/ keeps the layout). */
 const BUNDLE = new URL('../pkg-editor/codemirror.js', import.meta.url).href;
@@ -20,6 +21,9 @@ export class CodePanel {
   /** Marked lines by kind, so that the editor shows what the static view showed. */
   #marks = {};
   #role = null;
+  /** Each thread's marker (thread-lines.js), and them as text: redrawn only on a change. */
+  #threads = [];
+  #threadsKey = '[]';
   #problem = null;
   #onEdit;
   #onFail;
@@ -59,10 +63,13 @@ export class CodePanel {
   show(lines) {
     this.#lines = lines;
     this.#marks = {};
+    this.#threads = [];
+    this.#threadsKey = '[]';
     if (this.#editor) {
       this.#editor.setText(textOf(lines));
       this.#editor.mark('here', []);
       this.#editor.mark('error-line', []);
+      this.#editor.threads([]);
     } else {
       this.#static.show(lines);
     }
@@ -83,6 +90,21 @@ export class CodePanel {
       if (role !== null && line.role === role) lines.push(i + 1);
     });
     this.#editor.mark('here', lines);
+  }
+
+  /**
+   * Shows each thread of a Python run on its line (`[{ thread, line, waiting, main,
+   * lane, text, label }]`, thread-lines.js; [] clears them). The main thread's line is
+   * also highlighted as a listing's is: its marker is what that highlight shows.
+   */
+  showThreads(markers) {
+    const key = JSON.stringify(markers);
+    if (key === this.#threadsKey) return;
+    this.#threads = markers;
+    this.#threadsKey = key;
+    this.markLines('here', markers.filter((marker) => marker.main).map((marker) => marker.line));
+    if (this.#editor) this.#editor.threads(markers);
+    else this.#static.showThreads(markers);
   }
 
   /** Marks `lines` (1-based) as `kind`: 'error-line', the line an exception came from. */
@@ -125,12 +147,14 @@ export class CodePanel {
       text: textOf(this.#lines),
       labelledBy: this.#pre.getAttribute('aria-labelledby'),
       describedBy: this.#pre.getAttribute('aria-describedby'),
+      threadMarkers,
       onEdit: (text) => {
         // The student's own text: no listing roles, no marks of the last run.
         this.#lines = text.split('\n').map((line) => ({ text: line, role: '' }));
         this.#role = null;
         this.#editor.mark('here', []);
         this.markLines('error-line', []);
+        this.showThreads([]);
         this.#onEdit(text);
       },
     });
@@ -138,6 +162,7 @@ export class CodePanel {
     this.#role = null;
     this.mark(role);
     for (const [kind, lines] of Object.entries(this.#marks)) this.#editor.mark(kind, lines);
+    this.#editor.threads(this.#threads);
     if (this.#problem) this.#editor.setProblem(this.#problem);
     // Focus follows only if the student is still here (the load takes a moment).
     if (focused || document.activeElement === document.body) this.#editor.focus(this.#pointer);

@@ -9,7 +9,7 @@ import { HighlightStyle, LanguageSupport, bracketMatching, indentOnInput, indent
 import { pythonLanguage } from '@codemirror/lang-python';
 import { setDiagnostics } from '@codemirror/lint';
 import { EditorState, RangeSet, StateEffect, StateField } from '@codemirror/state';
-import { Decoration, EditorView, drawSelection, highlightActiveLine, keymap, lineNumbers } from '@codemirror/view';
+import { Decoration, EditorView, GutterMarker, drawSelection, gutter, highlightActiveLine, keymap, lineNumbers } from '@codemirror/view';
 import { tags } from '@lezer/highlight';
 
 /** The page's own token colours (style.css's --tok-*), so light and dark follow it. */
@@ -60,6 +60,52 @@ const marks = StateField.define({
     }),
 });
 
+/** Each thread's line in a run (`[{ thread, line, … }]`, www/thread-lines.js): set from
+ *  outside, drawn in a gutter of their own by the page's `threadMarkers` (DOM). */
+const setThreads = StateEffect.define();
+const threads = StateField.define({
+  create: () => [],
+  update(value, tr) {
+    for (const effect of tr.effects) if (effect.is(setThreads)) return effect.value;
+    return value;
+  },
+});
+
+/** The markers of one line; equal when they would draw the same. */
+class ThreadsMarker extends GutterMarker {
+  constructor(markers, draw) {
+    super();
+    this.markers = markers;
+    this.key = JSON.stringify(markers);
+    this.draw = draw;
+  }
+
+  eq(other) {
+    return other.key === this.key;
+  }
+
+  toDOM() {
+    return this.draw(this.markers);
+  }
+}
+
+/** The gutter, left of the line numbers (style.css gives it its width from the
+ *  start, so that the code does not move when a run begins). */
+function threadGutter(draw) {
+  return gutter({
+    class: 'cm-thread-gutter',
+    markers: (view) => {
+      const doc = view.state.doc;
+      const lines = new Map();
+      for (const marker of view.state.field(threads)) {
+        if (marker.line >= 1 && marker.line <= doc.lines) lines.set(marker.line, [...(lines.get(marker.line) ?? []), marker]);
+      }
+      const ranges = [...lines].sort(([a], [b]) => a - b).map(([n, here]) => new ThreadsMarker(here, draw).range(doc.line(n).from));
+      return RangeSet.of(ranges);
+    },
+  });
+}
+
 /**
  * Typing over a selection is done here, not by the browser. Left to contenteditable,
  * Chromium deletes a selection that spans lines by merging the lines' elements and
@@ -86,12 +132,14 @@ const FROM_PAGE = 'potoki.page';
  * `labelledBy`, `describedBy`: ids of the elements that name and explain the editor
  * (its heading; the hint saying how to leave it).
  */
-export function createEditor(parent, { text, labelledBy, describedBy, onEdit }) {
+export function createEditor(parent, { text, labelledBy, describedBy, threadMarkers, onEdit }) {
   const view = new EditorView({
     parent,
     state: EditorState.create({
       doc: text,
       extensions: [
+        threads,
+        threadGutter(threadMarkers),
         lineNumbers(),
         history(),
         drawSelection(),
@@ -140,6 +188,10 @@ export function createEditor(parent, { text, labelledBy, describedBy, onEdit }) 
     /** Marks `lines` (1-based) as `kind`: 'here' (a thread is there) or 'error-line'. */
     mark(kind, lines) {
       view.dispatch({ effects: setMarks.of({ kind, lines }) });
+    },
+    /** Shows each thread's marker on its line (www/thread-lines.js); [] clears them. */
+    threads(markers) {
+      view.dispatch({ effects: setThreads.of(markers) });
     },
     /** Underlines a problem `{ line, col, message }` (1-based), or clears it (null). */
     setProblem(problem) {

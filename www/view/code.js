@@ -1,5 +1,7 @@
 // The lesson's code for the chosen listing, highlighted, with the lines the main
-// thread is on marked.
+// thread is on marked, and in a Python run a marker per thread on its line.
+
+import { byLine, threadMarkers } from './thread-marker.js';
 
 const KEYWORDS = new Set(['def', 'for', 'in', 'with', 'as', 'return', 'import', 'async', 'await', 'if', 'from', 'lambda', 'not', 'and', 'or']);
 const BUILTINS = new Set(['print', 'range', 'int', 'round', 'sum', 'all', 'open']);
@@ -55,6 +57,12 @@ export class CodeView {
   markLines(kind, lines) {
     const marked = new Set(lines);
     this.#lines.forEach((line, i) => line.classList.toggle(kind, marked.has(i + 1)));
+  }
+
+  /** Puts each thread's marker (thread-lines.js) at the end of its line; [] clears them. */
+  showThreads(markers) {
+    for (const group of this.#code.querySelectorAll('.thread-markers')) group.remove();
+    for (const [n, here] of byLine(markers)) this.#lines[n - 1]?.prepend(threadMarkers(here));
   }
 
   /** Marks the lines of `role` (null: none) as where the main thread is. */
