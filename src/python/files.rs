@@ -88,6 +88,10 @@ fn os_error(vm: &Vm, class: &str, errno: i64, strerror: &str, filename: &str) ->
     exc
 }
 
+fn not_a_directory(vm: &Vm, path: &str) -> Value {
+    os_error(vm, "NotADirectoryError", 20, "Not a directory", path)
+}
+
 fn not_found(vm: &Vm, path: &str) -> Value {
     os_error(
         vm,
@@ -198,13 +202,7 @@ fn make_dirs(vm: &Vm, path: &str, exist_ok: bool, parents: bool) -> PyResult<Val
             Some(Node::Dir) => {}
             Some(Node::File(_)) => {
                 drop(nodes);
-                return Err(os_error(
-                    vm,
-                    "NotADirectoryError",
-                    20,
-                    "Not a directory",
-                    path,
-                ));
+                return Err(not_a_directory(vm, path));
             }
             None if parents || at == full => {
                 nodes.insert(at.clone(), Node::Dir);
@@ -251,13 +249,7 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
             Some(Node::Dir) => {}
             Some(Node::File(_)) => {
                 drop(nodes);
-                return Err(os_error(
-                    vm,
-                    "NotADirectoryError",
-                    20,
-                    "Not a directory",
-                    &path,
-                ));
+                return Err(not_a_directory(vm, &path));
             }
             None => {
                 drop(nodes);

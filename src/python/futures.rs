@@ -22,30 +22,31 @@ use std::time::Duration;
 /// How long a wait sleeps before it looks at Stop again.
 const STOP_POLL: Duration = Duration::from_millis(20);
 
-/// Waits on `changed` until `ready` holds of the state or `timeout` seconds pass
-/// (`None`: for ever), with the GIL let go; whether `ready` held. `sleeping` counts
-/// the threads asleep on `changed`, so that those who change the state wake only
-/// when someone sleeps.
-fn wait_until<S>(
+/// Waits on `changed` until `take` gets something out of the state, or `timeout`
+/// seconds pass (`None`: for ever), with the GIL let go only if it must wait; what
+/// `take` got. Looking and taking are one step under the lock, so no other thread
+/// takes it in between. `sleeping` counts the threads asleep on `changed`, so that
+/// those who change the state wake only when someone sleeps.
+fn wait_for<S, T>(
     vm: &mut Vm,
     state: &Mutex<S>,
     changed: &Condvar,
     timeout: Option<f64>,
     sleeping: fn(&mut S) -> &mut usize,
-    ready: impl Fn(&S) -> bool,
-) -> PyResult<bool> {
-    if ready(&locked(state)) {
-        return Ok(true);
+    mut take: impl FnMut(&mut S) -> Option<T>,
+) -> PyResult<Option<T>> {
+    if let Some(got) = take(&mut locked(state)) {
+        return Ok(Some(got));
     }
     if timeout.is_some_and(|t| t <= 0.0) {
-        return Ok(false);
+        return Ok(None);
     }
     vm.blocking(|vm| {
         let deadline = timeout.map(|t| (vm.interp.clock)() + t * 1000.0);
         let mut guard = locked(state);
         loop {
-            if ready(&guard) {
-                return Ok(true);
+            if let Some(got) = take(&mut guard) {
+                return Ok(Some(got));
             }
             if (vm.interp.stop)() {
                 return Err(vm.error("KeyboardInterrupt", ""));
@@ -54,7 +55,7 @@ fn wait_until<S>(
             if let Some(deadline) = deadline {
                 let left = deadline - (vm.interp.clock)();
                 if left <= 0.0 {
-                    return Ok(false);
+                    return Ok(None);
                 }
                 wait = wait.min(Duration::from_secs_f64(left / 1000.0));
             }
@@ -229,15 +230,15 @@ const CORE: &[(&str, NativeFn)] = &[
     ("wait", |vm, a, k| {
         let core = this::<Core>(vm, &a)?;
         let timeout = timeout_arg(&a, &k, 1).map(|t| t.max(0.0));
-        wait_until(
+        let done = wait_for(
             vm,
             &core.state,
             &core.changed,
             timeout,
             |s| &mut s.sleeping,
-            FutureState::done,
-        )
-        .map(Value::Bool)
+            |s| s.done().then_some(()),
+        )?;
+        Ok(Value::Bool(done.is_some()))
     }),
     ("result", |vm, a, _| {
         let core = this::<Core>(vm, &a)?;
@@ -319,16 +320,15 @@ const WAITER: &[(&str, NativeFn)] = &[
     ("take", |vm, a, k| {
         let waiter = this::<Waiter>(vm, &a)?;
         let timeout = timeout_arg(&a, &k, 1).map(|t| t.max(0.0));
-        wait_until(
+        let finished = wait_for(
             vm,
             &waiter.state,
             &waiter.changed,
             timeout,
             |s| &mut s.sleeping,
-            |s| !s.finished.is_empty(),
+            |s| (!s.finished.is_empty()).then(|| std::mem::take(&mut s.finished)),
         )?;
-        let finished = std::mem::take(&mut locked(&waiter.state).finished);
-        Ok(List::new(finished))
+        Ok(List::new(finished.unwrap_or_default()))
     }),
 ];
 
@@ -369,47 +369,21 @@ impl SimpleQueue {
     }
 
     fn get(&self, vm: &mut Vm, block: bool, timeout: Option<f64>) -> PyResult<Value> {
-        if let Some(item) = locked(&self.state).items.pop_front() {
-            return Ok(item);
-        }
         let timeout = if block { timeout } else { Some(0.0) };
         if timeout.is_some_and(|t| t < 0.0) {
             return Err(vm.error("ValueError", "'timeout' must be a non-negative number"));
         }
-        // Waiting and taking are one step under the lock: no other getter can
-        // take the item between.
-        let mut taken = None;
-        let got = vm.blocking(|vm| {
-            let deadline = timeout.map(|t| (vm.interp.clock)() + t * 1000.0);
-            let mut state = locked(&self.state);
-            loop {
-                if let Some(item) = state.items.pop_front() {
-                    taken = Some(item);
-                    return Ok(true);
-                }
-                if (vm.interp.stop)() {
-                    return Err(vm.error("KeyboardInterrupt", ""));
-                }
-                let mut wait = STOP_POLL;
-                if let Some(deadline) = deadline {
-                    let left = deadline - (vm.interp.clock)();
-                    if left <= 0.0 {
-                        return Ok(false);
-                    }
-                    wait = wait.min(Duration::from_secs_f64(left / 1000.0));
-                }
-                crate::sync::check_may_block("a queue's get");
-                state.sleeping += 1;
-                state = match self.changed.wait_timeout(state, wait) {
-                    Ok((guard, _)) => guard,
-                    Err(poisoned) => poisoned.into_inner().0,
-                };
-                state.sleeping -= 1;
-            }
-        })?;
-        match (got, taken) {
-            (true, Some(item)) => Ok(item),
-            _ => Err(empty(vm)?),
+        let item = wait_for(
+            vm,
+            &self.state,
+            &self.changed,
+            timeout,
+            |s| &mut s.sleeping,
+            |s| s.items.pop_front(),
+        )?;
+        match item {
+            Some(item) => Ok(item),
+            None => Err(empty(vm)?),
         }
     }
 }
