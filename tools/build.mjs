@@ -152,7 +152,15 @@ async function buildAll(builds, { release }) {
         '"DataCloneError: #<Memory> could not be cloned". Check the link args in .cargo/config.toml.',
     );
   }
-  console.log(`\n✔ ${threaded}/ built: shared memory ${memory.module}.${memory.name}, max ${memory.max * 64} KiB`);
+  // 384 MiB from the start (.cargo/config.toml says why: growing a shared memory
+  // while threads run is what traps in V8).
+  if (memory.min * 64 < 384 * 1024) {
+    throw new Error(
+      `${threaded}/potoki_bg.wasm starts with ${memory.min * 64} KiB of memory, not 384 MiB: runs would grow the ` +
+        'shared memory, and a worker copying into memory another one just grew traps. Check --initial-memory in .cargo/config.toml.',
+    );
+  }
+  console.log(`\n✔ ${threaded}/ built: shared memory ${memory.module}.${memory.name}, initial ${memory.min * 64} KiB, max ${memory.max * 64} KiB`);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

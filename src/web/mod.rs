@@ -173,6 +173,12 @@ pub fn start_pool(threads: usize, cores: usize) -> Result<Promise, JsValue> {
     Ok(machine_impl::start(threads))
 }
 
+/// Bytes the wasm heap holds now (allocated, not yet freed), by every thread.
+#[wasm_bindgen(js_name = heapBytes)]
+pub fn heap_bytes() -> f64 {
+    crate::memory::live_bytes() as f64
+}
+
 /// Whether this build runs real threads.
 #[wasm_bindgen]
 pub fn threaded() -> bool {

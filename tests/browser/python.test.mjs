@@ -212,8 +212,21 @@ print(sys.getrecursionlimit())
   assert.equal(lines[3], '1000');
 });
 
+/** The shared wasm memory's size in bytes, as the page's thread sees it now. */
+function memoryBytes(page) {
+  return page.evaluate(async () => {
+    const { memory } = await (await import('/pkg/potoki.js')).default();
+    // grow(0): V8 tells the other threads of a growth lazily; this makes it tell
+    // this one now (https://github.com/toyobayashi/emnapi/issues/217).
+    memory.grow(0);
+    return memory.buffer.byteLength;
+  });
+}
+
 test('a run’s memory is capped: MemoryError, and the page goes on', async (t) => {
   const page = await openPage(t, '/');
+  await page.waitForFunction(() => document.getElementById('app').dataset.state === 'ready');
+  const before = await memoryBytes(page);
   const code = `try:
     x = [0] * 10**9
 except MemoryError as e:
@@ -240,6 +253,10 @@ print("still running")
       ['repeat: MemoryError', 'range: MemoryError', 'held at least 200 MB', 'still running'],
     );
   }
+  // Up to the cap, the heap the module started with was enough: the shared memory
+  // never grew while threads ran (.cargo/config.toml says why that matters).
+  assert.equal(await memoryBytes(page), before);
+  assert.ok(before >= 384 * 2 ** 20, `${before} bytes`);
 });
 
 test('requests.get downloads through the page, each thread blocked on its own download', async (t) => {
