@@ -62,6 +62,7 @@ impl Program {
             error: None,
             output: Vec::new(),
             tasks: Vec::new(),
+            files: Vec::new(),
         };
         Program {
             inner: Arc::new(Inner {

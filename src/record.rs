@@ -140,6 +140,19 @@ pub struct RunRecord {
     pub error: Option<ProgramError>,
     pub output: Vec<Line>,
     pub tasks: Vec<TaskRecord>,
+    /// Python runs: the files the program wrote, as the run left them.
+    pub files: Vec<FileRecord>,
+}
+
+/// A file a Python program wrote (`open(…, "wb")`), in the order first written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FileRecord {
+    /// As the program named it, from its current directory: `pics/paw.jpg`.
+    pub path: String,
+    pub bytes: usize,
+    /// The picture format its first bytes say (`jpeg`, `png`, …), if it is one.
+    pub image: Option<&'static str>,
 }
 
 /// One step of a run, as the page receives it.
@@ -216,6 +229,17 @@ pub enum Event {
         thread: u32,
         line: usize,
         waiting: bool,
+        t_ms: f64,
+    },
+    /// Python runs: a file the program wrote, as the run left it; sent at its end,
+    /// before `End`. `src` is an object URL of its bytes, made on the page's thread.
+    File {
+        #[serde(flatten)]
+        file: FileRecord,
+        #[serde(skip)]
+        data: Arc<[u8]>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        src: Option<String>,
         t_ms: f64,
     },
     /// A thread of the run died (a panic): sent by the panic hook, on the dying
@@ -398,6 +422,24 @@ impl Recorder {
                 t_ms,
                 text,
                 stream,
+            })
+        });
+    }
+
+    /// The program left the file at `path` holding `data`.
+    pub fn wrote(&self, path: String, data: Arc<[u8]>) {
+        let file = FileRecord {
+            path,
+            bytes: data.len(),
+            image: crate::image::sniff(&data, None).ok(),
+        };
+        self.emit(|record, t_ms| {
+            record.files.push(file.clone());
+            Some(Event::File {
+                file,
+                data,
+                src: None,
+                t_ms,
             })
         });
     }

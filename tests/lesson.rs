@@ -245,6 +245,7 @@ fn the_event_stream_tells_the_same_story_as_the_record() {
             | Event::Print { t_ms, .. }
             | Event::Line { t_ms, .. }
             | Event::GilWait { t_ms, .. }
+            | Event::File { t_ms, .. }
             | Event::Died { t_ms, .. } => *t_ms,
             Event::End { wall_ms, .. } => *wall_ms,
         };

@@ -277,3 +277,58 @@ for t in threads:
     assert!(with_gil.iter().any(|ms| *ms >= 2.0), "{with_gil:?}");
     assert_eq!(waits(false), Vec::<f64>::new());
 }
+
+#[test]
+fn the_files_a_program_wrote_are_in_the_record_in_the_order_written_before_the_end() {
+    let code = "\
+import os, threading
+os.makedirs('pics', exist_ok=True)
+def save(name, data):
+    with open(f'./pics/{name}', 'wb') as f:
+        f.write(data)
+t = threading.Thread(target=save, args=['paw.jpg', b'\\xff\\xd8\\xff\\xe0' + bytes(96)])
+t.start(); t.join()
+with open('notes.txt', 'w') as f:
+    f.write('first\\n')
+with open('notes.txt', 'a') as f:
+    f.write('second\\n')
+with open('/tmp/gone.txt', 'w') as f:
+    f.write('x')
+os.remove('/tmp/gone.txt')
+with open('/tmp/kept.png', 'wb') as f:
+    f.write(b'\\x89PNG\\r\\n\\x1a\\n')
+print('saved')
+";
+    let run = run_recorded(code, Options::default());
+    assert_eq!(run.output.stderr, "");
+    let files: Vec<(&str, usize, Option<&str>)> = run
+        .record
+        .files
+        .iter()
+        .map(|f| (f.path.as_str(), f.bytes, f.image))
+        .collect();
+    // main.py is not among them: the program never wrote it; a removed file is gone.
+    assert_eq!(
+        files,
+        [
+            ("pics/paw.jpg", 100, Some("jpeg")),
+            ("notes.txt", 13, None),
+            ("/tmp/kept.png", 8, Some("png")),
+        ]
+    );
+    // Each is an event carrying its bytes, after every print and before the end.
+    let at = |wanted: fn(&Event) -> bool| run.events.iter().rposition(wanted).unwrap();
+    let last_print = at(|e| matches!(e, Event::Print { .. }));
+    let first_file = run
+        .events
+        .iter()
+        .position(|e| matches!(e, Event::File { .. }))
+        .unwrap();
+    assert!(last_print < first_file);
+    assert!(at(|e| matches!(e, Event::File { .. })) < at(|e| matches!(e, Event::End { .. })));
+    let notes = run.events.iter().find_map(|e| match e {
+        Event::File { file, data, .. } if file.path == "notes.txt" => Some(data.clone()),
+        _ => None,
+    });
+    assert_eq!(notes.as_deref(), Some(&b"first\nsecond\n"[..]));
+}

@@ -38,6 +38,9 @@ const timeline = new Timeline($('timeline'), $('timeline-detail'));
 const summary = new TimeSummary($('timing'));
 const compare = new CompareView(document.querySelector('.compare'), $('compare'));
 const thumbnails = new Thumbnails(document.querySelector('.thumbnails'), $('thumbnails'));
+/** The files a Python run wrote (view/files.js), loaded with the first one. */
+let filesView = null;
+const files = () => (filesView ??= import('./view/files.js').then(({ Files }) => new Files(document.querySelector('.files'), $('files'))));
 const scene = new Scene({ output: new OutputView($('output').querySelector('ol')), table: new TaskTable($('tasks')), timeline, code }, onDraw);
 const form = new PlanForm(() => {
   // An edited plan: its code replaces the listing of the last run, and Run follows
@@ -114,6 +117,7 @@ async function run() {
   if (running || !program.check() || !program.ok) return setAppState(app.dataset.state);
   stopReplay();
   thumbnails.clear();
+  filesView?.then((view) => view.clear());
   summary.show(null);
   if (!program.own) code.show(form.listing());
   code.markLines('error-line', []);
@@ -126,6 +130,7 @@ async function run() {
       signal: running.signal,
       onEvent: (event) => {
         if (event.type === 'image') thumbnails.add(event, imageName(event.task));
+        else if (event.type === 'file') files().then((view) => view.add(event));
         else scene.apply(event);
       },
     });
@@ -231,6 +236,8 @@ function listen() {
     try {
       const record = await readRecord(file);
       thumbnails.clear();
+      if (record.files?.length) files().then((view) => view.show(record.files));
+      else filesView?.then((view) => view.clear());
       showRecord(record);
       showListing();
       said.textContent = t('loaded', { scenario: record.scenario, tasks: record.tasks.length });

@@ -23,6 +23,8 @@ export function emptyRecord() {
     gilWaits: [],
     output: [],
     tasks: [],
+    // Python runs: the files the program wrote (`{ path, bytes, image }`).
+    files: [],
   };
 }
 
@@ -82,6 +84,10 @@ export function applyEvent(record, event) {
       break;
     case 'line':
       record.lines.push({ tMs: event.tMs, thread: event.thread, line: event.line, waiting: event.waiting });
+      break;
+    case 'file':
+      // The object URL is the page's, for this session: the record keeps the data.
+      record.files.push({ path: event.path, bytes: event.bytes, image: event.image ?? null });
       break;
     case 'died':
       record.died = { thread: event.thread, message: event.message, tMs: event.tMs };

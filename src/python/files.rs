@@ -7,7 +7,7 @@ use super::builtins::{module, NativeFn};
 use super::exceptions::new_exception;
 use super::value::{locked, Key, Value};
 use super::vm::{PyResult, Vm};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::sync::{Arc, Mutex};
 
 /// The current directory: where `main.py` is.
@@ -18,9 +18,16 @@ enum Node {
     File(Vec<u8>),
 }
 
+/// Files a run's record lists at most: a program writing in a loop would otherwise
+/// hand the page thousands of them.
+pub const MAX_FILES_SHOWN: usize = 100;
+
 /// Every file and directory, by absolute normalized path.
 pub struct Files {
     nodes: Mutex<BTreeMap<String, Node>>,
+    /// The files written, in the order first written (what the page lists), and
+    /// the same as a set.
+    written: Mutex<(Vec<String>, HashSet<String>)>,
 }
 
 impl Files {
@@ -36,6 +43,38 @@ impl Files {
         );
         Files {
             nodes: Mutex::new(nodes),
+            written: Mutex::new((Vec::new(), HashSet::new())),
+        }
+    }
+
+    /// The files the program wrote that are still there, as it left them, named
+    /// from the current directory (`pics/paw.jpg`) where they are under it; the
+    /// first [`MAX_FILES_SHOWN`] of them.
+    pub fn written(&self) -> Vec<(String, Arc<[u8]>)> {
+        let nodes = locked(&self.nodes);
+        let written = locked(&self.written);
+        written
+            .0
+            .iter()
+            .filter_map(|path| match nodes.get(path) {
+                Some(Node::File(data)) => {
+                    let shown = path
+                        .strip_prefix(CWD)
+                        .and_then(|rest| rest.strip_prefix('/'))
+                        .unwrap_or(path);
+                    Some((shown.to_owned(), Arc::from(data.as_slice())))
+                }
+                _ => None,
+            })
+            .take(MAX_FILES_SHOWN)
+            .collect()
+    }
+
+    /// Notes that `path` (absolute) was written; call with the nodes locked.
+    fn note_written(&self, path: &str) {
+        let (order, seen) = &mut *locked(&self.written);
+        if seen.insert(path.to_owned()) {
+            order.push(path.to_owned());
         }
     }
 }
@@ -167,9 +206,11 @@ fn write(vm: &mut Vm, a: Vec<Value>, _: Vec<(Arc<str>, Value)>) -> PyResult<Valu
                 existing.clear();
             }
             existing.extend_from_slice(&data);
+            vm.interp.files.note_written(&full);
             Ok(Value::None)
         }
         None => {
+            vm.interp.files.note_written(&full);
             nodes.insert(full, Node::File(data.to_vec()));
             Ok(Value::None)
         }

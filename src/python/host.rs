@@ -78,6 +78,9 @@ pub fn run_program(program: &Program, source: &str, gil: bool) -> Output {
     // Daemon threads still running end with the program, as the process's exit ends
     // them in CPython.
     program.end_daemons();
+    for (path, data) in interp.files.written() {
+        program.recorder().wrote(path, data);
+    }
     console.finish(program, failure)
 }
 

@@ -12,6 +12,7 @@
 //! starts the program, awaits events and does the downloads.
 
 mod fetch;
+mod files;
 mod io;
 mod panic;
 #[cfg(not(feature = "threads"))]
@@ -411,6 +412,7 @@ async fn forward(
                 _ => break,
             }
         }
+        files::attach_urls(&mut batch);
         let ended = batch.iter().any(|event| matches!(event, Event::End { .. }));
         let died = batch.iter().find_map(|event| match event {
             Event::Died {

@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { openPage, runInPage, useBrowser } from './fixture.mjs';
+import { openPage, runInPage, useBrowser, waitRunEnd } from './fixture.mjs';
 
 useBrowser();
 
@@ -296,8 +296,44 @@ print(sorted(os.listdir("pics")))
       "['beach-1364350.jpg', 'paw-1394447.jpg']",
     ],
   );
+  // What the threads wrote is in the record, from the current directory: the 404 wrote nothing.
+  assert.deepEqual(
+    record.files.map(({ path, image }) => [path, image]).sort(),
+    [['pics/beach-1364350.jpg', 'jpeg'], ['pics/paw-1394447.jpg', 'jpeg']],
+  );
+  assert.ok(record.files.every((file) => file.bytes > 1000), JSON.stringify(record.files));
   // The two 300 ms downloads overlapped: each thread waited on its own.
   const [a, b] = record.tasks;
   assert.ok(a.startedMs < b.finishedMs && b.startedMs < a.finishedMs, JSON.stringify(record.tasks));
   assert.ok(a.waitedMs >= 250 && b.waitedMs >= 250, JSON.stringify(record.tasks));
+});
+
+test('the files a program wrote are listed under the run, a picture with its thumbnail', async (t) => {
+  const code = `import os, requests
+os.makedirs("pics", exist_ok=True)
+r = requests.get("images/paw-1394447.jpg")
+with open("./pics/paw.jpg", "wb") as f:
+    f.write(r.content)
+with open("notes.txt", "w") as f:
+    f.write("<script>alert(1)</script>")
+print("saved")
+`;
+  const page = await openPage(t, `/?code=${encodeURIComponent(code)}&autorun=1`);
+  await waitRunEnd(page);
+  const items = page.locator('#files li');
+  await assert.doesNotReject(items.nth(1).waitFor());
+  assert.deepEqual(await items.evaluateAll((lis) => lis.map((li) => li.dataset.path)), ['pics/paw.jpg', 'notes.txt']);
+  // The picture shows: its thumbnail decoded from the bytes the program wrote.
+  const thumb = items.nth(0).locator('img');
+  await thumb.evaluate((img) => img.decode());
+  assert.ok((await thumb.evaluate((img) => img.naturalWidth)) > 0);
+  // Each downloads under its own name, from the bytes the run kept.
+  const links = await page.locator('#files a').evaluateAll((as) => as.map((a) => [a.download, a.href.slice(0, 5)]));
+  assert.deepEqual(links, [['paw.jpg', 'blob:'], ['notes.txt', 'blob:']]);
+  assert.match(await page.locator('.files h2').textContent(), /Файлы, которые записала программа/);
+  // The next run (here the listing's) clears them.
+  await page.click('#back-to-listing');
+  await page.click('#run');
+  await waitRunEnd(page);
+  assert.equal(await page.locator('.files').isHidden(), true);
 });
