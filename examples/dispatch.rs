@@ -2,12 +2,12 @@
 //! side of the dispatch measure, without the browser.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use potoki::cancel::CancelToken;
-use potoki::io::block_on;
-use potoki::plan::{Machine, Plan, PlanInput};
-use potoki::program::Program;
-use potoki::runtime::native::OsThreads;
-use potoki::runtime::Runtime;
+use potoki::runtime::cancel::CancelToken;
+use potoki::runtime::machine::native::OsThreads;
+use potoki::runtime::machine::Runtime;
+use potoki::runtime::plan::{Machine, Plan, PlanInput};
+use potoki::runtime::program::Program;
+use potoki::runtime::sync::block_on;
 use std::sync::Arc;
 
 fn main() {

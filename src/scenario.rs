@@ -10,12 +10,12 @@
 //! `.await`: on a real thread it blocks the thread (see `sync.rs`), in the
 //! single-threaded build it yields to the other simulated threads.
 
-use crate::concurrent::{as_completed, ThreadPoolExecutor};
-use crate::plan::{Arg, Plan, Scenario};
-use crate::program::Program;
-use crate::record::RunRecord;
-use crate::task::{returning, target, Task};
-use crate::threading::Thread;
+use crate::runtime::concurrent::{as_completed, ThreadPoolExecutor};
+use crate::runtime::plan::{Arg, Plan, Scenario};
+use crate::runtime::program::Program;
+use crate::runtime::record::RunRecord;
+use crate::runtime::task::{print_result, returning, target, Task};
+use crate::runtime::threading::Thread;
 use futures_util::StreamExt;
 
 /// Runs `plan` as the lesson's main thread, waits for every thread it started, and
@@ -25,7 +25,7 @@ pub async fn run(plan: &Plan, p: &Program) -> RunRecord {
     let workers = plan.max_workers;
     if plan.scenario.is_async() {
         // asyncio: coroutines on an event loop, not threads (asyncio.rs).
-        return crate::asyncio::run(plan, p, &*p.io()).await;
+        return crate::runtime::asyncio::run(plan, p, &*p.io()).await;
     }
     p.recorder().begin();
     match plan.scenario {
@@ -136,7 +136,7 @@ async fn pool_submit(p: &Program, args: &[Arg], max_workers: usize) {
             .map(|arg| executor.submit(returning(arg)))
             .collect();
         for result in future_objs {
-            p.print_result(result.result().await);
+            print_result(p, result.result().await);
         }
     })
     .await;
@@ -159,7 +159,7 @@ async fn pool_as_completed(p: &Program, args: &[Arg], max_workers: usize) {
             .collect();
         let mut completed = as_completed(&future_objs);
         while let Some(f) = completed.next().await {
-            p.print_result(f.result().await);
+            print_result(p, f.result().await);
         }
     })
     .await;
@@ -178,7 +178,7 @@ async fn pool_map(p: &Program, args: &[Arg], max_workers: usize) {
     ThreadPoolExecutor::with(p, max_workers, async |executor| {
         let results = executor.map(returning, args);
         for result in results {
-            p.print_result(result.result().await);
+            print_result(p, result.result().await);
         }
     })
     .await;

@@ -5,7 +5,7 @@
 mod common;
 
 use common::*;
-use potoki::cancel::CancelToken;
+use potoki::runtime::cancel::CancelToken;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -80,7 +80,7 @@ fn every_failure_marks_its_own_task_and_the_rest_carry_on() {
         .tasks
         .iter()
         .map(|t| match &t.outcome {
-            Some(potoki::record::Outcome::Error(message)) => Some(message.clone()),
+            Some(potoki::runtime::record::Outcome::Error(message)) => Some(message.clone()),
             _ => None,
         })
         .collect();
@@ -142,8 +142,9 @@ fn stop_ends_the_downloads_in_flight() {
     let plan = plan_with("pool_submit", None, Some(&refs(&images)), Some(2));
     let cancel = CancelToken::new();
     let (program, _) = start(&plan, Arc::new(FakeNet), cancel.clone());
-    let main =
-        std::thread::spawn(move || potoki::io::block_on(potoki::scenario::run(&plan, &program)));
+    let main = std::thread::spawn(move || {
+        potoki::runtime::sync::block_on(potoki::scenario::run(&plan, &program))
+    });
     std::thread::sleep(Duration::from_millis(150));
     cancel.cancel();
     let record = main.join().unwrap();

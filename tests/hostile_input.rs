@@ -2,9 +2,9 @@
 //! panic, and every refusal names its place.
 #![allow(clippy::unwrap_used, clippy::panic)]
 
-use potoki::image::{file_name, sniff, Image};
-use potoki::lines::{python_float, quote};
-use potoki::plan::{split_list, Machine, Plan, PlanInput};
+use potoki::runtime::image::{file_name, sniff, Image};
+use potoki::runtime::lines::{python_float, quote};
+use potoki::runtime::plan::{split_list, Machine, Plan, PlanInput};
 use proptest::prelude::*;
 
 const MACHINE: Machine = Machine {
@@ -100,7 +100,7 @@ proptest! {
         match Plan::parse(&input, MACHINE) {
             Ok(plan) => {
                 for arg in &plan.args {
-                    let potoki::plan::Arg::Image(image) = arg else { panic!("not an image") };
+                    let potoki::runtime::plan::Arg::Image(image) = arg else { panic!("not an image") };
                     let lower = image.url.to_ascii_lowercase();
                     prop_assert!(lower.starts_with("http://") || lower.starts_with("https://"));
                 }

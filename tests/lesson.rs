@@ -7,9 +7,9 @@
 mod common;
 
 use common::*;
-use potoki::cancel::CancelToken;
-use potoki::plan::{split_list, Plan, PlanInput};
-use potoki::record::Event;
+use potoki::runtime::cancel::CancelToken;
+use potoki::runtime::plan::{split_list, Plan, PlanInput};
+use potoki::runtime::record::Event;
 use potoki::scenario;
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -265,7 +265,8 @@ fn stop_wakes_the_sleepers_and_cancels_the_queue() {
     let plan = plan("pool_submit", "5, 5, 5, 5", Some(2));
     let cancel = CancelToken::new();
     let (program, events) = start(&plan, Arc::new(FakeNet), cancel.clone());
-    let main = std::thread::spawn(move || potoki::io::block_on(scenario::run(&plan, &program)));
+    let main =
+        std::thread::spawn(move || potoki::runtime::sync::block_on(scenario::run(&plan, &program)));
     // Stop once both workers have their task (the other two wait in the queue).
     wait_for_events(&events, |events| {
         events
@@ -309,7 +310,7 @@ fn english_lines_keep_python_names() {
     )
     .unwrap();
     let (program, _) = start(&plan, Arc::new(FakeNet), CancelToken::new());
-    let record = potoki::io::block_on(scenario::run(&plan, &program));
+    let record = potoki::runtime::sync::block_on(scenario::run(&plan, &program));
     let lines: Vec<_> = record.output.iter().map(|l| l.text.as_str()).collect();
     assert_eq!(lines[0], "slept 0.05 sec.");
     assert!(lines[1].starts_with("it took: 0.05"));

@@ -5,7 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::panic)] // a test stops loudly
 
 use potoki::python::{run_recorded, Options};
-use potoki::record::{Event, Outcome, Stream};
+use potoki::runtime::record::{Event, Outcome, Stream};
 
 const TWO_THREADS: &str = "\
 import threading, time

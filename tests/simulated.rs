@@ -72,8 +72,8 @@ fn simulated_downloads_overlap_like_threaded_ones() {
 
 #[test]
 fn simulated_compute_runs_one_task_at_a_time() {
-    let plan = potoki::plan::Plan::parse(
-        &potoki::plan::PlanInput {
+    let plan = potoki::runtime::plan::Plan::parse(
+        &potoki::runtime::plan::PlanInput {
             scenario: Some("threads".into()),
             compute: Some(vec!["200000".into(), "200000".into()]),
             ..Default::default()

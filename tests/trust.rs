@@ -7,12 +7,12 @@
 mod common;
 
 use common::*;
-use potoki::cancel::CancelToken;
-use potoki::io::block_on;
-use potoki::plan::{split_list, Plan, PlanInput};
-use potoki::record::Event;
-use potoki::runtime::native::OsThreads;
-use potoki::runtime::{CannotStart, Runtime, ThreadMain};
+use potoki::runtime::cancel::CancelToken;
+use potoki::runtime::machine::native::OsThreads;
+use potoki::runtime::machine::{CannotStart, Runtime, ThreadMain};
+use potoki::runtime::plan::{split_list, Plan, PlanInput};
+use potoki::runtime::record::Event;
+use potoki::runtime::sync::block_on;
 use potoki::scenario;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
@@ -39,7 +39,7 @@ impl Runtime for FewThreads {
     }
 }
 
-fn run_on(plan: &Plan, rt: Arc<dyn Runtime>) -> potoki::record::RunRecord {
+fn run_on(plan: &Plan, rt: Arc<dyn Runtime>) -> potoki::runtime::record::RunRecord {
     let (program, _) = start(plan, rt, CancelToken::new());
     block_on(scenario::run(plan, &program))
 }
@@ -52,7 +52,7 @@ fn a_thread_that_cannot_start_fails_with_runtimeerror_and_the_others_run() {
         .tasks
         .iter()
         .map(|t| match &t.outcome {
-            Some(potoki::record::Outcome::Error(e)) => e.as_str(),
+            Some(potoki::runtime::record::Outcome::Error(e)) => e.as_str(),
             _ => "ok",
         })
         .collect();
@@ -68,7 +68,7 @@ fn a_pool_that_gets_no_thread_fails_its_tasks_instead_of_waiting_for_ever() {
     assert!(started.elapsed() < Duration::from_secs(2));
     assert!(record.tasks.iter().all(|t| matches!(
         &t.outcome,
-        Some(potoki::record::Outcome::Error(e)) if e == "RuntimeError: can't start new thread"
+        Some(potoki::runtime::record::Outcome::Error(e)) if e == "RuntimeError: can't start new thread"
     )));
 }
 

@@ -6,8 +6,8 @@
 use super::builtins::{module, NativeFn};
 use super::value::Value;
 use super::vm::{PyResult, Vm};
-use crate::io::FetchError;
-use crate::record::{Arg, OffCore, Outcome};
+use crate::runtime::io::FetchError;
+use crate::runtime::record::{Arg, OffCore, Outcome};
 use std::sync::Arc;
 
 /// The longest argument text kept in a task's `call`.

@@ -59,7 +59,7 @@ fn wait_for<S, T>(
                 }
                 wait = wait.min(Duration::from_secs_f64(left / 1000.0));
             }
-            crate::sync::check_may_block("a future's or a queue's wait");
+            crate::runtime::sync::check_may_block("a future's or a queue's wait");
             *sleeping(&mut guard) += 1;
             guard = match changed.wait_timeout(guard, wait) {
                 Ok((guard, _)) => guard,

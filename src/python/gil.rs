@@ -45,7 +45,7 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 impl Gil {
     /// Takes the lock, waiting for the holder to drop it.
     pub fn take(&self) {
-        crate::sync::check_may_block("taking the GIL");
+        crate::runtime::sync::check_may_block("taking the GIL");
         let mut state = lock(&self.state);
         state.waiting += 1;
         while state.held {

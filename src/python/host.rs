@@ -5,8 +5,8 @@
 
 use super::value::{locked, Dict, Value};
 use super::{builtins, exceptions, gil, vm, Output, PythonError};
-use crate::program::Program;
-use crate::record::{ProgramError, Stream};
+use crate::runtime::program::Program;
+use crate::runtime::record::{ProgramError, Stream};
 use std::sync::{Arc, Mutex};
 
 /// Lines a run may print; past them the rest is dropped, once said so. A program
@@ -114,7 +114,7 @@ fn interpreter(
         modules: Mutex::new(std::collections::HashMap::new()),
         cpu_total_ms: Mutex::new(0.0),
         program: program.clone(),
-        memory_base: crate::memory::live_bytes(),
+        memory_base: crate::runtime::memory::live_bytes(),
         warnings_shown: Mutex::new(std::collections::HashSet::new()),
         finalize: super::generator::Finalize::default(),
         files: super::files::Files::new(source),

@@ -7,7 +7,7 @@
 //! `modules.rs`. Python's number and string formatting is `format/`.
 //!
 //! This first step runs single-threaded programs natively; threads, the GIL and the
-//! lesson's modules come next, on the runtime below (`crate::runtime`).
+//! lesson's modules come next, on the runtime below (`crate::runtime::machine`).
 
 mod async_gen;
 mod builtins;
@@ -119,8 +119,8 @@ impl Default for Options {
 #[cfg(not(target_arch = "wasm32"))]
 pub struct Recorded {
     pub output: Output,
-    pub record: crate::record::RunRecord,
-    pub events: Vec<crate::record::Event>,
+    pub record: crate::runtime::record::RunRecord,
+    pub events: Vec<crate::runtime::record::Event>,
 }
 
 /// Runs `source` as `main.py` to its end, its threads real OS threads, and returns
@@ -140,11 +140,11 @@ pub fn run_with(source: &str, options: Options) -> Output {
 /// OS threads.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn run_recorded(source: &str, options: Options) -> Recorded {
-    use crate::cancel::CancelToken;
-    use crate::plan::{Plan, Scenario, Workers};
-    use crate::runtime::SharedRuntime;
+    use crate::runtime::cancel::CancelToken;
+    use crate::runtime::machine::SharedRuntime;
+    use crate::runtime::plan::{Plan, Scenario, Workers};
     use std::sync::atomic::{AtomicBool, Ordering};
-    let rt: SharedRuntime = Arc::new(crate::runtime::native::OsThreads);
+    let rt: SharedRuntime = Arc::new(crate::runtime::machine::native::OsThreads);
     let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
     // The page's checks (`Plan::parse`: the size of the code, the build) are the
     // page's; natively the plan is made directly.
@@ -153,7 +153,7 @@ pub fn run_recorded(source: &str, options: Options) -> Recorded {
         args: Vec::new(),
         max_workers: 32.min(cores + 4),
         workers: Workers::PythonDefault,
-        lang: crate::lines::Lang::default(),
+        lang: crate::runtime::lines::Lang::default(),
         threads_needed: 1,
         cores,
         deadline_ms: f64::INFINITY,
@@ -163,7 +163,7 @@ pub fn run_recorded(source: &str, options: Options) -> Recorded {
     let events = Arc::new(Mutex::new(Vec::new()));
     let sink = events.clone();
     let cancel = CancelToken::new();
-    let program = crate::program::Program::new(
+    let program = crate::runtime::program::Program::new(
         rt.clone(),
         &plan,
         rt.now_ms(),
@@ -187,7 +187,7 @@ pub fn run_recorded(source: &str, options: Options) -> Recorded {
     }
     program.recorder().begin();
     let output = host::run_program(&program, source, options.gil);
-    let record = crate::io::block_on(program.exit());
+    let record = crate::runtime::sync::block_on(program.exit());
     ended.store(true, Ordering::SeqCst);
     let events = std::mem::take(&mut *value::locked(&events));
     Recorded {

@@ -38,7 +38,7 @@ impl Lock {
                 }
                 wait = wait.min(Duration::from_secs_f64(left / 1000.0));
             }
-            crate::sync::check_may_block("a Python lock's wait");
+            crate::runtime::sync::check_may_block("a Python lock's wait");
             held = match self.released.wait_timeout(held, wait) {
                 Ok((guard, _)) => guard,
                 Err(poisoned) => poisoned.into_inner().0,

@@ -38,8 +38,8 @@ pub struct Interp {
     /// CPU time of the threads' finished stretches of running (ms): `process_time`.
     pub cpu_total_ms: Mutex<f64>,
     /// The run this program is: its clock, Stop, threads, record.
-    pub program: crate::program::Program,
-    /// The heap's live bytes when the run began ([`crate::memory`]): what the run
+    pub program: crate::runtime::program::Program,
+    /// The heap's live bytes when the run began ([`crate::runtime::memory`]): what the run
     /// holds is counted from there, up to [`MEMORY_LIMIT`].
     pub memory_base: usize,
     /// The warnings printed so far, by (file, line, text): each is shown once, as
@@ -189,7 +189,7 @@ impl Vm {
     /// # Errors
     /// `MemoryError`, CPython's for an allocation that failed.
     pub fn reserve(&self, bytes: usize) -> PyResult<()> {
-        let held = crate::memory::live_bytes().saturating_sub(self.interp.memory_base);
+        let held = crate::runtime::memory::live_bytes().saturating_sub(self.interp.memory_base);
         if held.saturating_add(bytes) > MEMORY_LIMIT {
             return Err(self.error("MemoryError", ""));
         }

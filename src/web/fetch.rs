@@ -8,8 +8,8 @@
 //! last byte is in.
 
 use super::now;
-use crate::image::sniff;
-use crate::io::{
+use crate::runtime::image::sniff;
+use crate::runtime::io::{
     FetchError, Fetched, DOWNLOAD_TIMEOUT_SECS, FIRST_BYTE_TIMEOUT_SECS, MAX_IMAGE_BYTES,
 };
 use futures_util::future::{FutureExt, Shared};

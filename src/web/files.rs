@@ -2,7 +2,7 @@
 //! made here, on the page's thread, from a copy of the bytes: a Blob cannot be made
 //! from a view of shared memory.
 
-use crate::record::Event;
+use crate::runtime::record::Event;
 use js_sys::{Array, Uint8Array};
 use web_sys::{Blob, BlobPropertyBag, Url};
 

@@ -3,8 +3,8 @@
 //! simulated threads use it too.
 
 use super::fetch::{self, RunScope};
-use crate::io::{FetchError, Fetched, Io, LocalBoxFuture};
-use crate::program::Stopped;
+use crate::runtime::cancel::Stopped;
+use crate::runtime::io::{FetchError, Fetched, Io, LocalBoxFuture};
 use futures_util::future::{select, Either};
 use std::rc::Rc;
 

@@ -22,10 +22,10 @@ mod threads;
 #[cfg(feature = "threads")]
 mod workers;
 
-use crate::cancel::CancelToken;
-use crate::plan::{split_list, Machine, Plan, PlanError, PlanInput, MAX_POOL_THREADS};
-use crate::program::Program;
-use crate::record::{Event, Sink};
+use crate::runtime::cancel::CancelToken;
+use crate::runtime::plan::{split_list, Machine, Plan, PlanError, PlanInput, MAX_POOL_THREADS};
+use crate::runtime::program::Program;
+use crate::runtime::record::{Event, Sink};
 use fetch::RunScope;
 use futures_channel::mpsc::{unbounded, UnboundedReceiver};
 use futures_util::StreamExt;
@@ -168,7 +168,7 @@ pub fn start_pool(threads: usize, cores: usize) -> Result<Promise, JsValue> {
         return Err(WebError::PoolSize(threads).into());
     }
     // The page calls this on its own thread, where a blocking wait traps.
-    crate::sync::this_thread_must_not_block();
+    crate::runtime::sync::this_thread_must_not_block();
     POOL_THREADS.store(threads, Ordering::SeqCst);
     CORES.store(cores.max(1), Ordering::SeqCst);
     Ok(machine_impl::start(threads))
@@ -177,7 +177,7 @@ pub fn start_pool(threads: usize, cores: usize) -> Result<Promise, JsValue> {
 /// Bytes the wasm heap holds now (allocated, not yet freed), by every thread.
 #[wasm_bindgen(js_name = heapBytes)]
 pub fn heap_bytes() -> f64 {
-    crate::memory::live_bytes() as f64
+    crate::runtime::memory::live_bytes() as f64
 }
 
 /// Whether this build runs real threads.
@@ -332,7 +332,10 @@ pub(crate) struct Start {
 
 impl Start {
     /// The program for this run on `runtime`, its times counted from the run's start.
-    fn program(&mut self, runtime: std::sync::Arc<dyn crate::runtime::Runtime>) -> Program {
+    fn program(
+        &mut self,
+        runtime: std::sync::Arc<dyn crate::runtime::machine::Runtime>,
+    ) -> Program {
         let sink = std::mem::replace(&mut self.sink, Box::new(|_| {}));
         Program::new(runtime, &self.plan, self.t0, self.cancel.clone(), sink)
     }

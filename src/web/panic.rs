@@ -9,8 +9,8 @@
 //! which asks for a reload.
 
 use super::now;
-use crate::record::Event;
-use crate::sync::{must_not_block, spin_lock};
+use crate::runtime::record::Event;
+use crate::runtime::sync::{must_not_block, spin_lock};
 use futures_channel::mpsc::UnboundedSender;
 use std::panic::PanicHookInfo;
 use std::sync::{Mutex, TryLockError};

@@ -7,10 +7,10 @@
 
 use super::io::WebIo;
 use super::{now, Start};
-use crate::io::Io;
-use crate::program::Program;
-use crate::runtime::simulated::{current, AsThread};
-use crate::runtime::{CannotStart, Runtime, ThreadMain};
+use crate::runtime::io::Io;
+use crate::runtime::machine::simulated::{current, AsThread};
+use crate::runtime::machine::{CannotStart, Runtime, ThreadMain};
+use crate::runtime::program::Program;
 use crate::scenario;
 use js_sys::Promise;
 use std::cell::RefCell;
@@ -59,12 +59,11 @@ impl Runtime for Simulated {
         current()
     }
 
-    fn io<'a>(&'a self, _program: &'a Program) -> Box<dyn Io + 'a> {
-        match SCOPE.with(|scope| scope.borrow().clone()) {
-            Some(scope) => Box::new(WebIo { scope }),
-            // No run in progress: nothing should wait; a blocking wait would do no good.
-            None => Box::new(crate::io::ThreadIo { program: _program }),
-        }
+    fn io(&self) -> Option<Box<dyn Io + '_>> {
+        // No run in progress: nothing should wait (the program's blocking wait would
+        // do no good either).
+        let scope = SCOPE.with(|scope| scope.borrow().clone())?;
+        Some(Box::new(WebIo { scope }))
     }
 
     fn threaded(&self) -> bool {

@@ -19,11 +19,13 @@ compile_error!(
 use super::fetch::{self, RunScope};
 use super::io::WebIo;
 use super::{now, workers, Start};
-use crate::cancel::CancelToken;
-use crate::io::{block_on, FetchError, Fetched};
-use crate::runtime::{CannotStart, Runtime, ThreadMain};
-use crate::sync::Signal;
-use crate::{asyncio, scenario};
+use crate::runtime::asyncio;
+use crate::runtime::cancel::CancelToken;
+use crate::runtime::io::{FetchError, Fetched};
+use crate::runtime::machine::{CannotStart, Runtime, ThreadMain};
+use crate::runtime::sync::block_on;
+use crate::runtime::sync::Signal;
+use crate::scenario;
 use futures_channel::mpsc::{unbounded, UnboundedReceiver, UnboundedSender};
 use futures_util::StreamExt;
 use js_sys::Promise;
@@ -82,7 +84,7 @@ pub fn trap_in_next_thread_for_tests() {
 #[wasm_bindgen::prelude::wasm_bindgen(js_name = lockOnUiThreadForTests)]
 pub fn lock_on_ui_thread_for_tests() {
     let mutex = std::sync::Mutex::new(());
-    drop(crate::sync::lock(&mutex));
+    drop(crate::runtime::sync::lock(&mutex));
 }
 
 /// For the tests only: a panic on the page's own thread.

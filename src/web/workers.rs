@@ -14,9 +14,9 @@
 //! A worker that dies (a panic aborts its thread) never comes back: [`alive`]
 //! counts the ones left, and the page plans with those.
 
-use crate::io::block_on;
-use crate::runtime::{CannotStart, ThreadMain};
-use crate::sync::{lock, shared_lock, Signal};
+use crate::runtime::machine::{CannotStart, ThreadMain};
+use crate::runtime::sync::block_on;
+use crate::runtime::sync::{lock, shared_lock, Signal};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Condvar, Mutex};
 use wasm_bindgen::prelude::*;
@@ -104,7 +104,7 @@ static BACK: Condvar = Condvar::new();
 /// while its main thread's worker was still on its way back. On the page's own
 /// thread (starting a program's main thread) nothing may wait.
 fn take_idle() -> Option<Arc<Mailbox>> {
-    if crate::sync::must_not_block() {
+    if crate::runtime::sync::must_not_block() {
         return shared_lock(&IDLE).pop();
     }
     let mut idle = lock(&IDLE);
@@ -139,7 +139,7 @@ fn worker_loop() {
                 if let Some(main) = slot.take() {
                     break main;
                 }
-                crate::sync::check_may_block("a worker's wait for a thread");
+                crate::runtime::sync::check_may_block("a worker's wait for a thread");
                 slot = mailbox
                     .arrived
                     .wait(slot)

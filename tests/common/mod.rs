@@ -2,14 +2,15 @@
 //! timers on OS threads.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)] // each test file uses a part
 
-use potoki::cancel::{CancelToken, Wait};
-use potoki::io::{FetchError, Fetched, Io, LocalBoxFuture};
-use potoki::plan::{split_list, Machine, Plan, PlanInput};
-use potoki::program::{Program, Stopped};
-use potoki::record::{Event, RunRecord, TaskRecord};
-use potoki::runtime::native::OsThreads;
-use potoki::runtime::simulated::AsThread;
-use potoki::runtime::{CannotStart, Runtime, ThreadMain};
+use potoki::runtime::cancel::Stopped;
+use potoki::runtime::cancel::{CancelToken, Wait};
+use potoki::runtime::io::{FetchError, Fetched, Io, LocalBoxFuture};
+use potoki::runtime::machine::native::OsThreads;
+use potoki::runtime::machine::simulated::AsThread;
+use potoki::runtime::machine::{CannotStart, Runtime, ThreadMain};
+use potoki::runtime::plan::{split_list, Machine, Plan, PlanInput};
+use potoki::runtime::program::Program;
+use potoki::runtime::record::{Event, RunRecord, TaskRecord};
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::{Arc, Mutex};
@@ -104,7 +105,7 @@ impl FakeReply {
 }
 
 /// asyncio's waits for native tests: a timer thread per wait wakes the one thread
-/// that runs the event loop (`potoki::io::block_on`).
+/// that runs the event loop (`potoki::runtime::sync::block_on`).
 pub struct TimerIo {
     pub cancel: CancelToken,
 }
@@ -202,12 +203,12 @@ impl Runtime for SimThreads {
         OsThreads.now_ms()
     }
     fn thread_id(&self) -> u32 {
-        potoki::runtime::simulated::current()
+        potoki::runtime::machine::simulated::current()
     }
-    fn io<'a>(&'a self, _program: &'a Program) -> Box<dyn Io + 'a> {
-        Box::new(TimerIo {
+    fn io(&self) -> Option<Box<dyn Io + '_>> {
+        Some(Box::new(TimerIo {
             cancel: self.cancel.clone(),
-        })
+        }))
     }
     fn threaded(&self) -> bool {
         false
@@ -306,7 +307,7 @@ pub fn wait_for_events(events: &Mutex<Vec<Event>>, done: impl Fn(&[Event]) -> bo
 /// Runs a threaded listing to its end on OS threads with the pretend network.
 pub fn run_plan(plan: &Plan) -> Run {
     let (program, events) = start(plan, Arc::new(FakeNet), CancelToken::new());
-    let record = potoki::io::block_on(potoki::scenario::run(plan, &program));
+    let record = potoki::runtime::sync::block_on(potoki::scenario::run(plan, &program));
     let events = events.lock().unwrap().clone();
     Run { record, events }
 }
@@ -320,7 +321,8 @@ pub fn run_async(plan: &Plan) -> Run {
     let cancel = CancelToken::new();
     let (program, events) = start(plan, Arc::new(FakeNet), cancel.clone());
     let io = TimerIo { cancel };
-    let record = potoki::io::block_on(potoki::asyncio::run(plan, &program, &io));
+    let record =
+        potoki::runtime::sync::block_on(potoki::runtime::asyncio::run(plan, &program, &io));
     let events = events.lock().unwrap().clone();
     Run { record, events }
 }

@@ -1,7 +1,7 @@
 //! The lesson's images: which URLs a task may fetch, the file name it prints, and
 //! whether what came back is an image at all.
 
-use crate::lines::quote;
+use crate::runtime::lines::quote;
 use serde::Serialize;
 
 /// The longest URL accepted.

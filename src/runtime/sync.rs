@@ -1,5 +1,5 @@
 //! How the lesson's threads wait for each other: a [`Signal`] is a value put once
-//! and awaited. On a real thread the waiter runs under `io::block_on`, so awaiting
+//! and awaited. On a real thread the waiter runs under `sync::block_on`, so awaiting
 //! parks the thread (it really blocks, as `join()` does); in the single-threaded
 //! build the waiter is a coroutine and awaiting yields to the page's event loop.
 //! The same scenario code waits either way.
@@ -17,8 +17,9 @@
 use std::cell::Cell;
 use std::future::Future;
 use std::pin::Pin;
+use std::sync::Arc;
 use std::sync::{Mutex, MutexGuard, TryLockError};
-use std::task::{Context, Poll, Waker};
+use std::task::{Context, Poll, Wake, Waker};
 
 thread_local! {
     /// Set on the browser's UI thread, where a blocking wait traps.
@@ -211,11 +212,30 @@ impl Drop for DoneOnDrop {
     }
 }
 
+/// Runs a future to its end on the calling thread, parking it while the future waits.
+/// With blocking waits (`program::ThreadIo`) every wait has already happened, so this
+/// polls once.
+pub fn block_on<F: Future>(future: F) -> F::Output {
+    struct Unpark(std::thread::Thread);
+    impl Wake for Unpark {
+        fn wake(self: Arc<Self>) {
+            self.0.unpark();
+        }
+    }
+    let waker = Waker::from(Arc::new(Unpark(std::thread::current())));
+    let mut context = Context::from_waker(&waker);
+    let mut future = std::pin::pin!(future);
+    loop {
+        if let Poll::Ready(output) = future.as_mut().poll(&mut context) {
+            return output;
+        }
+        park();
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::io::block_on;
-    use std::sync::Arc;
     use std::time::Duration;
 
     #[test]

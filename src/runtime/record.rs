@@ -4,10 +4,10 @@
 //! Every event is stamped and sent under one lock, so the order of the stream, the
 //! order of the record and the order of the timestamps are the same order.
 
-use crate::lines::Lang;
-use crate::plan::Scenario;
-use crate::runtime::SharedRuntime;
-use crate::sync::shared_lock;
+use crate::runtime::lines::Lang;
+use crate::runtime::machine::SharedRuntime;
+use crate::runtime::plan::Scenario;
+use crate::runtime::sync::shared_lock;
 use serde::Serialize;
 use std::sync::{Arc, Mutex, MutexGuard};
 
@@ -431,7 +431,7 @@ impl Recorder {
         let file = FileRecord {
             path,
             bytes: data.len(),
-            image: crate::image::sniff(&data, None).ok(),
+            image: crate::runtime::image::sniff(&data, None).ok(),
         };
         self.emit(|record, t_ms| {
             record.files.push(file.clone());

@@ -1,9 +1,9 @@
 //! Python's `threading.Thread`, as the lesson uses it: `Thread(target=sleep,
 //! args=[sec])`, `start()`, `join()`.
 
-use crate::program::Program;
-use crate::sync::Signal;
-use crate::task::{Target, Task, TaskError};
+use crate::runtime::program::Program;
+use crate::runtime::sync::Signal;
+use crate::runtime::task::{Target, Task, TaskError};
 use std::sync::Arc;
 
 pub struct Thread {
@@ -44,7 +44,7 @@ impl Thread {
         let handed = Arc::new(std::sync::Mutex::new(Some(task)));
         let for_thread = handed.clone();
         let started = self.program.start_thread(move |program| async move {
-            let task = crate::sync::shared_lock(&for_thread).take();
+            let task = crate::runtime::sync::shared_lock(&for_thread).take();
             if let Some(task) = task {
                 // The value of a Thread's target is thrown away, as in Python.
                 let _ = task.run(&program, &name).await;
@@ -53,7 +53,7 @@ impl Thread {
         match started {
             Ok(done) => self.done = Some(done),
             Err(_) => {
-                if let Some(task) = crate::sync::shared_lock(&handed).take() {
+                if let Some(task) = crate::runtime::sync::shared_lock(&handed).take() {
                     let _ = task.failed(&self.program, TaskError::CannotStartThread);
                 }
             }

@@ -11,11 +11,11 @@
 //!         print(await t)
 //! ```
 
-use crate::io::Io;
-use crate::plan::{Arg, Plan, Scenario};
-use crate::program::Program;
-use crate::record::RunRecord;
-use crate::task::{returning, Task, TaskResult};
+use crate::runtime::io::Io;
+use crate::runtime::plan::{Arg, Plan, Scenario};
+use crate::runtime::program::Program;
+use crate::runtime::record::RunRecord;
+use crate::runtime::task::{print_result, returning, Task, TaskResult};
 use futures_util::stream::{FuturesUnordered, StreamExt};
 use std::future::Future;
 use std::pin::Pin;
@@ -75,5 +75,5 @@ fn create_tasks<'a>(p: &'a Program, args: &[Arg], io: &'a dyn Io) -> (Vec<usize>
 /// `print(await t)`.
 fn deliver(p: &Program, index: usize, result: TaskResult) {
     p.recorder().delivered(index);
-    p.print_result(result);
+    print_result(p, result);
 }

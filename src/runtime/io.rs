@@ -4,11 +4,9 @@
 //! whose waits block and so are always ready, and asyncio hands them a timer- and
 //! fetch-based one.
 
-use crate::program::{Program, Stopped};
+use crate::runtime::cancel::Stopped;
 use std::future::Future;
 use std::pin::Pin;
-use std::sync::Arc;
-use std::task::{Context, Poll, Wake, Waker};
 
 pub type LocalBoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + 'a>>;
 
@@ -66,41 +64,4 @@ pub trait Io {
     fn sleep(&self, ms: f64) -> LocalBoxFuture<'_, Result<(), Stopped>>;
     /// GET `url` for task `task`, the body read whole (up to [`MAX_IMAGE_BYTES`]).
     fn fetch(&self, task: usize, url: &str) -> LocalBoxFuture<'_, Result<Fetched, FetchError>>;
-}
-
-/// Waits that block the calling thread, as the lesson's threads do.
-pub struct ThreadIo<'a> {
-    pub program: &'a Program,
-}
-
-impl Io for ThreadIo<'_> {
-    fn sleep(&self, ms: f64) -> LocalBoxFuture<'_, Result<(), Stopped>> {
-        let slept = self.program.sleep_ms(ms);
-        Box::pin(std::future::ready(slept))
-    }
-
-    fn fetch(&self, task: usize, url: &str) -> LocalBoxFuture<'_, Result<Fetched, FetchError>> {
-        let fetched = self.program.download(task, url);
-        Box::pin(std::future::ready(fetched))
-    }
-}
-
-/// Runs a future to its end on the calling thread, parking it while the future waits.
-/// With [`ThreadIo`] every wait has already happened (it blocked), so this polls once.
-pub fn block_on<F: Future>(future: F) -> F::Output {
-    struct Unpark(std::thread::Thread);
-    impl Wake for Unpark {
-        fn wake(self: Arc<Self>) {
-            self.0.unpark();
-        }
-    }
-    let waker = Waker::from(Arc::new(Unpark(std::thread::current())));
-    let mut context = Context::from_waker(&waker);
-    let mut future = std::pin::pin!(future);
-    loop {
-        if let Poll::Ready(output) = future.as_mut().poll(&mut context) {
-            return output;
-        }
-        crate::sync::park();
-    }
 }

@@ -7,9 +7,8 @@
 //! threads and a process-wide `Instant`. Where real threads are not allowed, the
 //! single-threaded build runs each "thread" as a coroutine instead ([`simulated`]).
 
-use crate::cancel::CancelToken;
-use crate::io::{FetchError, Fetched, Io, LocalBoxFuture, ThreadIo};
-use crate::program::Program;
+use crate::runtime::cancel::CancelToken;
+use crate::runtime::io::{FetchError, Fetched, Io, LocalBoxFuture};
 use std::sync::Arc;
 
 /// A thread's main: made on the new thread (it need not be `Send`), then run there.
@@ -19,7 +18,7 @@ pub type ThreadMain = Box<dyn FnOnce() -> LocalBoxFuture<'static, ThreadEnd> + S
 /// What a thread's main leaves behind: the signal that it has ended. The runtime
 /// drops it only after the thread can take another main, so that whoever waited
 /// for the end (`join()`, the end of the run) can start the next thread at once.
-pub struct ThreadEnd(pub Option<crate::sync::DoneOnDrop>);
+pub struct ThreadEnd(pub Option<crate::runtime::sync::DoneOnDrop>);
 
 /// No thread is free to run another: Python's `RuntimeError: can't start new thread`.
 /// Refused at once rather than queued, so a program can never wait for a thread
@@ -38,9 +37,10 @@ pub trait Runtime: Send + Sync + 'static {
     fn now_ms(&self) -> f64;
     /// A number naming the thread this is called on, stable while the page lives.
     fn thread_id(&self) -> u32;
-    /// How a task waits on this machine: by blocking its thread, by default.
-    fn io<'a>(&'a self, program: &'a Program) -> Box<dyn Io + 'a> {
-        Box::new(ThreadIo { program })
+    /// How a task waits on this machine, if not by blocking its thread (the default,
+    /// `None`: the program's own blocking waits).
+    fn io(&self) -> Option<Box<dyn Io + '_>> {
+        None
     }
     /// Whether the threads are real (Web Workers, OS threads) or simulated.
     fn threaded(&self) -> bool {
@@ -65,7 +65,7 @@ pub type SharedRuntime = Arc<dyn Runtime>;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod native {
     use super::{CannotStart, Runtime, ThreadMain};
-    use crate::io::block_on;
+    use crate::runtime::sync::block_on;
     use std::sync::atomic::{AtomicU32, Ordering};
     use std::sync::OnceLock;
     use std::time::Instant;
@@ -101,7 +101,7 @@ pub mod native {
 /// page that is not cross-origin isolated). Each coroutine keeps a thread number of
 /// its own, so the record and the timeline still tell the "threads" apart.
 pub mod simulated {
-    use crate::io::LocalBoxFuture;
+    use crate::runtime::io::LocalBoxFuture;
     use std::cell::Cell;
     use std::future::Future;
     use std::pin::Pin;

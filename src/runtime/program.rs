@@ -4,20 +4,16 @@
 //! `time.perf_counter()`, the Stop token, the record, and the list of threads the
 //! interpreter waits for before it exits.
 
-use crate::cancel::{CancelToken, Wait};
-use crate::io::{FetchError, Fetched, Io};
-use crate::lines::Lang;
-use crate::plan::Plan;
-use crate::record::{Recorder, RunRecord, Sink};
-use crate::runtime::{CannotStart, SharedRuntime, ThreadEnd};
-use crate::sync::{shared_lock, DoneOnDrop, Signal};
+use crate::runtime::cancel::{CancelToken, Stopped, Wait};
+use crate::runtime::io::{FetchError, Fetched, Io, LocalBoxFuture};
+use crate::runtime::lines::Lang;
+use crate::runtime::machine::{CannotStart, SharedRuntime, ThreadEnd};
+use crate::runtime::plan::Plan;
+use crate::runtime::record::{Recorder, RunRecord, Sink};
+use crate::runtime::sync::{shared_lock, DoneOnDrop, Signal};
 use std::future::Future;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
-
-/// Stop was pressed while the task waited.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Stopped;
 
 #[derive(Clone)]
 pub struct Program {
@@ -58,7 +54,7 @@ impl Program {
             wall_ms: 0.0,
             cpu_ms: 0.0,
             cancelled: false,
-            gil: (plan.scenario == crate::plan::Scenario::Python).then_some(plan.gil),
+            gil: (plan.scenario == crate::runtime::plan::Scenario::Python).then_some(plan.gil),
             error: None,
             output: Vec::new(),
             tasks: Vec::new(),
@@ -112,15 +108,6 @@ impl Program {
         }
     }
 
-    /// `print(f.result())`: the value, or the exception `result()` raised.
-    pub fn print_result(&self, result: crate::task::TaskResult) {
-        match result {
-            Ok(Some(value)) => self.print(value),
-            Ok(None) => self.print("None"),
-            Err(error) => self.print(error.message(self)),
-        }
-    }
-
     pub fn is_stopped(&self) -> bool {
         self.inner.cancel.is_cancelled()
     }
@@ -139,7 +126,10 @@ impl Program {
 
     /// How this program's tasks wait: blocking their thread, or as coroutines.
     pub fn io(&self) -> Box<dyn Io + '_> {
-        self.inner.rt.io(self)
+        self.inner
+            .rt
+            .io()
+            .unwrap_or_else(|| Box::new(ThreadIo { program: self }))
     }
 
     /// `requests.get(url)`: blocks this thread until the body or an error is in.
@@ -246,5 +236,22 @@ impl Program {
         self.inner
             .rec
             .finish(self.is_stopped() && !self.ending_daemons())
+    }
+}
+
+/// Waits that block the calling thread, as the lesson's threads do.
+pub struct ThreadIo<'a> {
+    pub program: &'a Program,
+}
+
+impl Io for ThreadIo<'_> {
+    fn sleep(&self, ms: f64) -> LocalBoxFuture<'_, Result<(), Stopped>> {
+        let slept = self.program.sleep_ms(ms);
+        Box::pin(std::future::ready(slept))
+    }
+
+    fn fetch(&self, task: usize, url: &str) -> LocalBoxFuture<'_, Result<Fetched, FetchError>> {
+        let fetched = self.program.download(task, url);
+        Box::pin(std::future::ready(fetched))
     }
 }

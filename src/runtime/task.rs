@@ -2,12 +2,13 @@
 //! written once, against [`Io`]: a thread runs it with blocking waits, asyncio
 //! with awaited timers and fetches.
 
-use crate::cpu::{ProgressClock, STEP};
-use crate::image::{sniff, Image};
-use crate::io::{FetchError, Io, MAX_IMAGE_BYTES};
-use crate::plan::{Arg, Secs};
-use crate::program::{Program, Stopped};
-use crate::record::{self, Download, OffCore, Outcome};
+use crate::runtime::cancel::Stopped;
+use crate::runtime::cpu::{ProgressClock, STEP};
+use crate::runtime::image::{sniff, Image};
+use crate::runtime::io::{FetchError, Io, MAX_IMAGE_BYTES};
+use crate::runtime::plan::{Arg, Secs};
+use crate::runtime::program::Program;
+use crate::runtime::record::{self, Download, OffCore, Outcome};
 
 /// One of the lesson's functions applied to its argument: what `target=` and
 /// `executor.submit` are given.
@@ -348,5 +349,14 @@ fn outcome(program: &Program, result: &TaskResult) -> Outcome {
     match result {
         Ok(value) => Outcome::Ok(value.clone()),
         Err(error) => Outcome::Error(error.message(program)),
+    }
+}
+
+/// `print(f.result())`: the value, or the exception `result()` raised.
+pub fn print_result(program: &Program, result: TaskResult) {
+    match result {
+        Ok(Some(value)) => program.print(value),
+        Ok(None) => program.print("None"),
+        Err(error) => program.print(error.message(program)),
     }
 }

@@ -6,9 +6,9 @@
 //! start in submission order and never more than `max_workers` run at once — not
 //! rayon's work-stealing order, which the pool underneath would otherwise impose.
 
-use crate::program::Program;
-use crate::sync::{lock, remember, Signal};
-use crate::task::{Target, Task, TaskError, TaskResult};
+use crate::runtime::program::Program;
+use crate::runtime::sync::{lock, remember, Signal};
+use crate::runtime::task::{Target, Task, TaskError, TaskResult};
 use futures_util::stream::{FuturesUnordered, Stream};
 use std::collections::VecDeque;
 use std::future::poll_fn;

@@ -3,8 +3,8 @@
 //! Nothing here panics on input. Every refusal is a [`PlanError`] that names the
 //! place (`secs[3]`) and the reason, and the page shows it next to that field.
 
-use crate::image::{Image, UrlProblem};
-use crate::lines::{python_float, quote, Lang};
+use crate::runtime::image::{Image, UrlProblem};
+use crate::runtime::lines::{python_float, quote, Lang};
 use serde::Serialize;
 use std::fmt;
 use std::sync::Arc;
@@ -421,7 +421,7 @@ fn parse_images(items: &[String]) -> Result<Vec<Arg>, PlanError> {
                 UrlProblem::Empty => "is empty".to_owned(),
                 UrlProblem::TooLong => format!(
                     "the URL is longer than {} characters",
-                    crate::image::MAX_URL_CHARS
+                    crate::runtime::image::MAX_URL_CHARS
                 ),
                 UrlProblem::NotHttp => {
                     format!("{} is not an http(s) or relative URL", quoted(item.trim()))
@@ -615,8 +615,10 @@ fn deadline_ms(args: &[Arg]) -> f64 {
         .map(|arg| match arg {
             Arg::Secs(secs) => secs.ms(),
             Arg::Image(_) => {
-                f64::from(crate::io::FIRST_BYTE_TIMEOUT_SECS + crate::io::DOWNLOAD_TIMEOUT_SECS)
-                    * 1000.0
+                f64::from(
+                    crate::runtime::io::FIRST_BYTE_TIMEOUT_SECS
+                        + crate::runtime::io::DOWNLOAD_TIMEOUT_SECS,
+                ) * 1000.0
             }
             // Trial division to n: about (n / 10⁶)^1.5 × 0.4 s on a slow core.
             Arg::Compute { n } => (*n as f64 / 1e6).powf(1.5) * 400.0,

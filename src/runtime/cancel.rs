@@ -5,11 +5,15 @@
 //! *abandoned*: then every wait of its threads ends, not only the sleeps, so that
 //! no thread stays blocked in `join()` on a thread that will never end.
 
-use crate::sync::{lock, spin_lock, Ready, Signal};
+use crate::runtime::sync::{lock, spin_lock, Ready, Signal};
 use futures_util::future::{select, Either};
 use std::future::Future;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Condvar, Mutex};
+
+/// Stop was pressed while the task waited.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stopped;
 
 #[derive(Clone, Default)]
 pub struct CancelToken {
@@ -93,7 +97,7 @@ impl CancelToken {
             };
         }
         let deadline = now() + ms;
-        crate::sync::check_may_block("a blocking sleep");
+        crate::runtime::sync::check_may_block("a blocking sleep");
         let mut cancelled = lock(&self.inner.cancelled);
         loop {
             if *cancelled {
@@ -119,12 +123,20 @@ impl CancelToken {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::runtime::{native::OsThreads, Runtime};
-    use std::time::Duration;
+    use std::time::{Duration, Instant};
+
+    /// The test's clock, in ms (the runtime's is above this layer).
+    struct Clock(Instant);
+
+    impl Clock {
+        fn now_ms(&self) -> f64 {
+            self.0.elapsed().as_secs_f64() * 1000.0
+        }
+    }
 
     #[test]
     fn wait_times_out_after_the_time_given() {
-        let rt = OsThreads;
+        let rt = Clock(Instant::now());
         let token = CancelToken::new();
         let t0 = rt.now_ms();
         assert_eq!(token.wait_ms(50.0, &|| rt.now_ms()), Wait::TimedOut);
@@ -139,7 +151,7 @@ mod tests {
             .map(|_| {
                 let token = token.clone();
                 std::thread::spawn(move || {
-                    let rt = OsThreads;
+                    let rt = Clock(Instant::now());
                     let t0 = rt.now_ms();
                     let how = token.wait_ms(10_000.0, &|| rt.now_ms());
                     (how, rt.now_ms() - t0)

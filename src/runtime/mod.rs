@@ -1,0 +1,29 @@
+//! The runtime the lesson's programs run on: threads, the pool, I/O, the record.
+//! Both the Python interpreter ([`crate::python`]) and the listings written in Rust
+//! ([`crate::scenario`]) stand on it; nothing here knows of either, nor of the page
+//! ([`crate::web`] is the one boundary to JS).
+//!
+//! Inside, each module uses only those listed before it:
+//! - the machine: [`memory`], [`cpu`], [`sync`] (locks, signals, `block_on`),
+//!   [`cancel`] (Stop), [`io`] (how a task waits), [`machine`] (the threads: Web
+//!   Workers, OS threads, or simulated);
+//! - what a run is: [`lines`] (the lesson's printed words), [`image`], [`plan`],
+//!   [`record`] (events and the run record), [`program`] (one run's machine, clock,
+//!   Stop and record), [`task`] (a unit of the lesson's work);
+//! - Python's tools as the lesson uses them: [`threading`], [`concurrent`], [`asyncio`].
+
+pub mod asyncio;
+pub mod cancel;
+pub mod concurrent;
+pub mod cpu;
+pub mod image;
+pub mod io;
+pub mod lines;
+pub mod machine;
+pub mod memory;
+pub mod plan;
+pub mod program;
+pub mod record;
+pub mod sync;
+pub mod task;
+pub mod threading;
