@@ -2,6 +2,7 @@
 // every edit by the same Rust code that runs it, and the lesson's presets.
 
 import { lang, t } from './i18n.js';
+import { readListing } from './editor/literals.js';
 import { listing } from './listings.js';
 import { PRESETS, presetById } from './presets.js';
 import { LESSON_IMAGES, SCENARIOS, scenarioById } from './scenarios.js';
@@ -59,16 +60,44 @@ export class PlanForm {
     return { scenario, ...work, workers, lang: lang() };
   }
 
-  /** The lesson's code for the plan, with the student's list in it. */
-  listing() {
-    const { scenario, kind } = this.state;
-    const items = {
+  /** The list's items as the listing writes them, from the field in use. */
+  #items() {
+    return {
       sleep: () => this.#secsText().replace(/[[\]]/g, '').split(/[\s,]+/).filter(Boolean),
       download: () => this.state.images.split('\n').map((l) => l.trim()).filter(Boolean),
       compute: () => this.state.compute.replace(/[[\]]/g, '').split(/[\s,]+/).filter(Boolean),
-    }[kind]();
+    }[this.state.kind]();
+  }
+
+  /** The lesson's code for the plan, with the student's list in it. */
+  listing() {
+    const { scenario, kind } = this.state;
     const workers = scenarioById(scenario).pool ? this.state.workers : '';
-    return listing(scenario, kind, items, workers);
+    return listing(scenario, kind, this.#items(), workers);
+  }
+
+  /**
+   * The student edited the listing's code: if only its list and max_workers changed
+   * (editor/literals.js), their values are the fields' now — the field, the URL and
+   * the check follow, as if typed there — and this returns true. Else (the
+   * student's own code) nothing changes and it returns false. A value the form
+   * refuses is kept and said at its field, as a typed one is.
+   */
+  takeCode(text) {
+    const { state } = this;
+    const values = readListing(text, { scenario: state.scenario, kind: state.kind, workers: state.workers, pool: scenarioById(state.scenario).pool });
+    if (!values) return false;
+    const same = (a, b) => a.length === b.length && a.every((item, i) => item === b[i]);
+    // An unchanged list keeps its field as the student typed it ("5,4,3" stays so).
+    if (!same(values.items, this.#items())) {
+      const key = { sleep: 'secs', download: 'images', compute: 'compute' }[state.kind];
+      state[key] = values.items.join(state.kind === 'download' ? '\n' : ', ');
+      this.#fields[key].value = key === 'secs' ? this.#secsText() : state[key];
+    }
+    state.workers = values.workers;
+    this.#fields.workers.value = state.workers;
+    this.#edited({ notify: false });
+    return true;
   }
 
   writeUrl() {
@@ -162,11 +191,13 @@ export class PlanForm {
     }
   }
 
-  #edited() {
+  /** After a field's edit; `notify: false` when it came from the code, which is
+   *  already what it should be (editor/program.js says the rest). */
+  #edited({ notify = true } = {}) {
     this.writeUrl();
     this.check();
     this.#renderPresets();
-    this.#onChange();
+    if (notify) this.#onChange();
   }
 
   #listen() {

@@ -79,11 +79,17 @@ const LINES = {
   en: { going: "I'm going to sleep for a whole second!", woke: 'What a good sleep that was', waits: '# Python waits for the threads still running before it exits' },
 };
 
+/** The name of the list each kind of task is given (editor/literals.js reads it back). */
+export const LIST_NAMES = Object.fromEntries(Object.entries(FUNCTIONS).map(([kind, f]) => [kind, f.list]));
+
 const TOOK = 'print(f"it took: {round(finish-start, 2)} sec.")';
-const MAX_SHOWN = 12;
+/** Past this many items a list is shortened (`...  # 20`): the code shows it, but it
+ *  is not the list's data any more, so editor/literals.js cannot read it back. */
+export const MAX_SHOWN = 12;
 
 /** A Python list literal, shortened past a dozen items. */
-function literal(kind, items) {
+export function literal(kind, items) {
+  if (items.length === 0) return '[]';
   const shown = items.slice(0, MAX_SHOWN).map((item) => (kind === 'download' ? JSON.stringify(item) : item));
   const more = items.length > MAX_SHOWN ? `, ...  # ${items.length}` : '';
   if (kind === 'download') {

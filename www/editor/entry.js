@@ -182,8 +182,19 @@ export function createEditor(parent, { text, labelledBy, describedBy, threadMark
     /** Replaces the text (a listing shown): not an edit of the student's. It stays in the
      *  history, so undo after "Back to the listing" brings the student's code back. */
     setText(next) {
-      if (next === view.state.doc.toString()) return;
-      view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: next }, userEvent: FROM_PAGE });
+      const now = view.state.doc.toString();
+      if (next === now) return;
+      // Only the part that differs is replaced (a field edited: the list literal or
+      // max_workers), so the student's cursor and selection outside it stay put.
+      let from = 0;
+      const most = Math.min(now.length, next.length);
+      while (from < most && now[from] === next[from]) from++;
+      let tail = 0;
+      while (tail < most - from && now[now.length - 1 - tail] === next[next.length - 1 - tail]) tail++;
+      // Never between the two halves of a surrogate pair.
+      if (from > 0 && /[\uD800-\uDBFF]/.test(now[from - 1])) from--;
+      if (tail > 0 && /[\uDC00-\uDFFF]/.test(now[now.length - tail])) tail--;
+      view.dispatch({ changes: { from, to: now.length - tail, insert: next.slice(from, next.length - tail) }, userEvent: FROM_PAGE });
     },
     /** Marks `lines` (1-based) as `kind`: 'here' (a thread is there) or 'error-line'. */
     mark(kind, lines) {

@@ -1,12 +1,14 @@
 // What Run runs: the lesson's listing as the form's fields make it, or, once the
-// student has edited the code, their own code, run by the Python interpreter
-// (`pg.run({ code, gil, lang })`). While the code is their own, the listing's fields
-// step aside (disabled, under a note with "Back to the listing"); the code is
-// checked as it is typed (`pg.check`), a problem underlined at its place and said
-// in an alert, and Run waits until it parses; the code and the GIL switch are kept
-// in the URL (editor/code-url.js). Read-only (`readonly=1`, a course author's
-// program shown as written), the code is what it is: no editor, no listing fields,
-// no presets, no way back to a listing; Run and the GIL switch still work.
+// student has edited the code beyond the listing's list literal and max_workers
+// (those edits are the fields' values: editor/literals.js), their own code, run by
+// the Python interpreter (`pg.run({ code, gil, lang })`). While the code is their
+// own, the listing's fields step aside (disabled, under a note with "Back to the
+// listing"); the code is checked as it is typed (`pg.check`), a problem underlined
+// at its place and said in an alert, and Run waits until it parses; the code and
+// the GIL switch are kept in the URL (editor/code-url.js). Read-only (`readonly=1`,
+// a course author's program shown as written), the code is what it is: no editor,
+// no listing fields, no presets, no way back to a listing; Run and the GIL switch
+// still work.
 
 import { lang, t } from '../i18n.js';
 import { packCode, unpackCode } from './code-url.js';
@@ -78,11 +80,19 @@ export class Program {
     this.render();
   }
 
-  /** The student edited the code: it is their own now, unless it is the listing again (undo). */
+  /**
+   * The student edited the code: it is their own now, unless it is the listing again
+   * (undo), or the listing with other values in its list or max_workers — then the
+   * fields take those values (form.takeCode: the field, the URL, the check) and Run
+   * runs the listing with them.
+   */
   edited(text) {
     const { state } = this.#form;
     const listing = this.#form.listing().map((line) => line.text).join('\n');
-    state.code = text === listing ? null : text;
+    // No code while the listing's values are read, so the URL the form writes has none.
+    state.code = null;
+    if (text === listing) this.#form.check(); // the fields' problems, said again
+    else if (!this.#form.takeCode(text)) state.code = text;
     this.render();
     clearTimeout(this.#timer);
     this.#timer = setTimeout(() => {
