@@ -10,6 +10,7 @@ import { download, downloadTrace, fileName, readRecord } from './export.js';
 import { PlanForm } from './form.js';
 import { detectLang, lang, setLang, t, translate } from './i18n.js';
 import { listing } from './listings.js';
+import { loadPythonViews, needsPythonViews } from './python-views.js';
 import { eventTimes } from './run-model.js';
 import { Scene } from './scene.js';
 import { CompareView } from './view/compare.js';
@@ -29,6 +30,8 @@ const replay = { play: $('replay-play'), prev: $('replay-prev'), next: $('replay
 
 const code = new CodePanel($('code').closest('pre'), {
   onEdit: (text) => program.edited(text),
+  // Editing makes the code the student's own: what that needs comes with the editor.
+  beforeEdit: () => program.load(),
   onFail: (error) => {
     $('code-error').textContent = t('editorFailed', { message: error.message });
     $('code-error').hidden = false;
@@ -116,6 +119,9 @@ async function run() {
   thumbnails.clear();
   summary.show(null);
   if (!program.own) code.show(form.listing());
+  // A Python run is drawn with views loaded on first need: asked for at once (the
+  // scene waits for them if they are not in yet).
+  if (program.own) loadPythonViews().catch(reportError);
   code.markLines('error-line', []);
   running = new AbortController();
   scene.live();
@@ -230,6 +236,8 @@ function listen() {
     const said = $('export-status');
     try {
       const record = await readRecord(file);
+      // A Python run's record is drawn with views loaded on first need.
+      if (needsPythonViews(record)) await loadPythonViews();
       thumbnails.clear();
       showRecord(record);
       showListing();
@@ -290,6 +298,8 @@ async function main() {
   setLang(detectLang(form.state.lang, navigator.languages ?? [navigator.language]));
   listen();
   await program.restore(); // the code of the link, if any (codez= is unpacked first)
+  // A link's code runs on the interpreter: its views are asked for ahead of the run.
+  if (program.own) loadPythonViews().catch(reportError);
   renderLanguage();
   setStatus('starting');
   // For the benchmark (bench/run.mjs): when the page became usable, and the pool ready.
