@@ -10,6 +10,7 @@ import { download, downloadTrace, fileName, readRecord } from './export.js';
 import { PlanForm } from './form.js';
 import { detectLang, lang, setLang, t, translate } from './i18n.js';
 import { listing } from './listings.js';
+import { loadPythonViews, needsPythonViews } from './python-views.js';
 import { eventTimes } from './run-model.js';
 import { Scene } from './scene.js';
 import { CompareView } from './view/compare.js';
@@ -29,6 +30,8 @@ const replay = { play: $('replay-play'), prev: $('replay-prev'), next: $('replay
 
 const code = new CodePanel($('code').closest('pre'), {
   onEdit: (text) => program.edited(text),
+  // Editing makes the code the student's own: what that needs comes with the editor.
+  beforeEdit: () => program.load(),
   onFail: (error) => {
     $('code-error').textContent = t('editorFailed', { message: error.message });
     $('code-error').hidden = false;
@@ -38,9 +41,10 @@ const timeline = new Timeline($('timeline'), $('timeline-detail'));
 const summary = new TimeSummary($('timing'));
 const compare = new CompareView(document.querySelector('.compare'), $('compare'));
 const thumbnails = new Thumbnails(document.querySelector('.thumbnails'), $('thumbnails'));
-/** The files a Python run wrote (view/files.js), loaded with the first one. */
+/** The files a Python run wrote (view/files.js, styled by python-views.css), loaded
+ *  with the first one. */
 let filesView = null;
-const files = () => (filesView ??= import('./view/files.js').then(({ Files }) => new Files(document.querySelector('.files'), $('files'))));
+const files = () => (filesView ??= Promise.all([import('./view/files.js'), loadPythonViews()]).then(([{ Files }]) => new Files($('tasks-details'))));
 const scene = new Scene({ output: new OutputView($('output').querySelector('ol')), table: new TaskTable($('tasks')), timeline, code }, onDraw);
 const form = new PlanForm(() => {
   // An edited plan: its code replaces the listing of the last run, and Run follows
@@ -120,6 +124,9 @@ async function run() {
   filesView?.then((view) => view.clear());
   summary.show(null);
   if (!program.own) code.show(form.listing());
+  // A Python run is drawn with views loaded on first need: asked for at once (the
+  // scene waits for them if they are not in yet).
+  if (program.own) loadPythonViews().catch(reportError);
   code.markLines('error-line', []);
   running = new AbortController();
   scene.live();
@@ -235,6 +242,8 @@ function listen() {
     const said = $('export-status');
     try {
       const record = await readRecord(file);
+      // A Python run's record is drawn with views loaded on first need.
+      if (needsPythonViews(record)) await loadPythonViews();
       thumbnails.clear();
       if (record.files?.length) files().then((view) => view.show(record.files));
       else filesView?.then((view) => view.clear());
@@ -297,6 +306,8 @@ async function main() {
   setLang(detectLang(form.state.lang, navigator.languages ?? [navigator.language]));
   listen();
   await program.restore(); // the code of the link, if any (codez= is unpacked first)
+  // A link's code runs on the interpreter: its views are asked for ahead of the run.
+  if (program.own) loadPythonViews().catch(reportError);
   renderLanguage();
   setStatus('starting');
   // For the benchmark (bench/run.mjs): when the page became usable, and the pool ready.

@@ -2,7 +2,6 @@
 // every edit by the same Rust code that runs it, and the lesson's presets.
 
 import { lang, t } from './i18n.js';
-import { readListing } from './editor/literals.js';
 import { listing } from './listings.js';
 import { PRESETS, presetById } from './presets.js';
 import { LESSON_IMAGES, SCENARIOS, scenarioById } from './scenarios.js';
@@ -76,16 +75,21 @@ export class PlanForm {
     return listing(scenario, kind, this.#items(), workers);
   }
 
-  /**
-   * The student edited the listing's code: if only its list and max_workers changed
-   * (editor/literals.js), their values are the fields' now — the field, the URL and
-   * the check follow, as if typed there — and this returns true. Else (the
-   * student's own code) nothing changes and it returns false. A value the form
-   * refuses is kept and said at its field, as a typed one is.
-   */
-  takeCode(text) {
+  /** What an edited listing is read against (editor/literals.js's `readListing`). */
+  listingShape() {
     const { state } = this;
-    const values = readListing(text, { scenario: state.scenario, kind: state.kind, workers: state.workers, pool: scenarioById(state.scenario).pool });
+    return { scenario: state.scenario, kind: state.kind, workers: state.workers, pool: scenarioById(state.scenario).pool };
+  }
+
+  /**
+   * The values read from the student's edit of the listing (`{ items, workers }`, or
+   * null when the edit went beyond its list and max_workers): they are the fields'
+   * now — the field, the URL and the check follow, as if typed there — and this
+   * returns true. Given null, nothing changes and it returns false. A value the
+   * form refuses is kept and said at its field, as a typed one is.
+   */
+  takeValues(values) {
+    const { state } = this;
     if (!values) return false;
     const same = (a, b) => a.length === b.length && a.every((item, i) => item === b[i]);
     // An unchanged list keeps its field as the student typed it ("5,4,3" stays so).

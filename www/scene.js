@@ -5,7 +5,7 @@
 
 import { applyEvent, emptyRecord } from './run-model.js';
 import { mainThreadRole } from './main-thread.js';
-import { threadLinesAt } from './thread-lines.js';
+import { pythonViews, readyToDraw } from './python-views.js';
 
 /** Above this many tasks a live run is drawn a few times a second, not every frame. */
 const BIG_RUN = 300;
@@ -88,6 +88,8 @@ export class Scene {
   draw() {
     const { record } = this;
     if (!record) return;
+    // A Python run's lines and GIL waits are drawn by modules loaded on first need.
+    if (!readyToDraw(record, this, () => this.draw())) return;
     this.#lastDraw = this.now;
     // Live, every event received is shown, even one stamped a hair after our clock.
     const cut = this.mode === 'live' ? Infinity : this.now;
@@ -97,7 +99,7 @@ export class Scene {
     // A Python run says each thread's line (`line` events); a listing's main thread
     // is placed by what it has done so far (main-thread.js).
     const python = record.scenario === 'python';
-    this.#views.code.showThreads(python ? threadLinesAt(record, cut) : []);
+    this.#views.code.showThreads(python ? pythonViews().threadLinesAt(record, cut) : []);
     this.#views.code.mark(record.scenario && !python ? mainThreadRole(record, this.now) : null);
     this.#onDraw(this.now);
   }

@@ -3,19 +3,17 @@
 // named and ordered like the thread's lane on the timeline. The interpreter says a
 // thread's line as it starts to wait (sleep, join, result, get, acquire) and as it
 // runs again; between two such events the thread is on that line or has run on from
-// it, and nothing more precise is known, so the marker stays there.
+// it, and nothing more precise is known, so the marker stays there. The same events
+// tell where a thread's bar on the timeline waits (`pythonWaits`).
 
 import { t } from './i18n.js';
-import { lanesOf } from './view/timeline.js';
+import { laneColour, lanesOf } from './view/timeline.js';
 import { threadLabel } from './view/format.js';
-
-/** The palette (style.css, `.thread-marker[data-lane]`): 0 for the main thread, then
- *  this many for the others, round again past the seventh lane. */
-const OTHER_COLOURS = 7;
 
 /**
  * The markers at `ms` of `record` (Infinity: everything received so far, as a live
- * run draws): `[{ thread, line, waiting, main, lane, text, label }]`, in lane order. A
+ * run draws): `[{ thread, line, waiting, main, colour, text, label }]`, in lane order
+ * (`colour`: its lane's on the timeline, view/timeline.js's `laneColour`). A
  * thread has one while it is alive — the main thread until the run ends, any other
  * while one of its tasks runs — and once it has said a line.
  */
@@ -48,11 +46,33 @@ export function threadLinesAt(record, ms) {
         line,
         waiting,
         main,
-        lane: main ? 0 : ((lane(thread) - 1) % OTHER_COLOURS) + 1,
+        colour: laneColour(lane(thread), lanes, record.mainThread),
         // The lane's own label, short enough for the gutter: "main", or the thread's number.
         text: main ? t('mainThreadLane') : String(thread),
         label: t(waiting ? 'threadLineWaiting' : 'threadLineRunning', { thread: name, lane: threadLabel(thread, record.mainThread), line }),
       };
     })
     .sort((a, b) => lane(a.thread) - lane(b.thread));
+}
+
+/**
+ * The waits of a Python thread's task up to `end`, as pieces of its timeline bar
+ * (`[['wait', from, to]]`; `lines`: its thread's line events). A Python thread runs
+ * its bytecode unless its `line` events say it waits: from one that says `waiting` to
+ * the next that does not (or the task's end). Without this the bar of a thread that
+ * counts would read as one that sleeps.
+ */
+export function pythonWaits(task, end, lines) {
+  const waits = [];
+  let from = null;
+  for (const line of lines) {
+    if (line.tMs < task.startedMs || line.tMs > end) continue;
+    if (line.waiting && from === null) from = line.tMs;
+    else if (!line.waiting && from !== null) {
+      waits.push(['wait', from, line.tMs]);
+      from = null;
+    }
+  }
+  if (from !== null) waits.push(['wait', from, end]);
+  return waits;
 }

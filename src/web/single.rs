@@ -10,7 +10,6 @@ use super::{now, Start};
 use crate::runtime::io::Io;
 use crate::runtime::machine::simulated::{current, AsThread};
 use crate::runtime::machine::{CannotStart, Runtime, ThreadMain};
-use crate::runtime::program::Program;
 use crate::scenario;
 use js_sys::Promise;
 use std::cell::RefCell;

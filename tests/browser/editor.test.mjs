@@ -91,6 +91,35 @@ test('the editor is loaded only when the code is first focused, never before', a
   assert.equal(await page.$eval('#code .cm-editor', (e) => getComputedStyle(e).display), 'flex');
 });
 
+test('what is typed while the editor loads lands in the code, and in the URL', async (t) => {
+  const page = await openPage(t, '/?scenario=threads&lang=en');
+  await waitReady(page);
+  const listing = (await page.textContent('#code')).trim();
+  // The editor's bundle is held back until the typing is done.
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route('**/pkg-editor/codemirror.js', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.focus('.code pre');
+  await page.keyboard.type('print("early")');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.$$eval('#code .cm-content', (c) => c.length), 0, 'typed before the editor was there');
+  release();
+  await page.waitForSelector('#code .cm-content[role="textbox"]');
+  // Typed where the cursor goes on a keyboard focus: the start of the code.
+  await page.waitForFunction((expected) => {
+    const lines = [...document.querySelectorAll('#code .cm-line')].map((line) => line.textContent);
+    return lines.join('\n').trim() === expected;
+  }, `print("early")\n${listing}`);
+  assert.equal(await page.isVisible('#own-code'), true);
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('code')?.startsWith('print("early")\n'));
+  // The focus stayed in the code, and typing goes on where it left off.
+  await page.keyboard.type('#');
+  assert.match(await editorText(page), /^print\("early"\)\n#import/);
+});
+
 test('a syntax error is underlined and said with its line, Run waits until it is fixed', async (t) => {
   const page = await openPage(t, withCode('x = 1\n', '&lang=en'));
   await waitReady(page);

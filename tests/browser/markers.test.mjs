@@ -121,6 +121,38 @@ test('mid-run, the two sleeping threads are marked on time.sleep and the main th
   await waitRunEnd(page);
 });
 
+test('each thread’s marker is the colour of its lane on the timeline, in the listing and in the editor', async (t) => {
+  const page = await openPage(t, withCode(''));
+  const record = await waitRunEnd(page);
+  // Back to a moment the three threads had markers, then each marker beside its lane's label.
+  await page.$eval(
+    '#replay-slider',
+    (slider, ms) => {
+      slider.value = String(ms);
+      slider.dispatchEvent(new Event('input'));
+    },
+    Math.round(record.tasks[1].startedMs + 100),
+  );
+  const colours = () =>
+    page.$$eval('#code .thread-marker', (all) =>
+      all.map((m) => ({
+        thread: m.dataset.thread,
+        marker: getComputedStyle(m).borderTopColor,
+        lane: getComputedStyle(document.querySelector(`#timeline .tl-label[data-thread="${m.dataset.thread}"]`)).fill,
+      })),
+    );
+  const check = (seen) => {
+    assert.equal(seen.length, 3, JSON.stringify(seen));
+    for (const { thread, marker, lane } of seen) assert.equal(marker, lane, `thread ${thread}: marker ${marker}, lane ${lane}`);
+    // Three threads, three colours: the colour tells them apart.
+    assert.equal(new Set(seen.map((s) => s.marker)).size, 3, JSON.stringify(seen));
+  };
+  check(await colours());
+  await page.focus('.code pre');
+  await page.waitForSelector('#code .cm-thread-gutter .thread-marker');
+  check(await colours());
+});
+
 test('after the run, stepping the replay back moves the markers', async (t) => {
   const page = await openPage(t, withCode(''));
   const record = await waitRunEnd(page);

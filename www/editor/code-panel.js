@@ -1,13 +1,11 @@
 // The code panel: the listing highlighted as plain text (view/code.js) until the
 // student first focuses it, then CodeMirror in its place, holding the same text.
-// CodeMirror is a bundle of its own (pkg-editor/codemirror.js, ~130 KB gzip) that
+// CodeMirror (pkg-editor/codemirror.js, ~130 KB gzip, put in place by editor/mount.js)
 // is imported at that moment and not before: opening the page costs what it did.
+// What the student types while it loads is kept and typed into it once it is there.
 
 import { CodeView } from '../view/code.js';
-import { threadMarkers } from '../view/thread-marker.js';
-
-/** The bundle made by tools/build-editor.mjs, beside the page (dist/ keeps the layout). */
-const BUNDLE = new URL('../pkg-editor/codemirror.js', import.meta.url).href;
+import { loadPythonViews, pythonViews } from '../python-views.js';
 
 const textOf = (lines) => lines.map((line) => line.text).join('\n');
 
@@ -27,6 +25,10 @@ export class CodePanel {
   #problem = null;
   #onEdit;
   #onFail;
+  #beforeEdit;
+  /** What was typed on the static view while the editor loads: `{ text }` or `{ key }`
+   *  ('Enter', 'Backspace', 'Delete'), in order. */
+  #typed = [];
   /** Where the pointer went down on the static view: the editor's cursor goes there. */
   #pointer = null;
   /** `readonly=1`: the highlighted text stays, and the editor is never loaded. */
@@ -34,19 +36,39 @@ export class CodePanel {
 
   /**
    * `pre`: the panel's `<pre tabindex=0><code id="code">`. `onEdit(text)` after each
-   * edit the student makes; `onFail(error)` if the editor cannot be loaded.
+   * edit the student makes; `onFail(error)` if the editor cannot be loaded;
+   * `beforeEdit()`: a promise of what else must be there before the first edit
+   * (loaded with the editor, so that `onEdit` finds it).
    */
-  constructor(pre, { onEdit, onFail }) {
+  constructor(pre, { onEdit, onFail, beforeEdit = () => null }) {
     this.#pre = pre;
     this.#static = new CodeView(pre.querySelector('code'));
     this.#onEdit = onEdit;
     this.#onFail = onFail;
+    this.#beforeEdit = beforeEdit;
     pre.addEventListener('pointerdown', (event) => {
       this.#pointer = { x: event.clientX, y: event.clientY };
     });
     // Focus, by keyboard or by click (the <pre> is focusable), is when the student
     // may start to edit: load the editor then.
     pre.addEventListener('focusin', () => this.activate());
+    pre.addEventListener('keydown', (event) => this.#keep(event));
+    pre.addEventListener('paste', (event) => {
+      if (!this.#loading) return;
+      event.preventDefault();
+      this.#typed.push({ text: event.clipboardData.getData('text/plain') });
+    });
+  }
+
+  /** A key typed before the editor is there: kept for it (`#mount`), not lost. Tab
+   *  and shortcuts stay the browser's: the static view is no editor yet. */
+  #keep(event) {
+    const { key } = event;
+    if (!this.#loading || event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return;
+    const text = [...key].length === 1;
+    if (!text && !['Enter', 'Backspace', 'Delete'].includes(key)) return;
+    event.preventDefault(); // a space would scroll the page
+    this.#typed.push(text ? { text: key } : { key });
   }
 
   /** Whether CodeMirror is in place. */
@@ -84,17 +106,13 @@ export class CodePanel {
   mark(role) {
     if (role === this.#role) return;
     this.#role = role;
-    if (!this.#editor) return this.#static.mark(role);
-    const lines = [];
-    this.#lines.forEach((line, i) => {
-      if (role !== null && line.role === role) lines.push(i + 1);
-    });
-    this.#editor.mark('here', lines);
+    if (this.#editor) this.#editor.mark('here', this.#roleLines(role));
+    else this.#static.mark(role);
   }
 
   /**
    * Shows each thread of a Python run on its line (`[{ thread, line, waiting, main,
-   * lane, text, label }]`, thread-lines.js; [] clears them). The main thread's line is
+   * colour, text, label }]`, thread-lines.js; [] clears them). The main thread's line is
    * also highlighted as a listing's is: its marker is what that highlight shows.
    */
   showThreads(markers) {
@@ -120,51 +138,52 @@ export class CodePanel {
     this.#editor?.setProblem(problem);
   }
 
+  /** The lines of `role` (listings.js; null: none), 1-based. */
+  #roleLines(role) {
+    const lines = [];
+    this.#lines.forEach((line, i) => {
+      if (role !== null && line.role === role) lines.push(i + 1);
+    });
+    return lines;
+  }
+
   /** Loads CodeMirror (once) and puts it in the static view's place. */
   activate() {
     if (this.readOnly) return Promise.resolve();
-    this.#loading ??= import(BUNDLE).then(
-      ({ createEditor }) => this.#mount(createEditor),
-      (error) => {
-        this.#loading = null; // the next focus tries again
-        this.#onFail(error);
-      },
-    );
+    // The markers it draws in its gutter are a Python run's (python-views.js).
+    this.#loading ??= Promise.all([import('./mount.js'), loadPythonViews(), this.#beforeEdit()])
+      .then(([{ mountEditor }]) => mountEditor(this.#pre, () => this.#shown(), { threadMarkers: pythonViews().threadMarkers, onEdit: (text) => this.#edited(text) }))
+      .then(
+        ({ editor, focused }) => {
+          this.#editor = editor;
+          // What was typed meanwhile, where the cursor went: an edit like any other.
+          const typed = this.#typed;
+          this.#typed = [];
+          if (typed.length) editor.type(typed, this.#pointer);
+          // Focus follows only if the student is still here (the load takes a moment).
+          if (focused) editor.focus(typed.length ? null : this.#pointer);
+        },
+        (error) => {
+          this.#loading = null; // the next focus tries again
+          this.#typed = [];
+          this.#onFail(error);
+        },
+      );
     return this.#loading;
   }
 
-  #mount(createEditor) {
-    const focused = this.#pre.contains(document.activeElement);
-    // The editor takes the <pre>'s place and its id: a <pre> must not hold the
-    // editor's blocks, and one tab stop is enough (the editor's own).
-    const host = document.createElement('div');
-    host.className = 'code-editor';
-    this.#pre.querySelector('code').removeAttribute('id');
-    host.id = 'code';
-    this.#pre.replaceWith(host);
-    // The roles of the static view's lines belong to the listing shown: kept.
-    this.#editor = createEditor(host, {
-      text: textOf(this.#lines),
-      labelledBy: this.#pre.getAttribute('aria-labelledby'),
-      describedBy: this.#pre.getAttribute('aria-describedby'),
-      threadMarkers,
-      onEdit: (text) => {
-        // The student's own text: no listing roles, no marks of the last run.
-        this.#lines = text.split('\n').map((line) => ({ text: line, role: '' }));
-        this.#role = null;
-        this.#editor.mark('here', []);
-        this.markLines('error-line', []);
-        this.showThreads([]);
-        this.#onEdit(text);
-      },
-    });
-    const role = this.#role;
+  /** What the static view shows, for the editor to show the same. */
+  #shown() {
+    return { text: textOf(this.#lines), marks: { here: this.#roleLines(this.#role), ...this.#marks }, threads: this.#threads, problem: this.#problem };
+  }
+
+  /** The student's own text: no listing roles, no marks of the last run. */
+  #edited(text) {
+    this.#lines = text.split('\n').map((line) => ({ text: line, role: '' }));
     this.#role = null;
-    this.mark(role);
-    for (const [kind, lines] of Object.entries(this.#marks)) this.#editor.mark(kind, lines);
-    this.#editor.threads(this.#threads);
-    if (this.#problem) this.#editor.setProblem(this.#problem);
-    // Focus follows only if the student is still here (the load takes a moment).
-    if (focused || document.activeElement === document.body) this.#editor.focus(this.#pointer);
+    this.#editor?.mark('here', []);
+    this.markLines('error-line', []);
+    this.showThreads([]);
+    this.#onEdit(text);
   }
 }

@@ -4,7 +4,7 @@
 // focuses the code (www/editor/code-panel.js). What it exports is a small facade,
 // so nothing else on the page depends on CodeMirror's API.
 
-import { history, defaultKeymap, historyKeymap, indentWithTab } from '@codemirror/commands';
+import { deleteCharBackward, deleteCharForward, history, defaultKeymap, historyKeymap, indentWithTab, insertNewlineAndIndent } from '@codemirror/commands';
 import { HighlightStyle, LanguageSupport, bracketMatching, indentOnInput, indentUnit, syntaxHighlighting } from '@codemirror/language';
 import { pythonLanguage } from '@codemirror/lang-python';
 import { setDiagnostics } from '@codemirror/lint';
@@ -216,6 +216,20 @@ export function createEditor(parent, { text, labelledBy, describedBy, threadMark
         diagnostics.push({ from, to, severity: 'error', message: problem.message });
       }
       view.dispatch(setDiagnostics(view.state, diagnostics));
+    },
+    /**
+     * Types `typed` (`{ text }` or `{ key }`: 'Enter', 'Backspace', 'Delete') as the
+     * student's own typing, the cursor first where the pointer was (`at`, page
+     * coordinates) if given: what was typed on the code before the editor was there.
+     */
+    type(typed, at) {
+      const pos = at ? view.posAtCoords(at) : null;
+      if (pos !== null) view.dispatch({ selection: { anchor: pos } });
+      const commands = { Enter: insertNewlineAndIndent, Backspace: deleteCharBackward, Delete: deleteCharForward };
+      for (const { text, key } of typed) {
+        if (key) commands[key]?.(view);
+        else view.dispatch(view.state.replaceSelection(text), { userEvent: 'input.type', scrollIntoView: true });
+      }
     },
     /** Puts the cursor where the pointer was (page coordinates), or keeps it. */
     focus(at) {

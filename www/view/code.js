@@ -1,7 +1,7 @@
 // The lesson's code for the chosen listing, highlighted, with the lines the main
 // thread is on marked, and in a Python run a marker per thread on its line.
 
-import { byLine, threadMarkers } from './thread-marker.js';
+import { pythonViews } from '../python-views.js';
 
 const KEYWORDS = new Set(['def', 'for', 'in', 'with', 'as', 'return', 'import', 'async', 'await', 'if', 'from', 'lambda', 'not', 'and', 'or']);
 const BUILTINS = new Set(['print', 'range', 'int', 'round', 'sum', 'all', 'open']);
@@ -62,6 +62,9 @@ export class CodeView {
   /** Puts each thread's marker (thread-lines.js) at the end of its line; [] clears them. */
   showThreads(markers) {
     for (const group of this.#code.querySelectorAll('.thread-markers')) group.remove();
+    if (!markers.length) return;
+    // Markers come from a Python run's views (python-views.js), so they are in.
+    const { byLine, threadMarkers } = pythonViews();
     for (const [n, here] of byLine(markers)) this.#lines[n - 1]?.prepend(threadMarkers(here));
   }
 

@@ -4,11 +4,18 @@
 // rows that differ in that one word.
 
 import { t } from '../i18n.js';
-import { gilSetting } from './gil.js';
 import { niceCeil, Timeline } from './timeline.js';
 import { speedup } from './time-summary.js';
 
 const KEEP = 5;
+
+/** A run's GIL setting as the page says it ("GIL on" / "без GIL"); '' for a run that
+ *  has none (a lesson listing: no interpreter, no GIL). */
+function gilSetting(record) {
+  if (record.gil === true) return t('gilOn');
+  if (record.gil === false) return t('gilOff');
+  return '';
+}
 
 export class CompareView {
   #section;

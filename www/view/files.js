@@ -1,16 +1,29 @@
 // The files a Python program wrote (`open("./pics/paw.jpg", "wb")`), as the run left
 // them: name, size, a thumbnail for a picture, and a link that downloads it. The
 // links are object URLs the run made of the bytes; they are released when the run
-// is cleared. A record loaded from a file lists its files without them.
+// is cleared. A record loaded from a file lists its files without them. Only Python
+// runs write files: the section is made here, with the first, not in the page.
+
+import { STRINGS, t } from '../i18n.js';
+
+// Its words come with it (a language switch translates them as the page's own).
+Object.assign(STRINGS.ru, { files: 'Файлы, которые записала программа' });
+Object.assign(STRINGS.en, { files: 'Files the program wrote' });
 
 export class Files {
   #section;
   #list;
   #urls = [];
 
-  constructor(section, list) {
-    this.#section = section;
-    this.#list = list;
+  /** The section goes before `next` (the task table). */
+  constructor(next) {
+    this.#section = Object.assign(document.createElement('section'), { className: 'files', hidden: true });
+    this.#section.setAttribute('aria-labelledby', 'files-title');
+    const title = Object.assign(document.createElement('h2'), { id: 'files-title', textContent: t('files') });
+    title.dataset.i18n = 'files';
+    this.#list = Object.assign(document.createElement('ul'), { id: 'files' });
+    this.#section.append(title, this.#list);
+    next.before(this.#section);
   }
 
   clear() {

@@ -1,9 +1,8 @@
 // The GIL in the pictures: where each thread stood ready to run while another held
-// it (the record's `gilWaits`), how long a task spent so, and what a run's setting
-// is called. A Python run with the GIL on is where the lesson's "threads do not speed
-// up counting" becomes visible: the threads take turns, and the turns are drawn.
-
-import { t } from '../i18n.js';
+// it (the record's `gilWaits`), and how long a task spent so. A Python run with the
+// GIL on is where the lesson's "threads do not speed up counting" becomes visible:
+// the threads take turns, and the turns are drawn. Loaded on first need
+// (python-views.js): a listing has no GIL.
 
 /**
  * Each thread's GIL waits up to `now`, as `[from, to]` stretches in ms, sorted; waits
@@ -37,12 +36,4 @@ export function gilWaitedMs(stretches, thread, from, to) {
   let total = 0;
   for (const [a, b] of stretches.get(thread) ?? []) total += Math.max(0, Math.min(b, to) - Math.max(a, from));
   return total;
-}
-
-/** A run's GIL setting as the page says it ("GIL on" / "без GIL"); '' for a run that
- *  has none (a lesson listing: no interpreter, no GIL). */
-export function gilSetting(record) {
-  if (record.gil === true) return t('gilOn');
-  if (record.gil === false) return t('gilOff');
-  return '';
 }

@@ -4,17 +4,18 @@
 // named for assistive technology, since its visible text is only the lane's label.
 
 /**
- * `markers`: `[{ thread, line, waiting, main, lane, text, label }]` (thread-lines.js),
+ * `markers`: `[{ thread, line, waiting, main, colour, text, label }]` (thread-lines.js),
  * all on one line. Returns a `<span class="thread-markers">` holding one
  * `<span class="thread-marker" data-thread data-line>` each.
  */
 export function threadMarkers(markers) {
   const group = document.createElement('span');
   group.className = 'thread-markers';
-  for (const { thread, line, waiting, main, lane, text, label } of markers) {
+  for (const { thread, line, waiting, main, colour, text, label } of markers) {
     const marker = document.createElement('span');
     marker.className = 'thread-marker';
-    Object.assign(marker.dataset, { thread, line, lane, state: waiting ? 'waiting' : 'running' });
+    // `data-colour`: its lane's colour on the timeline (style.css).
+    Object.assign(marker.dataset, { thread, line, colour, state: waiting ? 'waiting' : 'running' });
     if (main) marker.dataset.main = '';
     marker.setAttribute('role', 'img');
     marker.setAttribute('aria-label', label);

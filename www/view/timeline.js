@@ -9,7 +9,7 @@
 
 import { t } from '../i18n.js';
 import { seconds, threadLabel } from './format.js';
-import { gilStretches, gilWaitedMs } from './gil.js';
+import { pythonViews, readyToDraw } from '../python-views.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 /** Above this many tasks, bars closer than a pixel are drawn as one (see `#dense`). */
@@ -43,12 +43,29 @@ export function lanesOf(record) {
   return record.mainThread === null ? others : [record.mainThread, ...others];
 }
 
+/** Colours for the threads besides the main one (style.css, `--thread-N`), round
+ *  again past the last. */
+const THREAD_COLOURS = 7;
+
+/**
+ * The colour of the thread in lane `index` of `lanes` (lanesOf; an index past the end
+ * is a thread with no lane yet): 0, the text's own, for the main thread; 1 to 7 for
+ * the others in lane order. A thread is one colour wherever it is drawn: its lane's
+ * label here, its marker in the code (thread-lines.js), through style.css's
+ * `[data-colour]`.
+ */
+export function laneColour(index, lanes, mainThread) {
+  if (mainThread !== null && lanes[index] === mainThread) return 0;
+  const first = mainThread !== null && lanes[0] === mainThread ? 1 : 0;
+  return ((index - first) % THREAD_COLOURS) + 1;
+}
+
 /** The pieces of a task's bar up to `now`: `[class, from, to]`. `lines`: the
  *  task's thread's `line` events (Python runs). */
 function segments(task, now, lines = []) {
   const end = task.finishedMs ?? now;
   if (task.kind === 'compute') return [['busy', task.startedMs, end]];
-  if (task.kind === 'python') return pythonWaits(task, end, lines);
+  if (task.kind === 'python') return pythonViews().pythonWaits(task, end, lines);
   if (task.kind !== 'download' || !task.download) return [['wait', task.startedMs, end]];
   const d = task.download;
   const asked = d.requestMs ?? d.sentMs;
@@ -57,26 +74,6 @@ function segments(task, now, lines = []) {
     ['wait', asked, d.firstByteMs],
     ['transfer', d.firstByteMs, d.lastByteMs],
   ].filter(([, from, to]) => to > from);
-}
-
-/**
- * A Python thread runs its bytecode unless its `line` events say it waits: from one
- * that says `waiting` to the next that does not (or the task's end). Without this the
- * bar of a thread that counts would read as one that sleeps.
- */
-function pythonWaits(task, end, lines) {
-  const waits = [];
-  let from = null;
-  for (const line of lines) {
-    if (line.tMs < task.startedMs || line.tMs > end) continue;
-    if (line.waiting && from === null) from = line.tMs;
-    else if (!line.waiting && from !== null) {
-      waits.push(['wait', from, line.tMs]);
-      from = null;
-    }
-  }
-  if (from !== null) waits.push(['wait', from, end]);
-  return waits;
 }
 
 /** What a task's bar says on hover and focus; `gilMs`: how long its thread waited
@@ -156,6 +153,8 @@ export class Timeline {
     this.#record = record;
     this.#now = now;
     this.#options = options;
+    // A Python run's GIL waits are drawn by a module loaded on first need.
+    if (!readyToDraw(record, this, () => this.render(this.#record, this.#now, this.#options))) return;
     const s = this.#size;
     const lanes = lanesOf(record);
     const width = Math.max(this.#width || 640, 280);
@@ -201,7 +200,8 @@ export class Timeline {
       const y = s.top + i * s.lane;
       el('rect', { x: 0, y, width, height: s.lane, class: i % 2 ? 'tl-lane' : 'tl-lane tl-lane-odd' }, root);
       if (s.label) {
-        const label = el('text', { x: 6, y: y + s.lane / 2, class: 'tl-label', 'dominant-baseline': 'central' }, root);
+        const colour = laneColour(i, lanes, record.mainThread);
+        const label = el('text', { x: 6, y: y + s.lane / 2, class: 'tl-label', 'dominant-baseline': 'central', 'data-thread': thread, 'data-colour': colour }, root);
         label.textContent = thread === record.mainThread ? t('mainThreadLane') : threadLabel(thread, record.mainThread);
       }
     });
@@ -220,8 +220,10 @@ export class Timeline {
     // Bars.
     const bars = el('g', { class: 'tl-bars' }, root);
     const dense = record.tasks.length > DENSE;
-    // Waits less than half a pixel apart are drawn as one stretch.
-    const gil = gilStretches(record, now, (0.5 * end) / Math.max(width - s.label - s.right, 1));
+    // Waits less than half a pixel apart are drawn as one stretch. Only a Python
+    // run has any, and then its views are in (readyToDraw above).
+    const python = pythonViews();
+    const gil = python ? python.gilStretches(record, now, (0.5 * end) / Math.max(width - s.label - s.right, 1)) : new Map();
     const linesOf = new Map();
     for (const line of record.lines ?? []) {
       if (!linesOf.has(line.thread)) linesOf.set(line.thread, []);
@@ -240,7 +242,7 @@ export class Timeline {
       if (!this.#compact) {
         g.setAttribute('role', 'img');
         g.setAttribute('tabindex', task.index === this.#focused ? '0' : '-1');
-        const said = describe(task, record.mainThread, gilWaitedMs(gil, task.thread, task.startedMs, task.finishedMs ?? now));
+        const said = describe(task, record.mainThread, python ? python.gilWaitedMs(gil, task.thread, task.startedMs, task.finishedMs ?? now) : 0);
         g.setAttribute('aria-label', said);
         el('title', {}, g).textContent = said;
       }
