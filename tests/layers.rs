@@ -24,7 +24,10 @@ fn rust_files(dir: &Path) -> Vec<PathBuf> {
 /// The file without its unit tests (they may reach anywhere) and its comments.
 fn code_of(path: &Path) -> String {
     let text = fs::read_to_string(path).unwrap();
-    let text = text.split("#[cfg(test)]\nmod tests").next().unwrap_or_default();
+    let text = text
+        .split("#[cfg(test)]\nmod tests")
+        .next()
+        .unwrap_or_default();
     text.lines()
         .filter(|line| !line.trim_start().starts_with("//"))
         .collect::<Vec<_>>()
@@ -59,7 +62,11 @@ fn the_runtime_and_the_interpreter_never_reach_up_a_layer() {
         for file in files {
             let used = names_after(&code_of(&file), "crate::");
             for name in above {
-                assert!(!used.contains(*name), "{} uses crate::{name}", file.display());
+                assert!(
+                    !used.contains(*name),
+                    "{} uses crate::{name}",
+                    file.display()
+                );
             }
         }
     }
@@ -79,7 +86,10 @@ fn no_two_modules_of_the_runtime_import_each_other_in_a_circle() {
         used.remove(&name);
         deps.insert(name, used);
     }
-    assert!(deps.contains_key("program") && deps.contains_key("task"), "{deps:?}");
+    assert!(
+        deps.contains_key("program") && deps.contains_key("task"),
+        "{deps:?}"
+    );
     // Take away, again and again, the modules that use none of those left: a
     // circle is what never goes.
     let mut left = deps.clone();
