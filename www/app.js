@@ -5,8 +5,7 @@
 import { createPlayground } from './playground.js';
 import { CodePanel } from './editor/code-panel.js';
 import { Program } from './editor/program.js';
-import { embedded, reportHeight, toggleEmbedPanel } from './embedding.js';
-import { download, downloadTrace, fileName, readRecord } from './export.js';
+import { embedded, reportHeight } from './embedding.js';
 import { PlanForm } from './form.js';
 import { detectLang, lang, setLang, t, translate } from './i18n.js';
 import { listing } from './listings.js';
@@ -17,7 +16,6 @@ import { CompareView } from './view/compare.js';
 import { seconds } from './view/format.js';
 import { OutputView } from './view/output.js';
 import { TaskTable } from './view/task-table.js';
-import { Thumbnails } from './view/thumbnails.js';
 import { TimeSummary } from './view/time-summary.js';
 import { Timeline } from './view/timeline.js';
 
@@ -40,7 +38,12 @@ const code = new CodePanel($('code').closest('pre'), {
 const timeline = new Timeline($('timeline'), $('timeline-detail'));
 const summary = new TimeSummary($('timing'));
 const compare = new CompareView(document.querySelector('.compare'), $('compare'));
-const thumbnails = new Thumbnails(document.querySelector('.thumbnails'), $('thumbnails'));
+/** Taking a run away and bringing one back (export.js), and the thumbnails of a
+ *  run's downloads (view/thumbnails.js): loaded on first need, not with the page. */
+const exporting = () => import('./export.js');
+let thumbnailsView = null;
+const thumbnails = () =>
+  (thumbnailsView ??= import('./view/thumbnails.js').then(({ Thumbnails }) => new Thumbnails(document.querySelector('.thumbnails'), $('thumbnails'))));
 /** The files a Python run wrote (view/files.js, styled by python-views.css), loaded
  *  with the first one. */
 let filesView = null;
@@ -120,7 +123,7 @@ async function run() {
   // first): both are checked once more, in Rust.
   if (running || !program.check() || !program.ok) return setAppState(app.dataset.state);
   stopReplay();
-  thumbnails.clear();
+  thumbnailsView?.then((view) => view.clear());
   filesView?.then((view) => view.clear());
   summary.show(null);
   if (!program.own) code.show(form.listing());
@@ -136,7 +139,7 @@ async function run() {
     const record = await playground.run(program.plan(), {
       signal: running.signal,
       onEvent: (event) => {
-        if (event.type === 'image') thumbnails.add(event, imageName(event.task));
+        if (event.type === 'image') thumbnails().then((view) => view.add(event, imageName(event.task)));
         else if (event.type === 'file') files().then((view) => view.add(event));
         else scene.apply(event);
       },
@@ -219,13 +222,15 @@ function listen() {
     stopReplay();
     scene.seek(Number(replay.slider.value));
   });
-  $('export-json').addEventListener('click', () => {
+  $('export-json').addEventListener('click', async () => {
+    const { download, fileName } = await exporting();
     download(fileName(scene.record, 'json'), 'application/json', JSON.stringify(scene.record, null, 2));
   });
-  $('export-svg').addEventListener('click', () => {
+  $('export-svg').addEventListener('click', async () => {
+    const { download, fileName } = await exporting();
     download(fileName(scene.record, 'svg'), 'image/svg+xml', timeline.exportSvg());
   });
-  $('export-trace').addEventListener('click', () => downloadTrace(scene.record));
+  $('export-trace').addEventListener('click', async () => (await exporting()).downloadTrace(scene.record));
   $('copy-link').addEventListener('click', async () => {
     const said = $('export-status');
     try {
@@ -241,10 +246,10 @@ function listen() {
     if (!file || running) return;
     const said = $('export-status');
     try {
-      const record = await readRecord(file);
+      const record = await (await exporting()).readRecord(file);
       // A Python run's record is drawn with views loaded on first need.
       if (needsPythonViews(record)) await loadPythonViews();
-      thumbnails.clear();
+      thumbnailsView?.then((view) => view.clear());
       if (record.files?.length) files().then((view) => view.show(record.files));
       else filesView?.then((view) => view.clear());
       showRecord(record);
@@ -256,7 +261,7 @@ function listen() {
     setAppState(app.dataset.state);
   });
   window.addEventListener('resize', () => scene.draw());
-  $('embed-button').addEventListener('click', () => toggleEmbedPanel($('embed-panel')));
+  $('embed-button').addEventListener('click', async () => (await import('./embed-panel.js')).toggleEmbedPanel($('embed-panel')));
 }
 
 /** Says whether the threads are real; in a frame that cannot have them, offers the

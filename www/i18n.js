@@ -1,5 +1,5 @@
 // Every UI string, in Russian and English. The lines the lesson's programs print
-// come from the Rust side and stay verbatim.
+// come from the Rust side and stay verbatim. Modules loaded later add their own.
 //
 // A string fills `{name}` with `params.name`. A word that agrees with a count is
 // written `{name|form|form|…}`: it becomes the form that `Intl.PluralRules` picks
@@ -45,7 +45,6 @@ export const STRINGS = {
     ownCode: 'Это ваш собственный код: его выполняет интерпретатор Python, а поля листинга к нему не относятся.',
     backToListing: 'Вернуться к листингу',
     listingFields: 'Настройки листинга',
-    codeUnreadable: 'Код из ссылки не прочитать: {message}',
     gilHelp: 'Включён — как CPython, который у вас стоит: байт-код выполняет один поток за раз. Выключен — как free-threaded Python 3.14t: потоки выполняются параллельно. Действует на ваш собственный код (листинги урока пока выполняются без интерпретатора).',
     finishedError: 'Программа завершилась через {secs} s исключением {type}, строка {line}.',
     'scenario.python': 'ваш код',
@@ -148,8 +147,6 @@ export const STRINGS = {
     'col.result': 'Результат',
     mainThread: 'главный',
     worker: 'поток {n}',
-    threadLineWaiting: '{lane} · {thread}: строка {line}, ждёт',
-    threadLineRunning: '{lane} · {thread}: строка {line}, выполняется',
     none: '—',
     cancelledTask: 'отменена',
   },
@@ -183,7 +180,6 @@ export const STRINGS = {
     ownCode: 'This is your own code: the Python interpreter runs it, and the listing’s fields no longer apply.',
     backToListing: 'Back to the listing',
     listingFields: 'The listing’s settings',
-    codeUnreadable: 'The code in the link cannot be read: {message}',
     gilHelp: 'On: CPython as you have it — one thread runs bytecode at a time. Off: free-threaded Python 3.14t — the threads run in parallel. Applies to your own code (the lesson’s listings do not run on the interpreter yet).',
     finishedError: 'The program ended after {secs} s on {type}, line {line}.',
     'scenario.python': 'your code',
@@ -286,8 +282,6 @@ export const STRINGS = {
     'col.result': 'Result',
     mainThread: 'main',
     worker: 'thread {n}',
-    threadLineWaiting: '{lane} · {thread}: line {line}, waiting',
-    threadLineRunning: '{lane} · {thread}: line {line}, running',
     none: '—',
     cancelledTask: 'cancelled',
   },

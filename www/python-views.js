@@ -1,9 +1,6 @@
-// What only a Python run draws — each thread's line and its bars' waits
-// (thread-lines.js), its marker in the code (view/thread-marker.js), the GIL's waits
-// (view/gil.js), and how the markers and the editor's frame look (python-views.css) —
-// is not in the page's first load (tools/first-load.mjs): it loads on first need
-// (app.js asks ahead; the editor waits for it), and a view that needs it before then
-// draws once it is in (`readyToDraw`), so nothing depends on it being there already.
+// What only a Python run draws (thread-lines.js, view/thread-marker.js, view/gil.js,
+// python-views.css) loads on first need, not with the page: app.js asks ahead, and a
+// view that needs it sooner draws again once it is in (`readyToDraw`).
 
 let views = null;
 let loading = null;

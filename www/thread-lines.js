@@ -6,9 +6,19 @@
 // it, and nothing more precise is known, so the marker stays there. The same events
 // tell where a thread's bar on the timeline waits (`pythonWaits`).
 
-import { t } from './i18n.js';
+import { STRINGS, t } from './i18n.js';
 import { laneColour, lanesOf } from './view/timeline.js';
 import { threadLabel } from './view/format.js';
+
+// Its words come with it (i18n.js).
+Object.assign(STRINGS.ru, {
+  threadLineWaiting: '{lane} · {thread}: строка {line}, ждёт',
+  threadLineRunning: '{lane} · {thread}: строка {line}, выполняется',
+});
+Object.assign(STRINGS.en, {
+  threadLineWaiting: '{lane} · {thread}: line {line}, waiting',
+  threadLineRunning: '{lane} · {thread}: line {line}, running',
+});
 
 /**
  * The markers at `ms` of `record` (Infinity: everything received so far, as a live

@@ -4,9 +4,13 @@
 // kept in the URL with the GIL switch (editor/code-url.js); and "Back to the
 // listing", which gives the form's listing its place again.
 
-import { t } from '../i18n.js';
+import { STRINGS, t } from '../i18n.js';
 import { readListing } from './literals.js';
 import { packCode, unpackCode } from './code-url.js';
+
+// Its words come with it (i18n.js).
+Object.assign(STRINGS.ru, { codeUnreadable: 'Код из ссылки не прочитать: {message}' });
+Object.assign(STRINGS.en, { codeUnreadable: 'The code in the link cannot be read: {message}' });
 
 const $ = (id) => document.getElementById(id);
 
