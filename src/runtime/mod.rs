@@ -8,7 +8,7 @@
 //!   [`cancel`] (Stop), [`io`] (how a task waits), [`machine`] (the threads: Web
 //!   Workers, OS threads, or simulated);
 //! - what a run is: [`lines`] (the lesson's printed words), [`image`], [`plan`],
-//!   [`record`] (events and the run record), [`program`] (one run's machine, clock,
+//!   [`record`] (events and the run record), [`recorder`] (stamps and sends them), [`program`] (one run's machine, clock,
 //!   Stop and record), [`task`] (a unit of the lesson's work);
 //! - Python's tools as the lesson uses them: [`threading`], [`concurrent`], [`asyncio`].
 
@@ -24,6 +24,7 @@ pub mod memory;
 pub mod plan;
 pub mod program;
 pub mod record;
+pub mod recorder;
 pub mod sync;
 pub mod task;
 pub mod threading;
