@@ -25,6 +25,18 @@ async function seriousViolations(page, scheme) {
   });
 }
 
+/** Moves the replay to a moment the two threads sleep (100 ms into the second's task). */
+function replayWhileBothSleep(page, record) {
+  return page.$eval(
+    '#replay-slider',
+    (slider, ms) => {
+      slider.value = String(ms);
+      slider.dispatchEvent(new Event('input'));
+    },
+    Math.round(record.tasks[1].startedMs + 100),
+  );
+}
+
 const TWO_SLEEPERS = `import threading, time
 
 def sleep(secs):
@@ -125,14 +137,7 @@ test('each thread’s marker is the colour of its lane on the timeline, in the l
   const page = await openPage(t, withCode(''));
   const record = await waitRunEnd(page);
   // Back to a moment the three threads had markers, then each marker beside its lane's label.
-  await page.$eval(
-    '#replay-slider',
-    (slider, ms) => {
-      slider.value = String(ms);
-      slider.dispatchEvent(new Event('input'));
-    },
-    Math.round(record.tasks[1].startedMs + 100),
-  );
+  await replayWhileBothSleep(page, record);
   const colours = () =>
     page.$$eval('#code .thread-marker', (all) =>
       all.map((m) => ({
@@ -190,14 +195,7 @@ test('with the editor open, the markers are in its gutter inside #code, live and
   assertMidRun(live, live.find((m) => m.main).thread);
   const record = await waitRunEnd(page);
   // In the replay, the slider's moment while both threads sleep shows them again.
-  await page.$eval(
-    '#replay-slider',
-    (s, ms) => {
-      s.value = String(ms);
-      s.dispatchEvent(new Event('input'));
-    },
-    Math.round(record.tasks[1].startedMs + 100),
-  );
+  await replayWhileBothSleep(page, record);
   assertMidRun(await markers(page), record.mainThread);
   // Each marker sits in the gutter beside its own line.
   const placed = await page.$$eval('#code .cm-thread-gutter .cm-gutterElement', (elements) =>
@@ -217,14 +215,7 @@ test('the markers pass an accessibility scan, light and dark, waiting and runnin
   const record = await waitRunEnd(page);
   // While both sleep, then a step on: the shorter sleep ends, its thread runs again
   // while the other and the main thread still wait.
-  await page.$eval(
-    '#replay-slider',
-    (s, ms) => {
-      s.value = String(ms);
-      s.dispatchEvent(new Event('input'));
-    },
-    Math.round(record.tasks[1].startedMs + 100),
-  );
+  await replayWhileBothSleep(page, record);
   await page.click('#replay-next');
   const states = new Set((await markers(page)).map((m) => m.state));
   assert.deepEqual([...states].sort(), ['running', 'waiting']);

@@ -580,16 +580,35 @@ impl<'a> Compiler<'a> {
         let start = self.here() as usize;
         self.expr(&s.test)?;
         let exit = self.emit(Instr::PopJumpIfFalse(0));
+        self.loop_body(start, exit, false, &s.body, &s.orelse, None)
+    }
+
+    /// A loop once its step is emitted (`start` its first instruction; `exit` the
+    /// jump out when there is no next round, to patch): the body as a loop block,
+    /// the jump back, then where `exit` lands, `on_exit` (if any) and the `else`
+    /// block, and after it the `break`s.
+    pub(super) fn loop_body(
+        &mut self,
+        start: usize,
+        exit: usize,
+        is_for: bool,
+        body: &'a [ast::Stmt],
+        orelse: &'a [ast::Stmt],
+        on_exit: Option<Instr>,
+    ) -> Result<()> {
         self.unit().fblocks.push(FBlock::Loop {
             start,
             breaks: Vec::new(),
-            is_for: false,
+            is_for,
         });
-        self.stmts(&s.body)?;
+        self.stmts(body)?;
         self.emit(Instr::Jump(start as u32));
         let breaks = self.pop_loop();
         self.patch_here(exit);
-        self.stmts(&s.orelse)?;
+        if let Some(instr) = on_exit {
+            self.emit(instr);
+        }
+        self.stmts(orelse)?;
         for at in breaks {
             self.patch_here(at);
         }
@@ -605,20 +624,7 @@ impl<'a> Compiler<'a> {
         let start = self.here() as usize;
         let next = self.emit(Instr::ForIter(0));
         self.store(&s.target)?;
-        self.unit().fblocks.push(FBlock::Loop {
-            start,
-            breaks: Vec::new(),
-            is_for: true,
-        });
-        self.stmts(&s.body)?;
-        self.emit(Instr::Jump(start as u32));
-        let breaks = self.pop_loop();
-        self.patch_here(next);
-        self.stmts(&s.orelse)?;
-        for at in breaks {
-            self.patch_here(at);
-        }
-        Ok(())
+        self.loop_body(start, next, true, &s.body, &s.orelse, None)
     }
 
     fn pop_loop(&mut self) -> Vec<usize> {

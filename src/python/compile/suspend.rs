@@ -96,21 +96,14 @@ impl<'a> Compiler<'a> {
         let start = self.here() as usize;
         let setup = self.await_next_item();
         self.store(&s.target)?;
-        self.unit().fblocks.push(FBlock::Loop {
+        self.loop_body(
             start,
-            breaks: Vec::new(),
-            is_for: true,
-        });
-        self.stmts(&s.body)?;
-        self.emit(Instr::Jump(start as u32));
-        let breaks = self.pop_loop();
-        self.patch_here(setup);
-        self.emit(Instr::EndAsyncFor);
-        self.stmts(&s.orelse)?;
-        for at in breaks {
-            self.patch_here(at);
-        }
-        Ok(())
+            setup,
+            true,
+            &s.body,
+            &s.orelse,
+            Some(Instr::EndAsyncFor),
+        )
     }
 
     /// [async iterator] → [async iterator, next item], under a handler (whose
