@@ -162,11 +162,13 @@ fn cpu_time_leaves_out_the_turns_threads_wait_for_a_core() {
     );
     // The same work measures about the same, however many threads share the cores
     // (against the one thread's CPU time, not its wall time: whatever else runs on
-    // this shared machine descheduled that thread too). Loosely: on a shared virtual
-    // machine the cores' speed itself varies with the load; the browser test holds
-    // the page to 25% of the one thread's wall time.
+    // this shared machine descheduled that thread too). Counting the turns would make
+    // it about four times as much: each thread waits three turns in four. The bound
+    // is loose on purpose: the cores of a shared virtual machine are often two
+    // hyperthreads of one physical core, and work done on both at once takes longer
+    // on each (measured here: 1.5 times the one thread's, in a CI run).
     assert!(
-        (threads.cpu_ms - alone.cpu_ms).abs() <= 0.4 * alone.cpu_ms,
+        threads.cpu_ms >= 0.6 * alone.cpu_ms && threads.cpu_ms <= 2.0 * alone.cpu_ms,
         "{say}"
     );
     assert!(alone.cpu_ms <= alone.wall_ms, "{say}");

@@ -73,14 +73,24 @@ export async function waitReady(page) {
   });
 }
 
-/** Waits for the run in the page to end; returns its record. */
+/**
+ * Waits for the run in the page to end; returns its record. A run that failed (the
+ * pool broke, the run was refused) fails the test with the page's status line, so
+ * the log says why, not only that the output was empty.
+ */
 export async function waitRunEnd(page, timeout = 30_000) {
   await page.waitForFunction(
     () => ['done', 'failed'].includes(document.getElementById('app').dataset.state),
     null,
     { timeout },
   );
-  return page.evaluate(() => window.potokiLastRecord);
+  const { state, status, record } = await page.evaluate(() => ({
+    state: document.getElementById('app').dataset.state,
+    status: document.getElementById('status')?.textContent ?? '',
+    record: window.potokiLastRecord,
+  }));
+  if (state === 'failed') throw new Error(`the run failed: ${status}`);
+  return record;
 }
 
 /** The printed lines shown in the output log, in order. */

@@ -28,20 +28,23 @@ test('CPU time of four counts on the cores is what one thread needs for them, ne
   // better of two runs: this shared machine sometimes slows a whole run down).
   // This machine is a VM on a shared host, which now and then takes a core away for
   // seconds: then four threads run no faster than one, and the stolen time cannot be
-  // told from running. Measure again (at most three times) until the threads ran in
-  // parallel, as the cores allow; the next test checks that they do.
+  // told from running. Measure again (at most five times) until the threads ran in
+  // parallel, as the cores allow, and judge the attempt that ran most in parallel (the
+  // next test checks that they do).
   let alone;
   let threads;
-  for (let attempt = 0; attempt < 3; attempt++) {
-    alone = await best(page, { scenario: 'sequential', compute: [N, N, N, N] });
-    threads = await best(page, { scenario: 'threads', compute: [N, N, N, N] });
-    if (threads.wallMs < 0.75 * alone.wallMs) break;
-    t.diagnostic(`attempt ${attempt + 1}: no parallel speed-up (${alone.wallMs.toFixed(0)} ms alone, ${threads.wallMs.toFixed(0)} ms in threads): the host took a core`);
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const a = await best(page, { scenario: 'sequential', compute: [N, N, N, N] });
+    const b = await best(page, { scenario: 'threads', compute: [N, N, N, N] });
+    if (!threads || b.wallMs / a.wallMs < threads.wallMs / alone.wallMs) [alone, threads] = [a, b];
+    if (b.wallMs < 0.75 * a.wallMs) break;
+    t.diagnostic(`attempt ${attempt + 1}: no parallel speed-up (${a.wallMs.toFixed(0)} ms alone, ${b.wallMs.toFixed(0)} ms in threads): the host took a core`);
   }
   const say = `sequential wall ${alone.wallMs.toFixed(0)} ms, threads cpu ${threads.cpuMs.toFixed(0)} ms in wall ${threads.wallMs.toFixed(0)} ms on ${cores} cores`;
   t.diagnostic(say);
   assert.equal(threads.cores, cores);
   // Four threads on fewer cores take turns: the turns they wait are not CPU time.
+  // Counted, they would double it (four threads, each waiting every other turn).
   assert.ok(Math.abs(threads.cpuMs - alone.wallMs) <= 0.25 * alone.wallMs, say);
   assert.ok(threads.cpuMs <= threads.wallMs * cores * 1.1, say);
   // Every task has its own CPU time, and they add up to the record's.
