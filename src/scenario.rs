@@ -44,8 +44,7 @@ pub async fn run(plan: &Plan, p: &Program) -> RunRecord {
         // The student's own program: the interpreter runs it on this thread, which
         // blocks where the Python blocks.
         Scenario::Python => {
-            let code = plan.code.clone().unwrap_or_default();
-            crate::python::host::run_program(p, &code, plan.gil);
+            crate::python::host::run_program(p, plan);
         }
     }
     p.exit().await

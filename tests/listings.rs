@@ -1,8 +1,8 @@
 //! Each of the lesson's listings, as its Python (what the page shows, generated into
 //! tests/listings/ by generate.mjs), run by the interpreter, prints what the same
 //! listing written in Rust (src/scenario.rs) prints: the lines, in their order, and
-//! the same tasks by their calls. The step before the listings run as Python and
-//! scenario.rs is retired (issue #11).
+//! the same tasks by their calls and threads. The step before the listings run as
+//! Python and scenario.rs is retired (issue #11).
 
 #![allow(clippy::unwrap_used, clippy::panic)] // a test stops loudly
 
@@ -39,7 +39,12 @@ fn every_listing_as_python_prints_what_the_rust_listing_prints() {
             let name = format!("{scenario}.{}", if lang == Lang::Ru { "ru" } else { "en" });
             let path = format!("{}/tests/listings/{name}.py", env!("CARGO_MANIFEST_DIR"));
             let code = std::fs::read_to_string(&path).unwrap();
-            let python = run_recorded(&code, Options::default());
+            // The listing names the function its main thread calls as a task.
+            let options = Options {
+                task_function: (scenario == "sequential").then_some("sleep"),
+                ..Options::default()
+            };
+            let python = run_recorded(&code, options);
             assert_eq!(python.output.stderr, "", "{name}");
 
             let workers = scenario.starts_with("pool").then_some(3);
@@ -78,19 +83,34 @@ fn every_listing_as_python_prints_what_the_rust_listing_prints() {
                 calls.sort();
                 calls
             };
-            if scenario == "sequential" {
-                // Not yet the same record: the Rust listing makes each call on the main
-                // thread a task of the table; Python's record has a task per thread
-                // and per future only. Retiring scenario.rs needs this first.
-                assert!(python.record.tasks.is_empty(), "{name}");
-                assert_eq!(rust.record.tasks.len(), 3, "{name}");
-            } else {
-                assert_eq!(
-                    calls(&python.record.tasks),
-                    calls(&rust.record.tasks),
-                    "{name}"
-                );
-            }
+            assert_eq!(
+                calls(&python.record.tasks),
+                calls(&rust.record.tasks),
+                "{name}"
+            );
+            // On the same threads: the main thread's calls on MainThread, the others
+            // each on a thread of its own or of the pool.
+            let on_main = |tasks: &[potoki::runtime::record::TaskRecord]| {
+                tasks
+                    .iter()
+                    .filter(|t| t.thread_name.as_deref() == Some("MainThread"))
+                    .count()
+            };
+            assert_eq!(
+                on_main(&python.record.tasks),
+                on_main(&rust.record.tasks),
+                "{name}"
+            );
+            // Delivered alike: the results the listing takes (`result()`, the end of a
+            // call), and none where nobody asks (threads).
+            let delivered = |tasks: &[potoki::runtime::record::TaskRecord]| {
+                tasks.iter().filter(|t| t.delivered_ms.is_some()).count()
+            };
+            assert_eq!(
+                delivered(&python.record.tasks),
+                delivered(&rust.record.tasks),
+                "{name}"
+            );
         }
     }
 }

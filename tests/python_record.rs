@@ -4,7 +4,9 @@
 
 #![allow(clippy::unwrap_used, clippy::panic)] // a test stops loudly
 
-use potoki::python::{run_recorded, Options};
+mod common;
+
+use potoki::python::{run_recorded, run_recorded_on, Options};
 use potoki::runtime::record::{Event, Outcome, Stream};
 
 const TWO_THREADS: &str = "\
@@ -331,4 +333,249 @@ print('saved')
         _ => None,
     });
     assert_eq!(notes.as_deref(), Some(&b"first\nsecond\n"[..]));
+}
+
+#[test]
+fn a_download_by_requests_is_its_tasks_download_with_status_size_and_times() {
+    // The lesson's download_one_image on a pool, over the pretend network: each
+    // future's task has its download, as the listings' tasks have theirs.
+    let code = "\
+import concurrent.futures, os, requests
+os.makedirs('pics', exist_ok=True)
+def download_one_image(image_url):
+    img_name = image_url.split('/')[-1].split('?')[0]
+    r = requests.get(image_url)
+    with open(f'./pics/{img_name}', 'wb') as i:
+        i.write(r.content)
+    print(f'{img_name} was downloaded')
+images = ['http://fake/paw.jpg?delay=200', 'http://fake/doggy.jpg?delay=50', 'http://fake/gone.jpg?status=404']
+with concurrent.futures.ThreadPoolExecutor(max_workers=3) as executor:
+    executor.map(download_one_image, images)
+r = requests.get('http://fake/main.jpg')
+print(r.status_code, len(r.content))
+";
+    let run = run_recorded_on(
+        std::sync::Arc::new(common::FakeNet),
+        code,
+        Options::default(),
+    );
+    assert_eq!(run.output.stderr, "");
+    let mut said: Vec<&str> = run.output.stdout.lines().collect();
+    said.sort_unstable();
+    assert_eq!(
+        said,
+        [
+            "200 6",
+            "doggy.jpg was downloaded",
+            "gone.jpg was downloaded",
+            "paw.jpg was downloaded"
+        ]
+    );
+    // A task per future; the main thread's own get() belongs to no task.
+    assert_eq!(run.record.tasks.len(), 3);
+    for (task, (name, status)) in
+        run.record
+            .tasks
+            .iter()
+            .zip([("paw.jpg", 200), ("doggy.jpg", 200), ("gone.jpg", 404)])
+    {
+        let download = task.download.as_ref().unwrap_or_else(|| panic!("{task:?}"));
+        assert_eq!((download.name.as_str(), download.status), (name, status));
+        assert_eq!(download.bytes, 6);
+        let (started, finished) = (task.started_ms.unwrap(), task.finished_ms.unwrap());
+        assert!(started <= download.sent_ms, "{task:?}");
+        assert!(download.sent_ms <= download.first_byte_ms, "{task:?}");
+        assert!(download.first_byte_ms <= download.last_byte_ms, "{task:?}");
+        assert!(download.last_byte_ms <= finished, "{task:?}");
+    }
+    let paw = &run.record.tasks[0];
+    let waited = paw
+        .download
+        .as_ref()
+        .map_or(0.0, |d| d.last_byte_ms - d.sent_ms);
+    assert!(
+        waited >= 190.0,
+        "the pretend server answers paw.jpg after 200 ms: {waited}"
+    );
+    // And each is an event of its own as it comes in, before the task finishes.
+    let downloaded = run
+        .events
+        .iter()
+        .filter(|e| matches!(e, Event::Downloaded { .. }))
+        .count();
+    assert_eq!(downloaded, 3);
+}
+
+#[test]
+fn calls_of_the_task_function_on_the_main_thread_are_tasks_returned_or_raised() {
+    // The listing `sequential` calls its task function on the main thread: each call
+    // is a task, as a thread's or a future's is, on MainThread and delivered at once.
+    let code = "\
+import threading
+def work(n):
+    if n == 2:
+        raise ValueError('two')
+    return n * 10
+print(work(1))
+try:
+    work(2)
+except ValueError as e:
+    print('caught', e)
+try:
+    work()
+except TypeError:
+    print('no n')
+t = threading.Thread(target=work, args=[3])
+t.start()
+t.join()
+";
+    let options = Options {
+        task_function: Some("work"),
+        ..Options::default()
+    };
+    let run = run_recorded(code, options);
+    assert_eq!(run.output.stdout, "10\ncaught two\nno n\n");
+    let tasks: Vec<(&str, Option<&str>, Option<&Outcome>, bool)> = run
+        .record
+        .tasks
+        .iter()
+        .map(|t| {
+            (
+                t.call.as_str(),
+                t.thread_name.as_deref(),
+                t.outcome.as_ref(),
+                t.delivered_ms.is_some(),
+            )
+        })
+        .collect();
+    let (ten, two, missing) = (
+        Outcome::Ok(Some("10".into())),
+        Outcome::Error("ValueError: two".into()),
+        Outcome::Error("TypeError: work() missing 1 required positional argument: 'n'".into()),
+    );
+    assert_eq!(
+        tasks,
+        [
+            ("work(1)", Some("MainThread"), Some(&ten), true),
+            ("work(2)", Some("MainThread"), Some(&two), true),
+            ("work()", Some("MainThread"), Some(&missing), true),
+            // The thread is the task (a thread's result is run()'s: None); its call
+            // of work inside it is no second one.
+            (
+                "work(3)",
+                Some("Thread-1 (work)"),
+                Some(&Outcome::Ok(None)),
+                true
+            ),
+        ]
+    );
+    for task in &run.record.tasks[..3] {
+        let (start, end) = (task.started_ms.unwrap(), task.finished_ms.unwrap());
+        assert!(
+            task.submitted_ms.unwrap() <= start && start <= end,
+            "{task:?}"
+        );
+    }
+}
+
+#[test]
+fn the_async_download_listing_overlaps_its_gets_on_one_thread_each_its_tasks_download() {
+    // The lesson's aiohttp coroutine, word for word: the three GETs wait at once, so
+    // the run takes the slowest one's time, and each coroutine's task has its download.
+    let code = "\
+import asyncio
+import time
+import aiohttp
+
+async def _download_one_image(image_url):
+    img_name = image_url.split('/')[-1]
+    async with aiohttp.ClientSession() as session:
+        async with session.get(image_url) as r:
+            await r.read()
+    return f\"{img_name} was downloaded\"
+
+images = ['http://fake/paw.jpg?delay=300', 'http://fake/doggy.jpg?delay=100', 'http://fake/swan.jpg?delay=200']
+
+async def main():
+    start = time.perf_counter()
+    tasks = [asyncio.create_task(_download_one_image(img)) for img in images]
+    for coro in asyncio.as_completed(tasks):
+        print(await coro)
+    finish = time.perf_counter()
+    print(f\"it took: {round(finish-start, 1)} sec.\")
+
+asyncio.run(main())
+";
+    let run = run_recorded_on(
+        std::sync::Arc::new(common::FakeNet),
+        code,
+        Options::default(),
+    );
+    assert_eq!(run.output.stderr, "");
+    let lines: Vec<&str> = run.output.stdout.lines().collect();
+    assert_eq!(
+        lines[..3],
+        [
+            "doggy.jpg?delay=100 was downloaded",
+            "swan.jpg?delay=200 was downloaded",
+            "paw.jpg?delay=300 was downloaded"
+        ]
+    );
+    // 0.3 s, not the 0.6 s of one GET after another (a loaded machine adds a little).
+    assert!(
+        ["it took: 0.3 sec.", "it took: 0.4 sec."].contains(&lines[3]),
+        "{lines:?}"
+    );
+    let tasks = &run.record.tasks;
+    assert_eq!(
+        tasks.len(),
+        3,
+        "a task per coroutine, none for the helper threads: {tasks:?}"
+    );
+    for task in tasks {
+        assert_eq!(task.thread_name.as_deref(), Some("MainThread"), "{task:?}");
+        let download = task.download.as_ref().unwrap_or_else(|| panic!("{task:?}"));
+        assert_eq!((download.status, download.bytes), (200, 6));
+        assert!(task.call.contains(&download.url), "{task:?}");
+    }
+}
+
+#[test]
+fn an_aiohttp_get_that_fails_raises_aiohttps_errors() {
+    let code = "\
+import asyncio, aiohttp
+
+async def main():
+    async with aiohttp.ClientSession() as session:
+        r = await session.get('http://fake/gone.jpg?status=404')
+        print(r.status, r.ok)
+        try:
+            r.raise_for_status()
+        except aiohttp.ClientResponseError as e:
+            print('ClientResponseError', e.status)
+        try:
+            await session.get('http://fake/x.jpg?body=neterr')
+        except aiohttp.ClientConnectionError as e:
+            print('ClientConnectionError:', e)
+        try:
+            await session.get('http://fake/x.jpg?body=silent')
+        except asyncio.TimeoutError:
+            print('TimeoutError')
+    try:
+        session.get('http://fake/late.jpg')
+    except RuntimeError as e:
+        print(e)
+
+asyncio.run(main())
+";
+    let run = run_recorded_on(
+        std::sync::Arc::new(common::FakeNet),
+        code,
+        Options::default(),
+    );
+    assert_eq!(run.output.stderr, "");
+    assert_eq!(
+        run.output.stdout,
+        "404 False\nClientResponseError 404\nClientConnectionError: Failed to fetch\nTimeoutError\nSession is closed\n"
+    );
 }

@@ -6,8 +6,9 @@
 use super::builtins::{module, NativeFn};
 use super::value::Value;
 use super::vm::{PyResult, Vm};
+use crate::runtime::image::file_name;
 use crate::runtime::io::FetchError;
-use crate::runtime::record::{Arg, OffCore, Outcome};
+use crate::runtime::record::{Arg, Download, OffCore, Outcome};
 use std::sync::Arc;
 
 /// The longest argument text kept in a task's `call`.
@@ -87,20 +88,17 @@ fn started(vm: &mut Vm, a: Vec<Value>, _: Vec<(Arc<str>, Value)>) -> PyResult<Va
 fn finished(vm: &mut Vm, a: Vec<Value>, _: Vec<(Arc<str>, Value)>) -> PyResult<Value> {
     let task = task_of(vm, a.first())?;
     let outcome = match a.get(1) {
-        Some(exc @ Value::Exception(_)) => {
-            let text = vm.str(exc);
-            let name = vm.classes().of(exc).name.to_string();
-            Outcome::Error(if text.is_empty() {
-                name
-            } else {
-                format!("{name}: {text}")
-            })
-        }
-        _ => match a.get(2) {
-            None | Some(Value::None) => Outcome::Ok(None),
-            Some(value) => Outcome::Ok(Some(vm.repr(value))),
-        },
+        Some(exc @ Value::Exception(_)) => Err(exc),
+        _ => Ok(a.get(2).unwrap_or(&Value::None)),
     };
+    let outcome = outcome_of(vm, outcome);
+    finish(vm, task, outcome);
+    Ok(Value::None)
+}
+
+/// The task ended with `outcome`: its time off the core is counted from the mark
+/// `started` left.
+fn finish(vm: &mut Vm, task: usize, outcome: Outcome) {
     let off_core = match vm.task_marks.iter().position(|(t, _)| *t == task) {
         Some(at) => {
             let (_, began) = vm.task_marks.swap_remove(at);
@@ -121,10 +119,26 @@ fn finished(vm: &mut Vm, a: Vec<Value>, _: Vec<(Arc<str>, Value)>) -> PyResult<V
         .program
         .recorder()
         .finished(task, outcome, off_core);
-    Ok(Value::None)
 }
 
-/// `fetch(url)`: a GET through the run's network (the page's broker, with its limits),
+/// What `result()` gives for a task that returned the value or raised the exception.
+fn outcome_of(vm: &Vm, ended: Result<&Value, &Value>) -> Outcome {
+    match ended {
+        Err(exc) => {
+            let text = vm.str(exc);
+            let name = vm.classes().of(exc).name.to_string();
+            Outcome::Error(if text.is_empty() {
+                name
+            } else {
+                format!("{name}: {text}")
+            })
+        }
+        Ok(Value::None) => Outcome::Ok(None),
+        Ok(value) => Outcome::Ok(Some(vm.repr(value))),
+    }
+}
+
+/// `fetch(url, task=None)`: a GET through the run's network (the page's broker, with its limits),
 /// blocking this thread with the GIL let go, as `requests.get` blocks. Returns
 /// `(status, reason, content_type, body)`, or `(None, kind, message)` when nothing
 /// usable came back (`lib/requests.py` raises the matching exception).
@@ -133,10 +147,32 @@ fn fetch(vm: &mut Vm, a: Vec<Value>, _: Vec<(Arc<str>, Value)>) -> PyResult<Valu
         Some(Value::Str(url)) => url.to_string(),
         _ => return Err(vm.error("TypeError", "fetch: a URL was expected")),
     };
-    // The download belongs to the task this thread runs, if any.
-    let task = vm.task_marks.last().map_or(usize::MAX, |(task, _)| *task);
+    // The download belongs to the task named (aiohttp's helper thread fetches for a
+    // coroutine's task), else to the task this thread runs, if any.
+    let task = match a.get(1) {
+        Some(Value::Int(task)) => usize::try_from(*task).unwrap_or(usize::MAX),
+        _ => vm.task_marks.last().map_or(usize::MAX, |(task, _)| *task),
+    };
     let program = vm.interp.program.clone();
     let fetched = vm.blocking(|_| Ok(program.download(task, &url)))?;
+    if let (Ok(response), true) = (&fetched, task != usize::MAX) {
+        // The task's download, drawn on the timeline as the listings' are: waiting
+        // for a connection, for the server, for the body.
+        program.recorder().downloaded(
+            task,
+            Download {
+                url: url.clone(),
+                name: file_name(&url),
+                status: response.status,
+                content_type: response.content_type.clone(),
+                bytes: response.body.len(),
+                sent_ms: program.since_start(response.sent_ms),
+                request_ms: response.request_ms.map(|t| program.since_start(t)),
+                first_byte_ms: program.since_start(response.first_byte_ms),
+                last_byte_ms: program.since_start(response.last_byte_ms),
+            },
+        );
+    }
     Ok(match fetched {
         Ok(response) => Value::tuple(vec![
             Value::Int(i64::from(response.status)),
@@ -210,6 +246,37 @@ impl Vm {
             .filter(|(file, _)| &**file == "main.py")
             .map(|(_, line)| line as usize)
             .next()
+    }
+
+    /// A call of the plan's task function by the main thread, outside any task (the
+    /// listing `sequential`'s `sleep(sec)`): a task of the record, submitted and
+    /// started now, as a pool's task is. `None` for any other call.
+    pub(super) fn task_call(
+        &mut self,
+        f: &super::value::Function,
+        args: &[Value],
+        kwargs: &[(Arc<str>, Value)],
+    ) -> Option<usize> {
+        let name = self.interp.task_function.as_deref()?;
+        if self.ident != 1 || !self.task_marks.is_empty() || &*f.code.name != name {
+            return None;
+        }
+        let Value::Int(task) = new_task(self, name, args, kwargs) else {
+            return None;
+        };
+        let task = usize::try_from(task).ok()?;
+        self.interp.program.recorder().started(task, "MainThread");
+        let mark = self.task_mark();
+        self.task_marks.push((task, mark));
+        Some(task)
+    }
+
+    /// The task call returned `Ok` a value or raised `Err` an exception: it is
+    /// finished, and its result delivered to the caller at once.
+    pub(super) fn end_task_call(&mut self, task: usize, ended: Result<&Value, &Value>) {
+        let outcome = outcome_of(self, ended);
+        finish(self, task, outcome);
+        self.interp.program.recorder().delivered(task);
     }
 
     /// Says where this thread is, as it starts to wait or runs again.

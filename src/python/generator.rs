@@ -440,4 +440,15 @@ pub const METHODS: &[(&str, super::builtins::NativeFn)] = &[
     ("__iter__", |_, a, _| {
         Ok(a.first().cloned().unwrap_or(Value::None))
     }),
+    // A coroutine's `__await__()` (CPython's is a wrapper iterating it): what an
+    // awaitable class hands on, `return self._coro.__await__()`.
+    ("__await__", |vm, a, _| match a.first() {
+        Some(coro @ Value::Generator(g)) if g.kind == super::code::Kind::Coroutine => {
+            Ok(coro.clone())
+        }
+        _ => Err(vm.error(
+            "AttributeError",
+            "'generator' object has no attribute '__await__'",
+        )),
+    }),
 ];

@@ -5,6 +5,7 @@
 
 use super::value::{locked, Dict, Value};
 use super::{builtins, exceptions, gil, vm, Output, PythonError};
+use crate::runtime::plan::Plan;
 use crate::runtime::program::Program;
 use crate::runtime::record::{ProgramError, Stream};
 use std::sync::{Arc, Mutex};
@@ -15,9 +16,11 @@ pub const MAX_OUTPUT_LINES: usize = 20_000;
 /// The longest line kept whole.
 const MAX_LINE_CHARS: usize = 10_000;
 
-/// Runs `source` as `main.py` on the calling thread, which becomes the program's main
-/// thread, until it and every thread it started (but daemons) have ended.
-pub fn run_program(program: &Program, source: &str, gil: bool) -> Output {
+/// Runs the plan's code as `main.py` on the calling thread, which becomes the
+/// program's main thread, until it and every thread it started (but daemons) have
+/// ended.
+pub fn run_program(program: &Program, plan: &Plan) -> Output {
+    let source = plan.code.as_deref().unwrap_or_default();
     let console = Arc::new(Console::new(program.clone()));
     let code = match super::compile(source, "main.py") {
         Ok(code) => code,
@@ -39,7 +42,7 @@ pub fn run_program(program: &Program, source: &str, gil: bool) -> Output {
             return console.finish(program, Some((error, traceback)));
         }
     };
-    let interp = interpreter(program, &console, gil, source);
+    let interp = interpreter(program, &console, plan, source);
     let mut machine = vm::Vm::new(interp.clone());
     machine.ident = 1;
     if let Some(gil) = &interp.gil {
@@ -88,7 +91,7 @@ pub fn run_program(program: &Program, source: &str, gil: bool) -> Output {
 fn interpreter(
     program: &Program,
     console: &Arc<Console>,
-    gil: bool,
+    plan: &Plan,
     source: &str,
 ) -> Arc<vm::Interp> {
     let classes = exceptions::Classes::new();
@@ -105,7 +108,8 @@ fn interpreter(
         out: Box::new(move |text, to_stderr| out.write(text, to_stderr)),
         stop: Box::new(move || stopper.is_stopped()),
         recursion_limit: 1000,
-        gil: gil.then(|| Arc::new(gil::Gil::default())),
+        gil: plan.gil.then(|| Arc::new(gil::Gil::default())),
+        task_function: plan.task_function.clone(),
         clock: Box::new(move || clock.perf_counter()),
         wall_clock: Box::new(wall_clock_ms),
         sleep: Box::new(move |ms| sleeper.sleep_ms(ms).is_ok()),

@@ -133,6 +133,7 @@ print(wrong, mine.n)
         let options = Options {
             gil: false,
             time_limit_ms: Some(20_000.0),
+            ..Options::default()
         };
         let output = run_with(source, options);
         assert_eq!(output.stdout, "[] 0\n", "{}", output.stderr);

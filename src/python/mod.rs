@@ -104,6 +104,9 @@ pub struct Options {
     /// Past this many milliseconds the run is stopped (`KeyboardInterrupt` in every
     /// thread), as the page's Stop does.
     pub time_limit_ms: Option<f64>,
+    /// The function whose calls on the main thread are tasks of the record (the
+    /// listing `sequential` calls `sleep` so).
+    pub task_function: Option<&'static str>,
 }
 
 impl Default for Options {
@@ -111,6 +114,7 @@ impl Default for Options {
         Options {
             gil: true,
             time_limit_ms: None,
+            task_function: None,
         }
     }
 }
@@ -140,11 +144,23 @@ pub fn run_with(source: &str, options: Options) -> Output {
 /// OS threads.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn run_recorded(source: &str, options: Options) -> Recorded {
+    run_recorded_on(
+        Arc::new(crate::runtime::machine::native::OsThreads),
+        source,
+        options,
+    )
+}
+
+/// [`run_recorded`] on the runtime `rt`: OS threads with a pretend network, say.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn run_recorded_on(
+    rt: crate::runtime::machine::SharedRuntime,
+    source: &str,
+    options: Options,
+) -> Recorded {
     use crate::runtime::cancel::CancelToken;
-    use crate::runtime::machine::SharedRuntime;
     use crate::runtime::plan::{Plan, Scenario, Workers};
     use std::sync::atomic::{AtomicBool, Ordering};
-    let rt: SharedRuntime = Arc::new(crate::runtime::machine::native::OsThreads);
     let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
     // The page's checks (`Plan::parse`: the size of the code, the build) are the
     // page's; natively the plan is made directly.
@@ -158,6 +174,7 @@ pub fn run_recorded(source: &str, options: Options) -> Recorded {
         cores,
         deadline_ms: f64::INFINITY,
         code: Some(Arc::from(source)),
+        task_function: options.task_function.map(Arc::from),
         gil: options.gil,
     };
     let events = Arc::new(Mutex::new(Vec::new()));
@@ -186,7 +203,7 @@ pub fn run_recorded(source: &str, options: Options) -> Recorded {
         });
     }
     program.recorder().begin();
-    let output = host::run_program(&program, source, options.gil);
+    let output = host::run_program(&program, &plan);
     let record = crate::runtime::sync::block_on(program.exit());
     ended.store(true, Ordering::SeqCst);
     let events = std::mem::take(&mut *value::locked(&events));

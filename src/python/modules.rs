@@ -25,6 +25,7 @@ pub fn load(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "queue" => python_module(vm, "queue", include_str!("lib/queue.py"))?,
         "asyncio" => python_module(vm, "asyncio", include_str!("lib/asyncio.py"))?,
         "requests" => python_module(vm, "requests", include_str!("lib/requests.py"))?,
+        "aiohttp" => python_module(vm, "aiohttp", include_str!("lib/aiohttp.py"))?,
         "_os" => super::files::native_module(),
         "_random" => super::random::native_module(),
         "_futures" => super::futures::native_module(),

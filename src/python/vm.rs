@@ -23,6 +23,9 @@ pub struct Interp {
     pub recursion_limit: usize,
     /// `None`: free-threaded, no GIL.
     pub gil: Option<Arc<super::gil::Gil>>,
+    /// The function whose calls on the main thread are tasks of the record (see
+    /// `events.rs`).
+    pub task_function: Option<Arc<str>>,
     /// Milliseconds on a clock every thread shares (`time.perf_counter`).
     pub clock: Box<dyn Fn() -> f64 + Send + Sync>,
     /// Milliseconds since 1970 (`time.time`).
@@ -93,6 +96,9 @@ pub struct Frame {
     /// A generator's frame resumed by a `for` or a `yield from` of the frame
     /// under it, on the same loop: the generator, and how it was resumed.
     pub(super) running: Option<(Arc<super::generator::Generator>, super::delegate::By)>,
+    /// This call is a task of the record (a call of the listing's task function on
+    /// the main thread): it finishes when the frame returns or raises.
+    pub(super) task: Option<usize>,
 }
 
 /// One Python thread's interpreter: its frames, on the program's shared state.
@@ -244,6 +250,7 @@ impl Vm {
             names: None,
             owner: None,
             running: None,
+            task: None,
         });
         self.run(base)
     }
@@ -461,6 +468,7 @@ impl Vm {
             names: None,
             owner: f.owner.get().and_then(std::sync::Weak::upgrade),
             running: None,
+            task: None,
         })
     }
 
@@ -549,7 +557,11 @@ impl Vm {
                 frame.ip = block.handler;
                 return Ok(());
             }
-            if let Some((gen, _)) = self.frames.pop().and_then(|f| f.running) {
+            let popped = self.frames.pop();
+            if let Some(task) = popped.as_ref().and_then(|f| f.task) {
+                self.end_task_call(task, Err(&exc));
+            }
+            if let Some((gen, _)) = popped.and_then(|f| f.running) {
                 exc = self.generator_raised(&gen, exc);
             }
             if self.frames.len() <= base {
@@ -773,7 +785,11 @@ impl Vm {
                 }
                 Instr::Return => {
                     let value = frame.stack.pop().unwrap_or(Value::None);
-                    let running = self.frames.pop().and_then(|f| f.running);
+                    let popped = self.frames.pop();
+                    if let Some(task) = popped.as_ref().and_then(|f| f.task) {
+                        self.end_task_call(task, Ok(&value));
+                    }
+                    let running = popped.and_then(|f| f.running);
                     if self.frames.len() <= base {
                         return Ok(Some(value));
                     }
@@ -1369,11 +1385,21 @@ impl Vm {
                 self.call_from_frame(m.1.clone(), args, kwargs)
             }
             Value::Function(f) => {
-                let frame = self.frame_for(f, args, kwargs)?;
+                let task = self.task_call(f, &args, &kwargs);
+                let mut frame = match self.frame_for(f, args, kwargs) {
+                    Ok(frame) => frame,
+                    Err(exc) => {
+                        if let Some(task) = task {
+                            self.end_task_call(task, Err(&exc));
+                        }
+                        return Err(exc);
+                    }
+                };
                 if f.code.kind != super::code::Kind::Function {
                     self.push(super::generator::Generator::new_value(frame, self));
                     return Ok(());
                 }
+                frame.task = task;
                 self.push_frame(frame)
             }
             other => {

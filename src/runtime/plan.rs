@@ -196,6 +196,10 @@ pub struct Plan {
     /// [`Scenario::Python`]: the program's source (`main.py`).
     #[serde(skip)]
     pub code: Option<Arc<str>>,
+    /// The listing's function whose calls on the main thread are tasks of the record,
+    /// as a thread's or a future's are (`sleep` in `sequential`).
+    #[serde(skip)]
+    pub task_function: Option<Arc<str>>,
     /// [`Scenario::Python`]: one thread runs bytecode at a time (CPython 3.11–3.14);
     /// `false`: free-threaded, as CPython 3.14t.
     pub gil: bool,
@@ -547,6 +551,7 @@ impl Plan {
             cores: machine.cores,
             deadline_ms,
             code: None,
+            task_function: None,
             gil: true,
         })
     }
@@ -596,6 +601,7 @@ impl Plan {
             // reported by the panic hook, so this is only the last safety net.
             deadline_ms: PYTHON_DEADLINE_MS,
             code: Some(Arc::from(code)),
+            task_function: None,
             gil,
         })
     }

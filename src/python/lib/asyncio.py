@@ -150,17 +150,7 @@ class _Loop:
                 future.set_result(result)
 
         if executor is None:
-            import threading
-
-            def work():
-                try:
-                    result = func(*args)
-                except BaseException as exc:
-                    self.call_soon_threadsafe(hand_over, None, exc)
-                else:
-                    self.call_soon_threadsafe(hand_over, result, None)
-
-            threading.Thread(target=work, name="asyncio_0").start()
+            self._on_helper(func, args, hand_over, True)
         else:
             def done(inner):
                 exc = inner.exception()
@@ -168,6 +158,24 @@ class _Loop:
 
             executor.submit(func, *args).add_done_callback(done)
         return future
+
+    def _on_helper(self, func, args, hand_over, record):
+        # A thread of its own runs func and hands the outcome over to the loop. It is
+        # a task of the record (to_thread), or a helper of the run (aiohttp's GET):
+        # then it is no task and draws no lane, as aiohttp's socket draws none.
+        import threading
+
+        def work():
+            try:
+                result = func(*args)
+            except BaseException as exc:
+                self.call_soon_threadsafe(hand_over, None, exc)
+            else:
+                self.call_soon_threadsafe(hand_over, result, None)
+
+        thread = threading.Thread(target=work, name="asyncio_0")
+        thread._record = record
+        thread.start()
 
     def create_task(self, coro, name=None):
         return Task(coro, loop=self, name=name)
