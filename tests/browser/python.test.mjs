@@ -306,6 +306,15 @@ print(sorted(os.listdir("pics")))
   const [a, b] = record.tasks;
   assert.ok(a.startedMs < b.finishedMs && b.startedMs < a.finishedMs, JSON.stringify(record.tasks));
   assert.ok(a.waitedMs >= 250 && b.waitedMs >= 250, JSON.stringify(record.tasks));
+  // Each task's download is in the record, as a listing's is, for the timeline to draw.
+  assert.deepEqual(
+    record.tasks.map((task) => [task.download?.name, task.download?.status]),
+    [['beach-1364350.jpg', 200], ['paw-1394447.jpg', 200], ['missing.jpg', 404]],
+  );
+  for (const { download: d } of record.tasks.slice(0, 2)) {
+    assert.ok(d.sentMs <= d.firstByteMs && d.firstByteMs <= d.lastByteMs, JSON.stringify(d));
+    assert.ok(d.firstByteMs - d.sentMs >= 250, `the server held it 300 ms: ${JSON.stringify(d)}`);
+  }
 });
 
 test('the files a program wrote are listed under the run, a picture with its thumbnail', async (t) => {
