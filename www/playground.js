@@ -41,33 +41,59 @@ export function canThread() {
   return globalThis.crossOriginIsolated === true && typeof SharedArrayBuffer === 'function';
 }
 
+/** Attempts at starting the pool (see `startRace`). */
+const START_ATTEMPTS = 3;
+
 async function start(threads) {
   // Only the build this page can use is loaded.
-  const wasm = await import(canThread() ? './pkg/potoki.js' : './pkg-single/potoki.js');
-  const { memory } = await wasm.default();
-  const cores = navigator.hardwareConcurrency || 1;
-  const workers = await withWorkersSeen(() => wasm.startPool(threads, cores));
-  const playground = new Playground(wasm, threads, cores, memory);
-  // A worker that traps says so (src/web/workers.rs, `watchForTrap`).
-  for (const worker of workers) {
-    worker.addEventListener('message', ({ data }) => {
-      if (data?.type === 'potoki_worker_trapped') playground.workerTrapped(data.message);
-    });
+  const build = canThread() ? './pkg/potoki.js' : './pkg-single/potoki.js';
+  for (let attempt = 1; ; attempt++) {
+    // Each attempt is a module instance of its own (a query makes the URL new): the
+    // failed one's wasm state cannot be reused. Its workers import the same URL.
+    const wasm = await import(attempt === 1 ? build : `${build}?attempt=${attempt}`);
+    const { memory } = await wasm.default();
+    const cores = navigator.hardwareConcurrency || 1;
+    const workers = [];
+    try {
+      await withWorkersSeen(workers, () => wasm.startPool(threads, cores));
+    } catch (error) {
+      for (const worker of workers) worker.terminate();
+      if (attempt < START_ATTEMPTS && startRace(error)) continue;
+      throw error;
+    }
+    const playground = new Playground(wasm, threads, cores, memory);
+    // A worker that traps says so (src/web/workers.rs, `watchForTrap`).
+    for (const worker of workers) {
+      worker.addEventListener('message', ({ data }) => {
+        if (data?.type === 'potoki_worker_trapped') playground.workerTrapped(data.message);
+      });
+    }
+    return playground;
   }
-  return playground;
 }
 
 /**
- * Runs `start` (the pool's start) and returns the Web Workers it made:
- * wasm-bindgen-rayon keeps them to itself, and only their `Worker` objects hear
- * what a worker posts. The global constructor is wrapped for that call only.
+ * wasm-bindgen-rayon hands the pool's threads to its workers from the page's own
+ * thread, through a channel whose wake-up takes a plain Mutex: when a worker holds
+ * it at that moment (a loaded machine deschedules it there), the page's thread would
+ * have to wait, which a browser refuses, and the start fails with this error
+ * (https://github.com/RReverser/wasm-bindgen-rayon/issues/36). A timing accident,
+ * not a lasting fault: a fresh start almost always succeeds.
  */
-async function withWorkersSeen(start) {
-  const workers = [];
+function startRace(error) {
+  return /Atomics\.wait cannot be called in this context/.test(String(error?.message ?? error));
+}
+
+/**
+ * Runs `start` (the pool's start) and collects into `workers` the Web Workers it
+ * made: wasm-bindgen-rayon keeps them to itself, and only their `Worker` objects
+ * hear what a worker posts. The global constructor is wrapped for that call only.
+ */
+async function withWorkersSeen(workers, start) {
   const Native = globalThis.Worker;
   if (typeof Native !== 'function') {
     await start();
-    return workers;
+    return;
   }
   globalThis.Worker = class extends Native {
     constructor(...args) {
@@ -80,7 +106,6 @@ async function withWorkersSeen(start) {
   } finally {
     globalThis.Worker = Native;
   }
-  return workers;
 }
 
 /** Fewer workers than this left and no listing can run: only a reload helps. */

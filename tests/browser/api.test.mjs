@@ -198,3 +198,33 @@ test('the page offers the same lesson numbers the API uses when a plan gives non
   });
   assert.deepEqual(mismatches, []);
 });
+
+test('a pool start lost to wasm-bindgen-rayon’s race on the page’s thread is retried with a fresh module, and the page runs', async (t) => {
+  const page = await openPage(t, '/?lang=en');
+  await waitReady(page);
+  // The first start's module answers as the race makes it answer (see startRace in
+  // playground.js); the retry's module (`?attempt=2`) is the real one.
+  const failing = `import init from '/pkg/potoki.js?real';
+export * from '/pkg/potoki.js?real';
+export default init;
+export function startPool() {
+  return Promise.reject(new Error('RuntimeError: Atomics.wait cannot be called in this context'));
+}`;
+  let served = 0;
+  await page.route(
+    (url) => url.pathname === '/pkg/potoki.js' && url.search === '',
+    (route) => {
+      served += 1;
+      return route.fulfill({ contentType: 'text/javascript', body: failing });
+    },
+  );
+  await page.reload();
+  await waitReady(page);
+  assert.equal(served, 1, 'the first attempt got the failing module');
+  assert.notEqual(await page.$eval('#app', (app) => app.dataset.state), 'failed', await page.textContent('#status'));
+  const loaded = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => new URL(entry.name)));
+  assert.ok(loaded.some((url) => url.pathname === '/pkg/potoki.js' && url.search === '?attempt=2'), 'the retry loaded a module of its own');
+  const { record } = await runInPage(page, { scenario: 'threads', secs: [0.1, 0.1] });
+  assert.equal(record.tasks.length, 2);
+  assert.ok(record.tasks.every((task) => task.finishedMs !== null && task.thread > 0));
+});

@@ -52,6 +52,8 @@ test('the Embed button gives both snippets for the current state', async (t) => 
   const page = await openPage(t, '/?scenario=pool_as_completed&secs=0.3,0.1,0.2&workers=3&lang=ru');
   await waitReady(page);
   await page.click('#embed-button');
+  // The panel's module loads on this first click (embed-panel.js): wait for it to fill.
+  await page.waitForFunction(() => document.getElementById('embed-element').value !== '', null, { timeout: 10_000 });
   const element = await page.inputValue('#embed-element');
   assert.equal(
     element,
