@@ -23,6 +23,13 @@ use futures_util::StreamExt;
 pub async fn run(plan: &Plan, p: &Program) -> RunRecord {
     let args = &plan.args;
     let workers = plan.max_workers;
+    if plan.code.is_some() {
+        // The student's own program, or a listing run as its Python: the interpreter
+        // runs it on this thread, which blocks where the Python blocks.
+        p.recorder().begin();
+        crate::python::host::run_program(p, plan);
+        return p.exit().await;
+    }
     if plan.scenario.is_async() {
         // asyncio: coroutines on an event loop, not threads (asyncio.rs).
         return crate::runtime::asyncio::run(plan, p, &*p.io()).await;
@@ -41,11 +48,8 @@ pub async fn run(plan: &Plan, p: &Program) -> RunRecord {
         Scenario::PoolMap | Scenario::Async | Scenario::AsyncAsCompleted => {
             pool_map(p, args, workers).await
         }
-        // The student's own program: the interpreter runs it on this thread, which
-        // blocks where the Python blocks.
-        Scenario::Python => {
-            crate::python::host::run_program(p, plan);
-        }
+        // Not reached: a program always has its code (above).
+        Scenario::Python => {}
     }
     p.exit().await
 }

@@ -579,3 +579,48 @@ asyncio.run(main())
         "404 False\nClientResponseError 404\nClientConnectionError: Failed to fetch\nTimeoutError\nSession is closed\n"
     );
 }
+
+#[test]
+fn stop_cancels_every_task_and_a_pools_queued_ones_never_start() {
+    // Stop (here the time limit) in a pool of two with four 30 s tasks: the two
+    // running are interrupted, the two queued never start, and the record says each
+    // was cancelled, as it says of a listing's tasks.
+    let code = "\
+import concurrent.futures, time
+def _sleep(t):
+    time.sleep(t)
+    return t
+with concurrent.futures.ThreadPoolExecutor(max_workers=2) as executor:
+    futures = [executor.submit(_sleep, 30) for _ in range(4)]
+    for f in futures:
+        print(f.result())
+";
+    let options = Options {
+        time_limit_ms: Some(300.0),
+        ..Options::default()
+    };
+    let run = run_recorded(code, options);
+    assert!(run.record.cancelled);
+    assert!(run.record.wall_ms < 3_000.0, "{}", run.record.wall_ms);
+    let tasks = &run.record.tasks;
+    assert_eq!(tasks.len(), 4);
+    assert_eq!(
+        tasks.iter().filter(|t| t.started_ms.is_none()).count(),
+        2,
+        "{tasks:?}"
+    );
+    for task in tasks {
+        assert!(task.finished_ms.is_some(), "{task:?}");
+        assert!(
+            matches!(&task.outcome, Some(Outcome::Error(e)) if e.starts_with("CancelledError")),
+            "{task:?}"
+        );
+    }
+    // Each task finished once: a Finished event per task.
+    let finished = run
+        .events
+        .iter()
+        .filter(|e| matches!(e, Event::Finished { .. }))
+        .count();
+    assert_eq!(finished, 4);
+}

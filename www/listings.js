@@ -16,12 +16,8 @@ const FUNCTIONS = {
       '    time.sleep(_time)',
       `    print("${l.woke}")`,
     ],
-    returning: () => ['def _sleep(_time=1):', '    time.sleep(_time)', `    return f"${lang() === 'ru' ? 'проспала' : 'slept'} {_time} sec."`],
-    coroutine: () => [
-      'async def _sleep(_time=1):',
-      '    await asyncio.sleep(_time)',
-      `    return f"${lang() === 'ru' ? 'проспала' : 'slept'} {_time} sec."`,
-    ],
+    returning: (l) => ['def _sleep(_time=1):', '    time.sleep(_time)', `    return f"${l.slept} {_time} sec."`],
+    coroutine: (l) => ['async def _sleep(_time=1):', '    await asyncio.sleep(_time)', `    return f"${l.slept} {_time} sec."`],
     names: ['sleep', '_sleep'],
   },
   download: {
@@ -57,17 +53,17 @@ const FUNCTIONS = {
     list: 'ns',
     item: 'n',
     imports: [],
-    printing: () => [
+    printing: (l) => [
       'def count_primes(n):',
       '    count = sum(1 for k in range(2, n + 1)',
       '                if all(k % d for d in range(2, int(k ** 0.5) + 1)))',
-      `    print(f"${lang() === 'ru' ? 'простых чисел до {n}: {count}' : 'primes up to {n}: {count}'}")`,
+      `    print(f"${l.primes}")`,
     ],
-    returning: () => [
+    returning: (l) => [
       'def _count_primes(n):',
       '    count = sum(1 for k in range(2, n + 1)',
       '                if all(k % d for d in range(2, int(k ** 0.5) + 1)))',
-      `    return f"${lang() === 'ru' ? 'простых чисел до {n}: {count}' : 'primes up to {n}: {count}'}"`,
+      `    return f"${l.primes}"`,
     ],
     coroutine: () => [],
     names: ['count_primes', '_count_primes'],
@@ -75,8 +71,8 @@ const FUNCTIONS = {
 };
 
 const LINES = {
-  ru: { going: 'Сейчас как усну на целую секунду!', woke: 'Вот это я выспался', waits: '# Python ждёт незавершённые потоки и только потом завершается' },
-  en: { going: "I'm going to sleep for a whole second!", woke: 'What a good sleep that was', waits: '# Python waits for the threads still running before it exits' },
+  ru: { going: 'Сейчас как усну на целую секунду!', woke: 'Вот это я выспался', waits: '# Python ждёт незавершённые потоки и только потом завершается', slept: 'проспала', primes: 'простых чисел до {n}: {count}' },
+  en: { going: "I'm going to sleep for a whole second!", woke: 'What a good sleep that was', waits: '# Python waits for the threads still running before it exits', slept: 'slept', primes: 'primes up to {n}: {count}' },
 };
 
 /** The name of the list each kind of task is given (editor/literals.js reads it back). */
@@ -87,25 +83,23 @@ const TOOK = 'print(f"it took: {round(finish-start, 2)} sec.")';
  *  is not the list's data any more, so editor/literals.js cannot read it back. */
 export const MAX_SHOWN = 12;
 
-/** A Python list literal, shortened past a dozen items. */
-export function literal(kind, items) {
+/** A Python list literal, shortened past a dozen items unless `full` (the code to run). */
+export function literal(kind, items, full = false) {
   if (items.length === 0) return '[]';
-  const shown = items.slice(0, MAX_SHOWN).map((item) => (kind === 'download' ? JSON.stringify(item) : item));
-  const more = items.length > MAX_SHOWN ? `, ...  # ${items.length}` : '';
-  if (kind === 'download') {
-    return items.length > MAX_SHOWN ? `[\n    ${shown.join(',\n    ')},\n    ...  # ${items.length}\n]` : `[\n    ${shown.join(',\n    ')},\n]`;
-  }
-  return `[${shown.join(', ')}${more}]`;
+  const cut = !full && items.length > MAX_SHOWN;
+  const shown = (cut ? items.slice(0, MAX_SHOWN) : items).map((item) => (kind === 'download' ? JSON.stringify(item) : item));
+  if (kind === 'download') return `[\n    ${shown.join(',\n    ')},\n${cut ? `    ...  # ${items.length}\n` : ''}]`;
+  return `[${shown.join(', ')}${cut ? `, ...  # ${items.length}` : ''}]`;
 }
 
 /**
- * The code of `scenario` for a plan: `kind` ('sleep' | 'download' | 'compute'),
- * `items` (the list's entries as text) and `workers` (max_workers, or '' for the
- * default). Returns `[{ text, role }]`, one per line.
+ * The code of `scenario` for `kind` ('sleep' | 'download' | 'compute'), `items` (the list
+ * as text), `workers` (max_workers, or '' for the default), in `language`, its list
+ * shortened unless `full`. Returns `[{ text, role }]`, one per line.
  */
-export function listing(scenario, kind, items, workers) {
+export function listing(scenario, kind, items, workers, { language = lang(), full = false } = {}) {
   const f = FUNCTIONS[kind];
-  const l = LINES[lang()] ?? LINES.ru;
+  const l = LINES[language] ?? LINES.ru;
   const [fn, _fn] = f.names;
   const { list, item } = f;
   const pool = `concurrent.futures.ThreadPoolExecutor(${workers ? `max_workers=${workers}` : ''})`;
@@ -121,7 +115,7 @@ export function listing(scenario, kind, items, workers) {
   add('', ...imports, '');
   const uses = scenario.startsWith('pool') && !(scenario === 'pool_map' && kind === 'download') ? 'returning' : 'printing';
   add('', ...(isAsync ? f.coroutine(l) : f[uses](l)), '');
-  add('', `${list} = ${literal(kind, items)}`, '');
+  add('', `${list} = ${literal(kind, items, full)}`, '');
 
   if (isAsync) {
     add('start', 'async def main():', '    start = time.perf_counter()');
@@ -174,3 +168,4 @@ export function listing(scenario, kind, items, workers) {
   if (scenario === 'threads_no_join') add('exit', l.waits);
   return lines;
 }
+

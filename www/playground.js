@@ -1,20 +1,7 @@
-// The playground under potoki's JS API (`potoki.js`, which adds `toTrace`): the
-// lesson's listings and the student's Python on real threads. The page imports it
-// from here, so that its first load does not carry what only an export needs.
-//
-//   import { createPlayground, toTrace } from '/potoki.js';
-//   const pg = await createPlayground({ threads: 16 });
-//   const record = await pg.run({ scenario: 'pool_as_completed', secs: [5, 4, 3, 2, 1], workers: 5 },
-//                               { onEvent: (e) => console.log(e), signal });
-//   const trace = toTrace(record); // Chrome Trace Event JSON, for ui.perfetto.dev
-//
-// The Web Worker pool can be started once per page (wasm-bindgen-rayon), so every
-// call of createPlayground returns the same playground.
-//
-// Real threads need shared memory, which a browser gives only to a cross-origin
-// isolated page. Elsewhere (Firefox or Safari inside a course page, a host without
-// the headers) the single-threaded build of the same source runs instead: each
-// thread a coroutine, the same lines and timings, and `threaded: false`.
+// The playground under potoki's JS API (potoki.js adds `toTrace`; README, "The JS API"):
+// the lesson's listings and the student's Python, on real threads in a cross-origin
+// isolated page, else on the single-threaded build (`threaded: false`). The pool starts
+// once per page: every createPlayground returns the same playground.
 
 import { applyEvent, emptyRecord } from './run-model.js';
 
@@ -41,15 +28,12 @@ export function canThread() {
   return globalThis.crossOriginIsolated === true && typeof SharedArrayBuffer === 'function';
 }
 
-/** Attempts at starting the pool (see `startRace`). */
-const START_ATTEMPTS = 3;
+const START_ATTEMPTS = 3; // see startRace
 
 async function start(threads) {
-  // Only the build this page can use is loaded.
   const build = canThread() ? './pkg/potoki.js' : './pkg-single/potoki.js';
   for (let attempt = 1; ; attempt++) {
-    // Each attempt is a module instance of its own (a query makes the URL new): the
-    // failed one's wasm state cannot be reused. Its workers import the same URL.
+    // A new URL (a query) is a new module instance: a failed one cannot be reused.
     const wasm = await import(attempt === 1 ? build : `${build}?attempt=${attempt}`);
     const { memory } = await wasm.default();
     const cores = navigator.hardwareConcurrency || 1;
@@ -72,35 +56,23 @@ async function start(threads) {
   }
 }
 
-/**
- * wasm-bindgen-rayon hands the pool's threads to its workers from the page's own
- * thread, through a channel whose wake-up takes a plain Mutex: when a worker holds
- * it at that moment (a loaded machine deschedules it there), the page's thread would
- * have to wait, which a browser refuses, and the start fails with this error
- * (https://github.com/RReverser/wasm-bindgen-rayon/issues/36). A timing accident,
- * not a lasting fault: a fresh start almost always succeeds.
- */
+/** A start lost to wasm-bindgen-rayon#36 (docs/architecture.md, "Starting the pool"). */
 function startRace(error) {
   return /Atomics\.wait cannot be called in this context/.test(String(error?.message ?? error));
 }
 
-/**
- * Runs `start` (the pool's start) and collects into `workers` the Web Workers it
- * made: wasm-bindgen-rayon keeps them to itself, and only their `Worker` objects
- * hear what a worker posts. The global constructor is wrapped for that call only.
- */
+/** Runs the pool's start, collecting the Web Workers it makes into `workers` (wasm-bindgen-rayon
+ *  keeps them to itself, and only their `Worker` objects hear what a worker posts). */
 async function withWorkersSeen(workers, start) {
   const Native = globalThis.Worker;
-  if (typeof Native !== 'function') {
-    await start();
-    return;
+  if (Native) {
+    globalThis.Worker = class extends Native {
+      constructor(...args) {
+        super(...args);
+        workers.push(this);
+      }
+    };
   }
-  globalThis.Worker = class extends Native {
-    constructor(...args) {
-      super(...args);
-      workers.push(this);
-    }
-  };
   try {
     await start();
   } finally {
@@ -135,10 +107,7 @@ class Playground {
     this.cores = cores;
   }
 
-  /**
-   * Bytes of wasm memory. It starts at 384 MiB, so that runs do not grow it (see
-   * .cargo/config.toml): a leak shows in `heapBytes`, not here.
-   */
+  /** Bytes of wasm memory: 384 MiB from the start (.cargo/config.toml); leaks show in `heapBytes`. */
   get memoryBytes() {
     return this.#memory.buffer.byteLength;
   }
@@ -182,6 +151,14 @@ class Playground {
     return JSON.parse(this.#wasm.checkPlan(plan));
   }
 
+  /** With `python: true`, a sleeping listing runs as its Python (README, "The JS API"). */
+  async #asPython(plan) {
+    const listing = plan?.scenario != null && plan.code == null && plan.images == null && plan.compute == null;
+    if (!this.threaded || !listing || plan.python !== true) return plan;
+    const { listingCode } = await import('./listing-code.js');
+    return { ...plan, code: listingCode(this.check(plan)) };
+  }
+
   /**
    * Runs a plan. `onEvent` gets every event on arrival; `signal` stops the run.
    * One run at a time: a second call while one goes rejects.
@@ -195,7 +172,8 @@ class Playground {
     // Events come as JSON arrays: whatever arrived together, parsed at once. The
     // record takes every event before the caller's handler sees any, and a handler
     // that throws is reported without costing the record an event.
-    const handle = this.#wasm.run(plan, (json) => {
+    const program = await this.#asPython(plan);
+    const handle = this.#wasm.run(program, (json) => {
       const events = JSON.parse(json);
       for (const event of events) applyEvent(record, event);
       for (const event of events) {

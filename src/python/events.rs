@@ -58,8 +58,8 @@ fn submit_coro(vm: &mut Vm, a: Vec<Value>, _: Vec<(Arc<str>, Value)>) -> PyResul
 }
 
 /// A task of the record, submitted now, whose call is `name(args, key=value)`.
-fn new_task(vm: &Vm, name: &str, args: &[Value], kwargs: &[(Arc<str>, Value)]) -> Value {
-    let mut parts: Vec<String> = args.iter().map(|arg| vm.repr(arg)).collect();
+fn new_task(vm: &Vm, name: &str, values: &[Value], kwargs: &[(Arc<str>, Value)]) -> Value {
+    let mut parts: Vec<String> = values.iter().map(|arg| vm.repr(arg)).collect();
     for (key, value) in kwargs {
         parts.push(format!("{key}={}", vm.repr(value)));
     }
@@ -67,8 +67,15 @@ fn new_task(vm: &Vm, name: &str, args: &[Value], kwargs: &[(Arc<str>, Value)]) -
     if args.chars().count() > MAX_CALL_CHARS {
         args = args.chars().take(MAX_CALL_CHARS).collect::<String>() + "…";
     }
+    // A listing's task is of its kind, its argument a number as the Rust listing's is.
+    let kind = vm.interp.task_kind;
+    let arg = match (kind, values) {
+        ("sleep", [Value::Int(secs)]) => Arg::Secs(*secs as f64),
+        ("sleep", [Value::Float(secs)]) => Arg::Secs(*secs),
+        _ => Arg::Text(args.clone()),
+    };
     let recorder = vm.interp.program.recorder().clone();
-    let task = recorder.new_task("python", Arg::Text(args.clone()), format!("{name}({args})"));
+    let task = recorder.new_task(kind, arg, format!("{name}({args})"));
     recorder.submitted(task);
     Value::Int(task as i64)
 }
@@ -122,7 +129,18 @@ fn finish(vm: &mut Vm, task: usize, outcome: Outcome) {
 }
 
 /// What `result()` gives for a task that returned the value or raised the exception.
+/// One that Stop interrupted (its `KeyboardInterrupt`) was cancelled, as the record
+/// says of every task Stop ends.
 fn outcome_of(vm: &Vm, ended: Result<&Value, &Value>) -> Outcome {
+    let program = &vm.interp.program;
+    if let Err(exc) = ended {
+        if program.is_stopped()
+            && !program.ending_daemons()
+            && vm.classes().of(exc).name.as_ref() == "KeyboardInterrupt"
+        {
+            return Outcome::Error(program.lang().cancelled().to_owned());
+        }
+    }
     match ended {
         Err(exc) => {
             let text = vm.str(exc);
@@ -212,6 +230,9 @@ pub fn potoki_module() -> Value {
         ("submit_coro", submit_coro),
         ("started", started),
         ("finished", finished),
+        ("stopped", |vm, _, _| {
+            Ok(Value::Bool(vm.interp.program.is_stopped()))
+        }),
         ("delivered", |vm, a, _| {
             let task = task_of(vm, a.first())?;
             vm.interp.program.recorder().delivered(task);

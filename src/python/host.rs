@@ -5,7 +5,7 @@
 
 use super::value::{locked, Dict, Value};
 use super::{builtins, exceptions, gil, vm, Output, PythonError};
-use crate::runtime::plan::Plan;
+use crate::runtime::plan::{Arg, Plan};
 use crate::runtime::program::Program;
 use crate::runtime::record::{ProgramError, Stream};
 use std::sync::{Arc, Mutex};
@@ -110,6 +110,12 @@ fn interpreter(
         recursion_limit: 1000,
         gil: plan.gil.then(|| Arc::new(gil::Gil::default())),
         task_function: plan.task_function.clone(),
+        task_kind: match plan.args.first() {
+            Some(Arg::Secs(_)) => "sleep",
+            Some(Arg::Image(_)) => "download",
+            Some(Arg::Compute { .. }) => "compute",
+            None => "python",
+        },
         clock: Box::new(move || clock.perf_counter()),
         wall_clock: Box::new(wall_clock_ms),
         sleep: Box::new(move |ms| sleeper.sleep_ms(ms).is_ok()),

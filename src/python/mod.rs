@@ -68,6 +68,8 @@ pub struct Output {
     pub error: Option<PythonError>,
 }
 
+pub use modules::precompile_library;
+
 /// Checks that `source` parses and is within the supported subset.
 ///
 /// # Errors

@@ -26,6 +26,9 @@ pub struct Interp {
     /// The function whose calls on the main thread are tasks of the record (see
     /// `events.rs`).
     pub task_function: Option<Arc<str>>,
+    /// What the record calls this run's tasks: `python`, or the kind of the listing
+    /// run as Python (`sleep`).
+    pub task_kind: &'static str,
     /// Milliseconds on a clock every thread shares (`time.perf_counter`).
     pub clock: Box<dyn Fn() -> f64 + Send + Sync>,
     /// Milliseconds since 1970 (`time.time`).

@@ -448,6 +448,9 @@ impl Plan {
     /// A [`PlanError`] naming the first bad field and why.
     pub fn parse(input: &PlanInput, machine: Machine) -> Result<Plan, PlanError> {
         if let Some(code) = &input.code {
+            if input.scenario.is_some() {
+                return Plan::listing_as_python(code, input, machine);
+            }
             return Plan::python(code, input, machine);
         }
         let scenario_id = input.scenario.as_deref().map(str::trim).unwrap_or("");
@@ -553,6 +556,39 @@ impl Plan {
             code: None,
             task_function: None,
             gil: true,
+        })
+    }
+
+    /// A listing run as its Python (`code`: the page's text of it, with the list):
+    /// checked as the listing is, then run by the interpreter. Its calls of the task
+    /// function on the main thread (`sequential`'s `sleep`) are tasks, as the Rust
+    /// listing's are. Only the sleeping listings run so yet.
+    fn listing_as_python(
+        code: &str,
+        input: &PlanInput,
+        machine: Machine,
+    ) -> Result<Plan, PlanError> {
+        let listing = Plan::parse(
+            &PlanInput {
+                code: None,
+                ..input.clone()
+            },
+            machine,
+        )?;
+        if input.images.is_some() || input.compute.is_some() {
+            return refuse(
+                "code",
+                "only the listings that sleep run as Python yet: downloads and counts run as \
+                 their Rust listings (give no code)",
+            );
+        }
+        let python = Plan::python(code, input, machine)?;
+        Ok(Plan {
+            code: python.code,
+            task_function: (listing.scenario == Scenario::Sequential).then(|| Arc::from("sleep")),
+            // The interpreter's main thread is a thread of the pool, asyncio's too.
+            threads_needed: listing.threads_needed.max(1),
+            ..listing
         })
     }
 
@@ -821,6 +857,38 @@ mod tests {
         assert_eq!(plan.deadline_ms, 10_000.0 * 1.5 + 10_000.0);
         let downloads = Plan::parse(&images(&["https://example.com/a.jpg"]), MACHINE).unwrap();
         assert!(downloads.deadline_ms > 60_000.0);
+    }
+
+    #[test]
+    fn a_sleeping_listing_with_its_code_is_checked_as_the_listing_and_runs_the_code() {
+        let with_code = |scenario: &str| PlanInput {
+            code: Some("import time\n".into()),
+            ..input(scenario, "0.5, 0.2")
+        };
+        let sequential = Plan::parse(&with_code("sequential"), MACHINE).unwrap();
+        assert_eq!(sequential.scenario, Scenario::Sequential);
+        assert_eq!(sequential.args.len(), 2);
+        assert_eq!(sequential.code.as_deref(), Some("import time\n"));
+        // Its main thread's calls of `sleep` are tasks.
+        assert_eq!(sequential.task_function.as_deref(), Some("sleep"));
+        // asyncio's loop is the interpreter's main thread: a thread of the pool.
+        let asyncio = Plan::parse(&with_code("async"), MACHINE).unwrap();
+        assert_eq!((asyncio.threads_needed, asyncio.task_function), (1, None));
+        // The listing's own checks still hold.
+        let bad = PlanInput {
+            code: Some("pass".into()),
+            ..input("threads", "1, x")
+        };
+        assert_eq!(Plan::parse(&bad, MACHINE).unwrap_err().place, "secs[1]");
+        let counts = PlanInput {
+            code: Some("pass".into()),
+            compute: Some(vec!["100".into()]),
+            ..PlanInput {
+                scenario: Some("threads".into()),
+                ..PlanInput::default()
+            }
+        };
+        assert_eq!(Plan::parse(&counts, MACHINE).unwrap_err().place, "code");
     }
 
     #[test]

@@ -9,7 +9,7 @@ use crate::runtime::io::{FetchError, Fetched, Io, LocalBoxFuture};
 use crate::runtime::lines::Lang;
 use crate::runtime::machine::{CannotStart, SharedRuntime, ThreadEnd};
 use crate::runtime::plan::Plan;
-use crate::runtime::record::RunRecord;
+use crate::runtime::record::{OffCore, Outcome, RunRecord};
 use crate::runtime::recorder::{Recorder, Sink};
 use crate::runtime::sync::{shared_lock, DoneOnDrop, Signal};
 use std::future::Future;
@@ -234,9 +234,16 @@ impl Program {
         for done in threads {
             done.ready().await;
         }
-        self.inner
-            .rec
-            .finish(self.is_stopped() && !self.ending_daemons())
+        let cancelled = self.is_stopped() && !self.ending_daemons();
+        if cancelled {
+            // Stop ended the run: a task that never finished (a Python pool's queued
+            // future) was cancelled, as a listing's queued task is.
+            for task in self.inner.rec.unfinished() {
+                let outcome = Outcome::Error(self.lang().cancelled().to_owned());
+                self.inner.rec.finished(task, outcome, OffCore::default());
+            }
+        }
+        self.inner.rec.finish(cancelled)
     }
 }
 

@@ -244,6 +244,16 @@ impl Recorder {
         });
     }
 
+    /// The tasks submitted that have not finished.
+    pub fn unfinished(&self) -> Vec<usize> {
+        let state = self.lock();
+        let tasks = state.record.tasks.iter();
+        tasks
+            .filter(|task| task.finished_ms.is_none())
+            .map(|task| task.index)
+            .collect()
+    }
+
     /// Closes the record: the program and all its threads have ended.
     pub fn finish(&self, cancelled: bool) -> RunRecord {
         let mut record = None;

@@ -42,6 +42,15 @@ pub fn start(threads: usize) -> Promise {
         // Rayon may be used only once its workers exist: it waits for them silently.
         JsFuture::from(pool).await?;
         workers::enter_loops(threads).await;
+        // The interpreter's library is compiled once for the page, on a worker: the
+        // first run (a listing imports four modules) then starts as fast as the next.
+        // No worker free (a run took them all already) only means it is compiled then.
+        let _ = workers::start(Box::new(|| {
+            Box::pin(async {
+                crate::python::precompile_library();
+                crate::runtime::machine::ThreadEnd(None)
+            })
+        }));
         Ok(JsValue::UNDEFINED)
     })
 }
@@ -182,7 +191,7 @@ async fn broker(mut requests: UnboundedReceiver<DownloadRequest>, scope: Rc<RunS
 /// # Errors
 /// [`CannotStart`] when no worker is free for the lesson's main thread.
 pub fn run(mut start: Start) -> Result<(), CannotStart> {
-    if start.plan.scenario.is_async() {
+    if start.plan.scenario.is_async() && start.plan.code.is_none() {
         // asyncio: the main coroutine runs on this (UI) thread's event loop.
         let program = start.program(Arc::new(Pool { broker: None }));
         let io = WebIo {

@@ -228,3 +228,40 @@ export function startPool() {
   assert.equal(record.tasks.length, 2);
   assert.ok(record.tasks.every((task) => task.finishedMs !== null && task.thread > 0));
 });
+
+test('a sleeping listing asked for as Python (python: true) runs on the interpreter and records what its Rust version does', async (t) => {
+  const page = await openPage(t, '/?lang=en');
+  await waitReady(page);
+  const scenarios = ['sequential', 'threads_no_join', 'threads_join_in_loop', 'threads', 'pool_submit', 'pool_as_completed', 'pool_map', 'async', 'async_as_completed'];
+  // What a comparison needs: the lines (thread lines as a set: threads print in an
+  // order of their own), and the tasks by call, kind, argument, thread and delivery.
+  const summary = ({ record }) => ({
+    lines: record.output.map((line) => line.text.replace(/^it took: .*/, 'it took')).sort(),
+    tasks: record.tasks
+      .map((task) => JSON.stringify([task.call, task.kind, task.arg, task.threadName === 'MainThread', task.deliveredMs !== null, task.error ?? null]))
+      .sort(),
+    cancelled: record.cancelled,
+    error: record.error,
+  });
+  for (const scenario of scenarios) {
+    const plan = { scenario, secs: [0.3, 0.1, 0.2], workers: 3, lang: 'ru' };
+    const rust = await runInPage(page, plan);
+    const python = await runInPage(page, { ...plan, python: true });
+    // Only the interpreter says where each thread is (`line` events).
+    assert.equal(rust.events.some((e) => e.type === 'line'), false, scenario);
+    assert.equal(python.events.some((e) => e.type === 'line'), true, scenario);
+    assert.deepEqual(summary(python), summary(rust), scenario);
+    assert.equal(python.record.scenario, scenario);
+    // The same time, give or take what starting the interpreter costs.
+    assert.ok(Math.abs(python.record.wallMs - rust.record.wallMs) < 150, `${scenario}: ${python.record.wallMs} vs ${rust.record.wallMs} ms`);
+  }
+  // Downloads and counts run as their Rust listings still: asked as Python, refused.
+  await assert.rejects(
+    page.evaluate(async () => {
+      const { createPlayground } = await import('/potoki.js');
+      const pg = await createPlayground();
+      return pg.run({ scenario: 'threads', compute: [1000], code: 'print(1)' });
+    }),
+    /only the listings that sleep run as Python yet/,
+  );
+});

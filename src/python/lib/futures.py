@@ -249,6 +249,10 @@ class _Results:
 def _worker(work_queue, executor):
     thread_name = threading.current_thread().name
     while True:
+        if _potoki.stopped():
+            # Stop ended the run: what is still queued is never started (the record
+            # says it was cancelled), as a listing's queued task never starts.
+            return
         work_item = work_queue.get()
         if work_item is not None:
             work_item.run(thread_name)
