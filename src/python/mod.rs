@@ -68,8 +68,6 @@ pub struct Output {
     pub error: Option<PythonError>,
 }
 
-pub use modules::precompile_library;
-
 /// Checks that `source` parses and is within the supported subset.
 ///
 /// # Errors

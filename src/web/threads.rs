@@ -42,15 +42,6 @@ pub fn start(threads: usize) -> Promise {
         // Rayon may be used only once its workers exist: it waits for them silently.
         JsFuture::from(pool).await?;
         workers::enter_loops(threads).await;
-        // The interpreter's library is compiled once for the page, on a worker: the
-        // first run (a listing imports four modules) then starts as fast as the next.
-        // No worker free (a run took them all already) only means it is compiled then.
-        let _ = workers::start(Box::new(|| {
-            Box::pin(async {
-                crate::python::precompile_library();
-                crate::runtime::machine::ThreadEnd(None)
-            })
-        }));
         Ok(JsValue::UNDEFINED)
     })
 }
