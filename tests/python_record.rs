@@ -397,7 +397,7 @@ print(r.status_code, len(r.content))
         waited >= 190.0,
         "the pretend server answers paw.jpg after 200 ms: {waited}"
     );
-    // And each is an event of its own as it comes in, before the task finishes.
+    // And each is an event of its own.
     let downloaded = run
         .events
         .iter()

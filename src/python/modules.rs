@@ -21,20 +21,20 @@ pub fn load(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "_thread" => super::local::add_to_thread_module(vm, super::thread::thread_module()),
         "_potoki" => super::events::potoki_module(),
         "time" => super::thread::time_module(),
-        "threading" => library_module(vm, "threading")?,
-        "queue" => library_module(vm, "queue")?,
-        "asyncio" => library_module(vm, "asyncio")?,
-        "requests" => library_module(vm, "requests")?,
-        "aiohttp" => library_module(vm, "aiohttp")?,
+        "threading" => python_module(vm, "threading", include_str!("lib/threading.py"))?,
+        "queue" => python_module(vm, "queue", include_str!("lib/queue.py"))?,
+        "asyncio" => python_module(vm, "asyncio", include_str!("lib/asyncio.py"))?,
+        "requests" => python_module(vm, "requests", include_str!("lib/requests.py"))?,
+        "aiohttp" => python_module(vm, "aiohttp", include_str!("lib/aiohttp.py"))?,
         "_os" => super::files::native_module(),
         "_random" => super::random::native_module(),
         "_futures" => super::futures::native_module(),
-        "random" => library_module(vm, "random")?,
-        "os" => library_module(vm, "os")?,
-        "posixpath" => library_module(vm, "posixpath")?,
-        "io" => library_module(vm, "io")?,
+        "random" => python_module(vm, "random", include_str!("lib/random.py"))?,
+        "os" => python_module(vm, "os", include_str!("lib/os.py"))?,
+        "posixpath" => python_module(vm, "posixpath", include_str!("lib/posixpath.py"))?,
+        "io" => python_module(vm, "io", include_str!("lib/io.py"))?,
         "concurrent" => {
-            let futures = library_module(vm, "concurrent/futures")?;
+            let futures = python_module(vm, "concurrent/futures", include_str!("lib/futures.py"))?;
             module(
                 &[],
                 vec![("futures", as_module("concurrent.futures", futures))],
@@ -58,21 +58,6 @@ fn as_module(name: &str, names: Value) -> Value {
     }
 }
 
-/// A module written in Python (`lib/`), run once; its globals are the module.
-/// The library written in Python, by the name `import` finds it under.
-const LIBRARY: &[(&str, &str)] = &[
-    ("threading", include_str!("lib/threading.py")),
-    ("queue", include_str!("lib/queue.py")),
-    ("asyncio", include_str!("lib/asyncio.py")),
-    ("requests", include_str!("lib/requests.py")),
-    ("aiohttp", include_str!("lib/aiohttp.py")),
-    ("random", include_str!("lib/random.py")),
-    ("os", include_str!("lib/os.py")),
-    ("posixpath", include_str!("lib/posixpath.py")),
-    ("io", include_str!("lib/io.py")),
-    ("concurrent/futures", include_str!("lib/futures.py")),
-];
-
 /// The library modules compiled so far, by name: compiled once for the page, not
 /// once per run (a listing's `import concurrent.futures` compiles four modules:
 /// 35–50 ms before its first line, each run). Not ahead of the first run: that would
@@ -87,7 +72,15 @@ fn library_code(vm: &Vm, name: &'static str, text: &str) -> PyResult<Arc<super::
     if let Some((_, code)) = locked(&COMPILED).iter().find(|(n, _)| *n == name) {
         return Ok(code.clone());
     }
-    let code = compile_library(name, text).map_err(|e| vm.error("SyntaxError", e))?;
+    let file = format!("<stdlib>/{name}.py");
+    let syntax = |line: usize, message: &str| {
+        vm.error("SyntaxError", format!("{file}, line {line}: {message}"))
+    };
+    let module = super::parse::parse(text).map_err(|e| syntax(e.line, &e.message))?;
+    let lines = super::parse::LineIndex::new(text);
+    let code =
+        super::compile::compile_module(&module, &lines, super::code::Source::new(&file, text))
+            .map_err(|e| syntax(e.line, &e.message))?;
     let mut compiled = locked(&COMPILED);
     // Two threads may have compiled it at once: the first one kept is everyone's.
     if let Some((_, first)) = compiled.iter().find(|(n, _)| *n == name) {
@@ -97,22 +90,9 @@ fn library_code(vm: &Vm, name: &'static str, text: &str) -> PyResult<Arc<super::
     Ok(code)
 }
 
-/// Compiles a library module; a mistake in it is said with its file and line.
-fn compile_library(name: &str, text: &str) -> Result<Arc<super::code::Code>, String> {
-    let file = format!("<stdlib>/{name}.py");
-    let module =
-        super::parse::parse(text).map_err(|e| format!("{file}, line {}: {}", e.line, e.message))?;
-    let lines = super::parse::LineIndex::new(text);
-    super::compile::compile_module(&module, &lines, super::code::Source::new(&file, text))
-        .map_err(|e| format!("{file}, line {}: {}", e.line, e.message))
-}
-
-/// The library module `name`, run for this program.
-fn library_module(vm: &mut Vm, name: &'static str) -> PyResult<Value> {
-    let text = LIBRARY
-        .iter()
-        .find(|(n, _)| *n == name)
-        .map_or("", |(_, text)| text);
+/// A module written in Python (`lib/`), run once for this program; its globals are
+/// the module.
+fn python_module(vm: &mut Vm, name: &'static str, text: &str) -> PyResult<Value> {
     let code = library_code(vm, name, text)?;
     let globals = Arc::new(super::value::Dict::default());
     let module_name = name.replace('/', ".");

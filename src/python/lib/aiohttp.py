@@ -87,20 +87,7 @@ async def _get(url):
     loop = asyncio.get_running_loop()
     current = asyncio.current_task()
     task = None if current is None else current._task
-    future = loop.create_future()
-    loop._threads_pending += 1
-
-    def hand_over(result, exc):
-        loop._threads_pending -= 1
-        if future.done():
-            return
-        if exc is not None:
-            future.set_exception(exc)
-        else:
-            future.set_result(result)
-
-    loop._on_helper(_fetch, (url, task), hand_over, False)
-    status, reason, content_type, body = await future
+    status, reason, content_type, body = await loop._on_thread(_fetch, (url, task), False)
     return ClientResponse(url, status, reason, content_type, body)
 
 

@@ -137,6 +137,20 @@ class _Loop:
         return Future(loop=self)
 
     def run_in_executor(self, executor, func, *args):
+        if executor is None:
+            return self._on_thread(func, args, True)
+        future, hand_over = self._pending()
+
+        def done(inner):
+            exc = inner.exception()
+            self.call_soon_threadsafe(hand_over, None if exc else inner.result(), exc)
+
+        executor.submit(func, *args).add_done_callback(done)
+        return future
+
+    def _pending(self):
+        # A future another thread completes through hand_over (on this loop, via
+        # call_soon_threadsafe); until then the loop waits for it, not only for timers.
         future = self.create_future()
         self._threads_pending += 1
 
@@ -149,21 +163,15 @@ class _Loop:
             else:
                 future.set_result(result)
 
-        if executor is None:
-            self._on_helper(func, args, hand_over, True)
-        else:
-            def done(inner):
-                exc = inner.exception()
-                self.call_soon_threadsafe(hand_over, None if exc else inner.result(), exc)
+        return future, hand_over
 
-            executor.submit(func, *args).add_done_callback(done)
-        return future
-
-    def _on_helper(self, func, args, hand_over, record):
-        # A thread of its own runs func and hands the outcome over to the loop. It is
-        # a task of the record (to_thread), or a helper of the run (aiohttp's GET):
-        # then it is no task and draws no lane, as aiohttp's socket draws none.
+    def _on_thread(self, func, args, record):
+        # A thread of its own runs func; the future it returns gets the outcome. The
+        # thread is a task of the record (to_thread), or a helper of the run (aiohttp's
+        # GET): then it is no task and draws no lane, as aiohttp's socket draws none.
         import threading
+
+        future, hand_over = self._pending()
 
         def work():
             try:
@@ -176,6 +184,7 @@ class _Loop:
         thread = threading.Thread(target=work, name="asyncio_0")
         thread._record = record
         thread.start()
+        return future
 
     def create_task(self, coro, name=None):
         return Task(coro, loop=self, name=name)
