@@ -36,6 +36,8 @@ pub(super) fn user_class(value: &Value) -> Option<Arc<Class>> {
     }
 }
 
+static INIT: std::sync::LazyLock<Key> =
+    std::sync::LazyLock::new(|| Key::Str(Arc::from("__init__")));
 impl Vm {
     /// Runs a class body and makes the class of what it defined.
     pub fn build_class(&mut self, name: &str, bases: Vec<Value>, body: &Value) -> PyResult<Value> {
@@ -82,7 +84,8 @@ impl Vm {
         Ok(Value::Class(class))
     }
 
-    /// Calls a program-made class: a new object, `__init__` run on it.
+    /// Calls a program-made class: a new object, `__init__` run on it (its key made
+    /// once: each object made would allocate one otherwise).
     pub fn instantiate(
         &mut self,
         class: &Arc<Class>,
@@ -98,7 +101,7 @@ impl Vm {
                 per_thread: self.new_per_thread(class, &args, &kwargs)?,
             }))
         };
-        match class.lookup("__init__") {
+        match class.lookup_key(&INIT) {
             Some(init @ Value::Function(_)) => {
                 let mut all = Vec::with_capacity(args.len() + 1);
                 all.push(object.clone());

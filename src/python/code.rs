@@ -81,6 +81,10 @@ pub enum Instr {
     BuildClass(u32, u32),
     LoadAttr(u32),
     StoreAttr(u32),
+    /// `object.name` about to be called: pushes the function and the object when
+    /// `name` is a method of the object's type, or the attribute and `None` — so a
+    /// method call makes no bound method (CPython's `LOAD_METHOD`).
+    LoadMethod(u32),
     LoadSubscr,
     StoreSubscr,
     DeleteSubscr,
@@ -119,6 +123,10 @@ pub enum Instr {
     /// A call with `n` arguments in all, the last `names.len()` by keyword; the names
     /// are the tuple constant `consts[k]`.
     CallKw(u32, u32),
+    /// `Call` after a `LoadMethod`: the object (or `None`) under the arguments.
+    CallMethod(u32),
+    /// `CallKw` after a `LoadMethod`.
+    CallMethodKw(u32, u32),
     /// A call with a tuple of positional arguments and a dict of keywords on the stack.
     CallEx,
     /// Makes a function of the code constant `consts[code]`; flags say what else is
@@ -292,6 +300,10 @@ pub struct Code {
     /// plus one (0: not yet): a global in a loop is then found without hashing, as
     /// CPython's `LOAD_GLOBAL` finds it through its inline cache.
     pub global_slots: Vec<AtomicU32>,
+    /// The same for `names` used as attributes: the slot of the entry in the
+    /// object's dict (an instance's, a module's) where it was last found. Objects
+    /// of one class set their attributes in the same order, so one slot fits all.
+    pub attr_slots: Vec<AtomicU32>,
     /// Local variable slots: parameters first.
     pub locals: Vec<Arc<str>>,
     /// Variables held in cells: this function's own captured ones, then the free ones
@@ -307,6 +319,17 @@ pub struct Code {
     pub kind: Kind,
 }
 
+fn cached_slot(cache: &[AtomicU32], at: usize) -> Option<usize> {
+    let slot = cache.get(at)?.load(Ordering::Relaxed);
+    (slot as usize).checked_sub(1)
+}
+
+fn remember_slot(cache: &[AtomicU32], at: usize, slot: usize) {
+    if let (Some(cache), Ok(slot)) = (cache.get(at), u32::try_from(slot + 1)) {
+        cache.store(slot, Ordering::Relaxed);
+    }
+}
+
 /// A constant of a code object.
 #[derive(Clone)]
 pub enum Const {
@@ -317,14 +340,20 @@ pub enum Const {
 impl Code {
     /// Where `names[at]` was last found in the globals (see `global_slots`).
     pub fn global_slot(&self, at: usize) -> Option<usize> {
-        let slot = self.global_slots.get(at)?.load(Ordering::Relaxed);
-        (slot as usize).checked_sub(1)
+        cached_slot(&self.global_slots, at)
     }
 
     pub fn remember_global_slot(&self, at: usize, slot: usize) {
-        if let (Some(cache), Ok(slot)) = (self.global_slots.get(at), u32::try_from(slot + 1)) {
-            cache.store(slot, Ordering::Relaxed);
-        }
+        remember_slot(&self.global_slots, at, slot);
+    }
+
+    /// Where `names[at]` was last found as an attribute (see `attr_slots`).
+    pub fn attr_slot(&self, at: usize) -> Option<usize> {
+        cached_slot(&self.attr_slots, at)
+    }
+
+    pub fn remember_attr_slot(&self, at: usize, slot: usize) {
+        remember_slot(&self.attr_slots, at, slot);
     }
 
     /// The line of the instruction at `at`.

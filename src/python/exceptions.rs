@@ -2,13 +2,15 @@
 //! traceback text.
 
 use super::code::Code;
-use super::value::{locked, Class, Exception, Value};
+use super::value::{locked, Class, Exception, FastHash, Value};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 /// Every built-in class by name: the exceptions and the types.
 pub struct Classes {
-    by_name: HashMap<&'static str, Arc<Class>>,
+    /// Looked up on every call of a class (is it built in, an exception, a
+    /// `threading.local`?): the fast hasher, not SipHash.
+    by_name: HashMap<&'static str, Arc<Class>, FastHash>,
 }
 
 /// (name, base) in an order where every base comes first.
@@ -78,7 +80,7 @@ const TYPES: &[(&str, &str)] = &[
 
 impl Classes {
     pub fn new() -> Classes {
-        let mut by_name: HashMap<&'static str, Arc<Class>> = HashMap::new();
+        let mut by_name: HashMap<&'static str, Arc<Class>, FastHash> = HashMap::default();
         for &(name, base) in TYPES.iter().chain(EXCEPTIONS) {
             let base = by_name.get(base).cloned();
             by_name.insert(name, Arc::new(Class::builtin(name, base)));

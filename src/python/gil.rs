@@ -68,8 +68,12 @@ impl Gil {
     pub fn drop_lock(&self) {
         let mut state = lock(&self.state);
         state.held = false;
+        let waiting = state.waiting;
         drop(state);
-        self.changed.notify_all();
+        // No one to wake, no wake: a blocking call drops the lock every time.
+        if waiting > 0 {
+            self.changed.notify_all();
+        }
     }
 
     /// Whether another thread asked for the lock.

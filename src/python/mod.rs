@@ -10,6 +10,7 @@
 //! lesson's modules come next, on the runtime below (`crate::runtime::machine`).
 
 mod async_gen;
+mod attrs;
 mod builtins;
 mod bytes;
 mod classes;
@@ -19,6 +20,7 @@ mod conversions;
 mod delegate;
 mod dict_views;
 mod dunders;
+mod entries;
 mod events;
 mod exceptions;
 mod files;
@@ -37,6 +39,7 @@ mod percent;
 mod random;
 mod range;
 mod scope;
+mod spare;
 mod str_format;
 mod str_methods;
 mod thread;

@@ -221,7 +221,7 @@ impl Vm {
             }
             (Value::Set(x), Value::Set(y)) => {
                 let (x, y) = (locked(&x.entries).clone(), locked(&y.entries).clone());
-                x.len == y.len && x.index.keys().all(|k| y.index.contains_key(k))
+                x.len == y.len && x.keys().iter().all(|k| y.contains(k))
             }
             _ => a.id() == b.id() && a.type_name() == b.type_name(),
         }
@@ -286,8 +286,8 @@ impl Vm {
             // Sets are ordered by inclusion: a <= b is "a is a subset of b".
             (Value::Set(x), Value::Set(y)) => {
                 let (x, y) = (locked(&x.entries).clone(), locked(&y.entries).clone());
-                let sub = x.index.keys().all(|k| y.index.contains_key(k));
-                let sup = y.index.keys().all(|k| x.index.contains_key(k));
+                let sub = x.keys().iter().all(|k| y.contains(k));
+                let sup = y.keys().iter().all(|k| x.contains(k));
                 Some(match (sub, sup) {
                     (true, true) => std::cmp::Ordering::Equal,
                     (true, false) => std::cmp::Ordering::Less,
@@ -507,7 +507,7 @@ impl Vm {
                 };
                 for (k, v) in x.iter().chain(y.iter()) {
                     let key = self.key(k)?;
-                    let (in_x, in_y) = (x.index.contains_key(&key), y.index.contains_key(&key));
+                    let (in_x, in_y) = (x.contains(&key), y.contains(&key));
                     if keep(in_x, in_y) {
                         out.insert(key, k.clone(), v.clone());
                     }

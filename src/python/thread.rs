@@ -15,8 +15,16 @@ const GIL_WAIT_SHOWN_MS: f64 = 0.1;
 /// `_thread.allocate_lock()`: held or not, waited for by any thread.
 #[derive(Default)]
 pub struct Lock {
-    held: Mutex<bool>,
+    state: Mutex<LockState>,
     released: Condvar,
+}
+
+#[derive(Default)]
+struct LockState {
+    held: bool,
+    /// Threads asleep on `released`: a release with none wakes no one (a wake is
+    /// a system call natively, an `Atomics.notify` in the page, on every `with`).
+    sleeping: usize,
 }
 
 impl Lock {
@@ -24,8 +32,8 @@ impl Lock {
     /// `false` if the time ran out. Checks Stop while it waits.
     fn acquire(&self, vm: &Vm, timeout: Option<f64>) -> PyResult<bool> {
         let deadline = timeout.map(|t| (vm.interp.clock)() + t * 1000.0);
-        let mut held = locked(&self.held);
-        while *held {
+        let mut state = locked(&self.state);
+        while state.held {
             if (vm.interp.stop)() {
                 return Err(vm.error("KeyboardInterrupt", ""));
             }
@@ -39,35 +47,39 @@ impl Lock {
                 wait = wait.min(Duration::from_secs_f64(left / 1000.0));
             }
             crate::runtime::sync::check_may_block("a Python lock's wait");
-            held = match self.released.wait_timeout(held, wait) {
+            state.sleeping += 1;
+            state = match self.released.wait_timeout(state, wait) {
                 Ok((guard, _)) => guard,
                 Err(poisoned) => poisoned.into_inner().0,
             };
+            state.sleeping -= 1;
         }
-        *held = true;
+        state.held = true;
         Ok(true)
     }
 
     fn release(&self, vm: &Vm) -> PyResult<()> {
-        let mut held = locked(&self.held);
-        if !*held {
+        let mut state = locked(&self.state);
+        if !state.held {
             return Err(vm.error("RuntimeError", "release unlocked lock"));
         }
-        *held = false;
-        drop(held);
-        self.released.notify_one();
+        state.held = false;
+        let sleeping = state.sleeping;
+        drop(state);
+        if sleeping > 0 {
+            self.released.notify_one();
+        }
         Ok(())
     }
 
     /// Takes the lock if no one holds it.
     fn try_acquire(&self) -> bool {
-        let mut held = locked(&self.held);
-        !std::mem::replace(&mut *held, true)
+        !std::mem::replace(&mut locked(&self.state).held, true)
     }
 
     /// Whether some thread holds it.
     pub fn locked(&self) -> bool {
-        *locked(&self.held)
+        locked(&self.state).held
     }
 }
 

@@ -450,9 +450,7 @@ const SET: &[(&str, NativeFn)] = &[
     ("isdisjoint", |vm, a, _| {
         let mine = dict_entries(&arg(&a, 0));
         let other = entries_of(vm, &arg(&a, 1))?;
-        Ok(Value::Bool(
-            !other.index.keys().any(|k| mine.index.contains_key(k)),
-        ))
+        Ok(Value::Bool(!other.keys().iter().any(|k| mine.contains(k))))
     }),
     ("pop", |vm, a, _| {
         let Value::Set(d) = arg(&a, 0) else {

@@ -118,64 +118,7 @@ pub struct Dict {
     pub entries: Mutex<DictEntries>,
 }
 
-#[derive(Default, Clone)]
-pub struct DictEntries {
-    /// In insertion order; a deleted entry leaves a hole (`None`).
-    pub slots: Vec<Option<(Value, Value)>>,
-    pub index: std::collections::HashMap<Key, usize, FastHash>,
-    pub len: usize,
-}
-
-/// The dicts' hasher: Firefox's and rustc's multiply-rotate hash, several times
-/// faster than std's SipHash on the short names a program looks up all the time
-/// (a global in a loop is a dict lookup per use). Resisting crafted collisions
-/// (SipHash's point) does not matter for a student's own program.
-pub type FastHash = std::hash::BuildHasherDefault<FxHasher>;
-
-#[derive(Default, Clone, Copy)]
-pub struct FxHasher(u64);
-
-impl FxHasher {
-    const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(Self::SEED);
-    }
-}
-
-impl std::hash::Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
-        }
-        for &byte in chunks.remainder() {
-            self.add(u64::from(byte));
-        }
-    }
-
-    fn write_u8(&mut self, n: u8) {
-        self.add(u64::from(n));
-    }
-
-    fn write_u32(&mut self, n: u32) {
-        self.add(u64::from(n));
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.add(n);
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.add(n as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
+pub use super::entries::{DictEntries, FastHash};
 
 /// What a hashable value is equal by: `1`, `1.0` and `True` are the same key.
 #[derive(Clone, PartialEq, Eq, Hash, Debug)]
@@ -196,64 +139,6 @@ pub enum Key {
 pub enum BigIntKey {
     Small(i64),
     Big(BigInt),
-}
-
-impl DictEntries {
-    pub fn get(&self, key: &Key) -> Option<&Value> {
-        let at = *self.index.get(key)?;
-        self.slots.get(at)?.as_ref().map(|(_, v)| v)
-    }
-
-    pub fn insert(&mut self, key: Key, k: Value, v: Value) {
-        if let Some(&at) = self.index.get(&key) {
-            if let Some(Some(slot)) = self.slots.get_mut(at) {
-                slot.1 = v;
-                return;
-            }
-        }
-        self.index.insert(key, self.slots.len());
-        self.slots.push(Some((k, v)));
-        self.len += 1;
-    }
-
-    pub fn remove(&mut self, key: &Key) -> Option<Value> {
-        let at = self.index.remove(key)?;
-        let (_, v) = self.slots.get_mut(at)?.take()?;
-        self.len -= 1;
-        Some(v)
-    }
-
-    pub fn iter(&self) -> impl Iterator<Item = &(Value, Value)> {
-        self.slots.iter().flatten()
-    }
-
-    /// Where the entry of `key` is, for a later `str_slot` without hashing.
-    pub fn slot_of(&self, key: &Key) -> Option<usize> {
-        self.index.get(key).copied()
-    }
-
-    /// The value in slot `at` if its key is the str `name`: a lookup remembered by
-    /// slot, checked. (A deleted entry leaves its slot empty and a key added again
-    /// takes a new one, so a slot holding `name` is always `name`'s entry.)
-    pub fn str_slot(&self, at: usize, name: &str) -> Option<&Value> {
-        match self.slots.get(at)? {
-            Some((Value::Str(k), v)) if same_str(k, name) => Some(v),
-            _ => None,
-        }
-    }
-
-    /// `str_slot`, to replace the value.
-    pub fn str_slot_mut(&mut self, at: usize, name: &str) -> Option<&mut Value> {
-        match self.slots.get_mut(at)? {
-            Some((Value::Str(k), v)) if same_str(k, name) => Some(v),
-            _ => None,
-        }
-    }
-}
-
-/// Two strs equal, the same one (a name of the same code) found at once.
-fn same_str(a: &str, b: &str) -> bool {
-    std::ptr::eq(a.as_ptr(), b.as_ptr()) && a.len() == b.len() || a == b
 }
 
 impl Dict {

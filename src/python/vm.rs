@@ -6,6 +6,7 @@
 
 use super::code::{CmpOp, Code, Const, Instr};
 use super::exceptions::{add_traceback, new_exception, Classes};
+use super::spare::Spare;
 use super::value::{locked, Dict, DictEntries, Function, List, Value};
 use std::sync::{Arc, Mutex};
 
@@ -128,6 +129,8 @@ pub struct Vm {
     stack_base: usize,
     /// Interpreter loops running inside one another on this thread (see `run`).
     nested_runs: u32,
+    /// Vectors of returned frames, for the next calls.
+    spare: Spare,
 }
 
 /// Bytes of native stack a thread's interpreter may use: wasm-bindgen gives each
@@ -190,6 +193,7 @@ impl Vm {
             task_marks: Vec::new(),
             stack_base: stack_here(),
             nested_runs: 0,
+            spare: Spare::default(),
         }
     }
 
@@ -313,7 +317,7 @@ impl Vm {
 
     /// Binds the arguments of a call to a new frame of `f`, as Python does.
     fn frame_for(
-        &self,
+        &mut self,
         f: &Function,
         mut args: Vec<Value>,
         kwargs: Vec<(Arc<str>, Value)>,
@@ -326,7 +330,7 @@ impl Vm {
             Some(class) => format!("{}.{}", class.name, code.name),
             None => code.name.to_string(),
         };
-        let mut fast: Vec<Option<Value>> = vec![None; code.locals.len()];
+        let mut fast = self.spare.slots(code.locals.len());
         let positional = params.positional;
         let named = params.names.len();
         let mut extra = Vec::new();
@@ -355,9 +359,10 @@ impl Vm {
                 ));
             }
         }
-        for (slot, arg) in fast.iter_mut().zip(args) {
+        for (slot, arg) in fast.iter_mut().zip(args.drain(..)) {
             *slot = Some(arg);
         }
+        self.spare.keep_values(args);
         let mut extra_kw = DictEntries::default();
         for (key, value) in kwargs {
             match params.names.iter().position(|n| *n == key) {
@@ -462,7 +467,7 @@ impl Vm {
         Ok(Frame {
             code: code.clone(),
             ip: 0,
-            stack: Vec::with_capacity(8),
+            stack: self.spare.values(),
             fast,
             cells,
             blocks: Vec::new(),
@@ -560,7 +565,7 @@ impl Vm {
                 frame.ip = block.handler;
                 return Ok(());
             }
-            let popped = self.frames.pop();
+            let popped = self.pop_frame();
             if let Some(task) = popped.as_ref().and_then(|f| f.task) {
                 self.end_task_call(task, Err(&exc));
             }
@@ -788,7 +793,7 @@ impl Vm {
                 }
                 Instr::Return => {
                     let value = frame.stack.pop().unwrap_or(Value::None);
-                    let popped = self.frames.pop();
+                    let popped = self.pop_frame();
                     if let Some(task) = popped.as_ref().and_then(|f| f.task) {
                         self.end_task_call(task, Ok(&value));
                     }
@@ -989,14 +994,62 @@ impl Vm {
             .unwrap_or(Value::None)
     }
 
+    /// The `n` arguments of a `CallMethod`, the object first when `LoadMethod`
+    /// pushed one (not `None`); the object's slot is popped either way.
+    fn pop_method_args(&mut self, n: usize) -> Vec<Value> {
+        let Some(frame) = self.frames.last_mut() else {
+            return Vec::new();
+        };
+        let at = frame.stack.len().saturating_sub(n + 1);
+        let mut args = self.spare.values();
+        let mut taken = frame.stack.drain(at..);
+        if let Some(object) = taken.next() {
+            if !matches!(object, Value::None) {
+                args.push(object);
+            }
+        }
+        args.extend(taken);
+        args
+    }
+
+    /// The last `names.len()` of `args`, taken off as keyword arguments: the names
+    /// are the tuple constant `consts[names_at]`.
+    fn keyword_args(&mut self, args: &mut Vec<Value>, names_at: u32) -> Vec<(Arc<str>, Value)> {
+        let names = match self
+            .frames
+            .last()
+            .and_then(|f| f.code.consts.get(names_at as usize))
+        {
+            Some(Const::Value(Value::Tuple(t))) => t.clone(),
+            _ => Arc::from(Vec::new()),
+        };
+        let kw_values = args.split_off(args.len().saturating_sub(names.len()));
+        names
+            .iter()
+            .zip(kw_values)
+            .map(|(k, v)| (Arc::from(self.str(k).as_str()), v))
+            .collect()
+    }
+
     fn pop_n(&mut self, n: usize) -> Vec<Value> {
         match self.frames.last_mut() {
+            Some(_) if n == 0 => Vec::new(),
             Some(frame) => {
                 let at = frame.stack.len().saturating_sub(n);
-                frame.stack.split_off(at)
+                let mut values = self.spare.values();
+                values.extend(frame.stack.drain(at..));
+                values
             }
             None => Vec::new(),
         }
+    }
+
+    /// Pops the top frame, keeping its vectors for the next call's.
+    fn pop_frame(&mut self) -> Option<Frame> {
+        let mut frame = self.frames.pop()?;
+        self.spare.keep_values(std::mem::take(&mut frame.stack));
+        self.spare.keep_slots(std::mem::take(&mut frame.fast));
+        Some(frame)
     }
 
     /// The instructions that do not touch the frame's control state.
@@ -1028,16 +1081,20 @@ impl Vm {
                 self.push(value);
             }
             Instr::LoadAttr(at) => {
-                let name = self.name(at);
                 let object = self.pop();
-                let value = self.get_attr_named(&object, &name)?;
+                let value = self.load_attr(&object, at)?;
                 self.push(value);
             }
+            Instr::LoadMethod(at) => {
+                let object = self.pop();
+                let (callee, object) = self.load_method(object, at)?;
+                self.push(callee);
+                self.push(object);
+            }
             Instr::StoreAttr(at) => {
-                let name = self.name(at);
                 let object = self.pop();
                 let value = self.pop();
-                self.set_attr_named(&object, &name, value)?;
+                self.store_attr(&object, at, value)?;
             }
             Instr::BuildClass(name, bases) => {
                 let name = self.name(name);
@@ -1214,22 +1271,20 @@ impl Vm {
                 let callee = self.pop();
                 self.call_from_frame(callee, args, Vec::new())?;
             }
+            Instr::CallMethod(n) => {
+                let args = self.pop_method_args(n as usize);
+                let callee = self.pop();
+                self.call_from_frame(callee, args, Vec::new())?;
+            }
             Instr::CallKw(n, names_at) => {
-                let names = match self
-                    .frames
-                    .last()
-                    .and_then(|f| f.code.consts.get(names_at as usize))
-                {
-                    Some(Const::Value(Value::Tuple(t))) => t.clone(),
-                    _ => Arc::from(Vec::new()),
-                };
                 let mut args = self.pop_n(n as usize);
-                let kw_values = args.split_off(args.len() - names.len());
-                let kwargs = names
-                    .iter()
-                    .zip(kw_values)
-                    .map(|(k, v)| (Arc::from(self.str(k).as_str()), v))
-                    .collect();
+                let kwargs = self.keyword_args(&mut args, names_at);
+                let callee = self.pop();
+                self.call_from_frame(callee, args, kwargs)?;
+            }
+            Instr::CallMethodKw(n, names_at) => {
+                let mut args = self.pop_method_args(n as usize);
+                let kwargs = self.keyword_args(&mut args, names_at);
                 let callee = self.pop();
                 self.call_from_frame(callee, args, kwargs)?;
             }
@@ -1355,7 +1410,7 @@ impl Vm {
         Ok(())
     }
 
-    fn name(&self, at: u32) -> Arc<str> {
+    pub(super) fn name(&self, at: u32) -> Arc<str> {
         self.frames
             .last()
             .and_then(|f| f.code.names.get(at as usize).cloned())

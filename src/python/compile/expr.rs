@@ -245,11 +245,22 @@ impl<'a> Compiler<'a> {
     }
 
     fn call(&mut self, call: &'a ast::ExprCall) -> Result<()> {
-        self.expr(&call.func)?;
-        self.set_line(call);
         let args = &call.arguments;
         let starred = args.args.iter().any(Expr::is_starred_expr)
             || args.keywords.iter().any(|k| k.arg.is_none());
+        let method = match &*call.func {
+            Expr::Attribute(a) if !starred => Some(a),
+            _ => None,
+        };
+        match method {
+            Some(a) => {
+                self.expr(&a.value)?;
+                let at = self.name(a.attr.as_str());
+                self.emit(Instr::LoadMethod(at));
+            }
+            None => self.expr(&call.func)?,
+        }
+        self.set_line(call);
         if starred {
             // f(*a, b, **k): a tuple of the positional ones and a dict of the keywords.
             self.emit(Instr::BuildList(0));
@@ -286,7 +297,12 @@ impl<'a> Compiler<'a> {
             self.expr(arg)?;
         }
         if args.keywords.is_empty() {
-            self.emit(Instr::Call(args.args.len() as u32));
+            let n = args.args.len() as u32;
+            self.emit(if method.is_some() {
+                Instr::CallMethod(n)
+            } else {
+                Instr::Call(n)
+            });
             return Ok(());
         }
         let mut names = Vec::new();
@@ -298,7 +314,11 @@ impl<'a> Compiler<'a> {
         }
         let n = (args.args.len() + args.keywords.len()) as u32;
         let at = self.add_const(super::Const::Value(Value::tuple(names)));
-        self.emit(Instr::CallKw(n, at));
+        self.emit(if method.is_some() {
+            Instr::CallMethodKw(n, at)
+        } else {
+            Instr::CallKw(n, at)
+        });
         Ok(())
     }
 

@@ -317,6 +317,7 @@ impl<'a> Compiler<'a> {
             lines: unit.lines,
             consts: unit.consts,
             global_slots: unit.names.iter().map(|_| Default::default()).collect(),
+            attr_slots: unit.names.iter().map(|_| Default::default()).collect(),
             names: unit.names,
             locals: unit.locals,
             cells: unit.cells,
