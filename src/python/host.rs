@@ -46,7 +46,7 @@ pub fn run_program(program: &Program, plan: &Plan) -> Output {
     let mut machine = vm::Vm::new(interp.clone());
     machine.ident = 1;
     if let Some(gil) = &interp.gil {
-        gil.take();
+        gil.take(&*interp.clock);
     }
     machine.resume_cpu();
     let globals = Arc::new(Dict::default());

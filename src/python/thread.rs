@@ -32,6 +32,12 @@ impl Lock {
     /// `false` if the time ran out. Checks Stop while it waits.
     fn acquire(&self, vm: &Vm, timeout: Option<f64>) -> PyResult<bool> {
         let deadline = timeout.map(|t| (vm.interp.clock)() + t * 1000.0);
+        // A lock about to be released (a new thread saying it runs) is taken
+        // without sleeping: see `gil::spin_until`.
+        let spin = timeout.is_none_or(|t| t > 0.0);
+        if spin && super::gil::spin_until(&*vm.interp.clock, || self.try_acquire()) {
+            return Ok(true);
+        }
         let mut state = locked(&self.state);
         while state.held {
             if (vm.interp.stop)() {
@@ -235,7 +241,7 @@ impl Vm {
     /// Takes the GIL, saying how long this thread waited for it if it had to.
     pub fn take_gil(&mut self, gil: &super::gil::Gil) {
         let began = (self.interp.clock)();
-        gil.take();
+        gil.take(&*self.interp.clock);
         self.gil_since = (self.interp.clock)();
         self.said_gil_wait(self.gil_since - began);
     }

@@ -599,7 +599,7 @@ impl Vm {
                         let now = (self.interp.clock)();
                         // Time spent waiting for the GIL to come back is not CPU time.
                         self.pause_cpu();
-                        gil.switch_if_asked(&mut self.gil_since, now);
+                        gil.switch_if_asked(&mut self.gil_since, now, &*self.interp.clock);
                         self.said_gil_wait((self.interp.clock)() - now);
                         self.resume_cpu();
                     }
