@@ -90,6 +90,8 @@ class Playground {
   #broken = null;
   /** Fails the run in progress at once (the page's own thread panicked). */
   #failRun = null;
+  /** A run was asked for and has not ended. */
+  #running = false;
 
   constructor(wasm, threads, cores, memory) {
     this.#wasm = wasm;
@@ -151,10 +153,10 @@ class Playground {
     return JSON.parse(this.#wasm.checkPlan(plan));
   }
 
-  /** With `python: true`, a sleeping listing runs as its Python (README, "The JS API"). */
+  /** A sleeping listing runs as its Python unless `python: false` (README, "The JS API"). */
   async #asPython(plan) {
     const listing = plan?.scenario != null && plan.code == null && plan.images == null && plan.compute == null;
-    if (!this.threaded || !listing || plan.python !== true) return plan;
+    if (!this.threaded || !listing || plan.python === false) return plan;
     const { listingCode } = await import('./listing-code.js');
     return { ...plan, code: listingCode(this.check(plan)) };
   }
@@ -167,12 +169,26 @@ class Playground {
   async run(plan, { onEvent, signal } = {}) {
     signal?.throwIfAborted();
     if (this.#broken) throw this.#broken;
+    // One run at a time from the call on, not only once the wasm has it: making a
+    // listing's Python may pause the call first (loading listing-code.js). The wasm
+    // refuses a second run the same way, with the same words.
+    if (this.#running) throw new Error('a run is already going: wait for it or stop it first');
+    this.#running = true;
+    try {
+      const program = await this.#asPython(plan);
+      signal?.throwIfAborted();
+      return await this.#run(program, { onEvent, signal });
+    } finally {
+      this.#running = false;
+    }
+  }
+
+  async #run(program, { onEvent, signal }) {
     // The record is the events folded together, as they come.
     const record = emptyRecord();
     // Events come as JSON arrays: whatever arrived together, parsed at once. The
     // record takes every event before the caller's handler sees any, and a handler
     // that throws is reported without costing the record an event.
-    const program = await this.#asPython(plan);
     const handle = this.#wasm.run(program, (json) => {
       const events = JSON.parse(json);
       for (const event of events) applyEvent(record, event);

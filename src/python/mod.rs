@@ -13,6 +13,7 @@ mod async_gen;
 mod attrs;
 mod builtins;
 mod bytes;
+mod call;
 mod classes;
 pub mod code;
 pub mod compile;
@@ -23,6 +24,7 @@ mod dunders;
 mod entries;
 mod events;
 mod exceptions;
+mod execute;
 mod files;
 pub mod format;
 mod futures;
@@ -40,6 +42,7 @@ mod random;
 mod range;
 mod scope;
 mod spare;
+mod step;
 mod str_format;
 mod str_methods;
 mod thread;
@@ -70,6 +73,8 @@ pub struct Output {
     /// The uncaught exception that ended the program (its traceback is in `stderr`).
     pub error: Option<PythonError>,
 }
+
+pub use modules::precompile_library;
 
 /// Checks that `source` parses and is within the supported subset.
 ///

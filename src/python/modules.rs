@@ -21,25 +21,17 @@ pub fn load(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "_thread" => super::local::add_to_thread_module(vm, super::thread::thread_module()),
         "_potoki" => super::events::potoki_module(),
         "time" => super::thread::time_module(),
-        "threading" => python_module(vm, "threading", include_str!("lib/threading.py"))?,
-        "queue" => python_module(vm, "queue", include_str!("lib/queue.py"))?,
-        "asyncio" => python_module(vm, "asyncio", include_str!("lib/asyncio.py"))?,
-        "requests" => python_module(vm, "requests", include_str!("lib/requests.py"))?,
-        "aiohttp" => python_module(vm, "aiohttp", include_str!("lib/aiohttp.py"))?,
         "_os" => super::files::native_module(),
         "_random" => super::random::native_module(),
         "_futures" => super::futures::native_module(),
-        "random" => python_module(vm, "random", include_str!("lib/random.py"))?,
-        "os" => python_module(vm, "os", include_str!("lib/os.py"))?,
-        "posixpath" => python_module(vm, "posixpath", include_str!("lib/posixpath.py"))?,
-        "io" => python_module(vm, "io", include_str!("lib/io.py"))?,
         "concurrent" => {
-            let futures = python_module(vm, "concurrent/futures", include_str!("lib/futures.py"))?;
+            let futures = python_module(vm, "concurrent/futures")?;
             module(
                 &[],
                 vec![("futures", as_module("concurrent.futures", futures))],
             )
         }
+        other if library_text(other).is_some() => python_module(vm, other)?,
         _ => return Ok(None),
     };
     let module = as_module(top, module);
@@ -58,42 +50,93 @@ fn as_module(name: &str, names: Value) -> Value {
     }
 }
 
+/// The modules written in Python (`lib/`), by name.
+const LIBRARY: &[(&str, &str)] = &[
+    ("threading", include_str!("lib/threading.py")),
+    ("queue", include_str!("lib/queue.py")),
+    ("asyncio", include_str!("lib/asyncio.py")),
+    ("requests", include_str!("lib/requests.py")),
+    ("aiohttp", include_str!("lib/aiohttp.py")),
+    ("random", include_str!("lib/random.py")),
+    ("os", include_str!("lib/os.py")),
+    ("posixpath", include_str!("lib/posixpath.py")),
+    ("io", include_str!("lib/io.py")),
+    ("concurrent/futures", include_str!("lib/futures.py")),
+];
+
+fn library_text(name: &str) -> Option<(&'static str, &'static str)> {
+    LIBRARY.iter().find(|(n, _)| *n == name).copied()
+}
+
 /// The library modules compiled so far, by name: compiled once for the page, not
 /// once per run (a listing's `import concurrent.futures` compiles four modules:
-/// 35–50 ms before its first line, each run). Not ahead of the first run: that would
-/// hold a worker of the pool just when a first run may need every one.
+/// 35–50 ms before its first line). The page has them compiled by one worker of the
+/// pool before the pool says it is ready ([`precompile_library`]).
 static COMPILED: std::sync::Mutex<Vec<(&'static str, Arc<super::code::Code>)>> =
     std::sync::Mutex::new(Vec::new());
 
-/// The code of the library module `name` (its `text`), compiled on first use.
-fn library_code(vm: &Vm, name: &'static str, text: &str) -> PyResult<Arc<super::code::Code>> {
-    // Threads of a run import at once: the lock is a blocking one, taken by a run's
-    // threads only (never by the page's own thread).
-    if let Some((_, code)) = locked(&COMPILED).iter().find(|(n, _)| *n == name) {
-        return Ok(code.clone());
+/// Compiles every library module not compiled yet: a page's first run then starts
+/// as fast as the next. The page calls it on a worker while the pool starts.
+pub fn precompile_library() {
+    for &(name, text) in LIBRARY {
+        if compiled(name).is_none() {
+            if let Ok(code) = compile_library(name, text) {
+                keep_compiled(name, code);
+            }
+        }
     }
-    let file = format!("<stdlib>/{name}.py");
-    let syntax = |line: usize, message: &str| {
-        vm.error("SyntaxError", format!("{file}, line {line}: {message}"))
-    };
-    let module = super::parse::parse(text).map_err(|e| syntax(e.line, &e.message))?;
-    let lines = super::parse::LineIndex::new(text);
-    let code =
-        super::compile::compile_module(&module, &lines, super::code::Source::new(&file, text))
-            .map_err(|e| syntax(e.line, &e.message))?;
+}
+
+fn compiled(name: &str) -> Option<Arc<super::code::Code>> {
+    // Threads of a run import at once: the lock is a blocking one, taken by a run's
+    // threads and a worker only (never by the page's own thread).
+    locked(&COMPILED)
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, code)| code.clone())
+}
+
+/// Keeps `code` as the module's, unless another thread compiled it at the same
+/// time: the first one kept is everyone's.
+fn keep_compiled(name: &'static str, code: Arc<super::code::Code>) -> Arc<super::code::Code> {
     let mut compiled = locked(&COMPILED);
-    // Two threads may have compiled it at once: the first one kept is everyone's.
     if let Some((_, first)) = compiled.iter().find(|(n, _)| *n == name) {
-        return Ok(first.clone());
+        return first.clone();
     }
     compiled.push((name, code.clone()));
-    Ok(code)
+    code
+}
+
+/// `text` compiled as the library module `name`; a syntax error's line and message.
+fn compile_library(name: &str, text: &str) -> Result<Arc<super::code::Code>, (usize, String)> {
+    let file = format!("<stdlib>/{name}.py");
+    let module = super::parse::parse(text).map_err(|e| (e.line, e.message))?;
+    let lines = super::parse::LineIndex::new(text);
+    super::compile::compile_module(&module, &lines, super::code::Source::new(&file, text))
+        .map_err(|e| (e.line, e.message))
+}
+
+/// The code of the library module `name`, compiled on first use.
+fn library_code(vm: &Vm, name: &str) -> PyResult<Arc<super::code::Code>> {
+    let Some((name, text)) = library_text(name) else {
+        return Err(vm.error("ModuleNotFoundError", format!("No module named '{name}'")));
+    };
+    if let Some(code) = compiled(name) {
+        return Ok(code);
+    }
+    let code = compile_library(name, text).map_err(|(line, message)| {
+        vm.error(
+            "SyntaxError",
+            format!("<stdlib>/{name}.py, line {line}: {message}"),
+        )
+    })?;
+    Ok(keep_compiled(name, code))
 }
 
 /// A module written in Python (`lib/`), run once for this program; its globals are
 /// the module.
-fn python_module(vm: &mut Vm, name: &'static str, text: &str) -> PyResult<Value> {
-    let code = library_code(vm, name, text)?;
+fn python_module(vm: &mut Vm, name: &str) -> PyResult<Value> {
+    let code = library_code(vm, name)?;
     let globals = Arc::new(super::value::Dict::default());
     let module_name = name.replace('/', ".");
     locked(&globals.entries).insert(

@@ -17,7 +17,7 @@
 use crate::runtime::machine::{CannotStart, ThreadMain};
 use crate::runtime::sync::block_on;
 use crate::runtime::sync::{lock, shared_lock, Signal};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Condvar, Mutex};
 use wasm_bindgen::prelude::*;
 
@@ -58,6 +58,8 @@ static IDLE: Mutex<Vec<Arc<Mailbox>>> = Mutex::new(Vec::new());
 static ALIVE: AtomicUsize = AtomicUsize::new(0);
 /// Workers the pool was started with.
 static EXPECTED: AtomicUsize = AtomicUsize::new(usize::MAX);
+/// A worker has taken on compiling the interpreter's library.
+static LIBRARY_COMPILED: AtomicBool = AtomicBool::new(false);
 /// Put when every worker has entered its loop: the pool is ready for runs.
 static ALL_IN: Signal<()> = Signal::new();
 
@@ -126,6 +128,12 @@ fn take_idle() -> Option<Arc<Mailbox>> {
 /// A worker's life: idle, handed a thread, runs it, idle again.
 fn worker_loop() {
     watch_for_trap();
+    // One worker compiles the interpreter's library before it says it is in: the
+    // pool is ready with it compiled, so a page's first run does not wait for it,
+    // and no run finds that worker busy with it.
+    if !LIBRARY_COMPILED.swap(true, Ordering::SeqCst) {
+        crate::python::precompile_library();
+    }
     let mailbox = Arc::new(Mailbox::default());
     lock(&IDLE).push(mailbox.clone());
     // Counted once it is in the idle list, so "all in" means all can be handed out.

@@ -79,7 +79,11 @@ test('a panic on the page’s own thread fails the run at once and says to reloa
   const result = await page.evaluate(async () => {
     const { createPlayground } = await import('/potoki.js');
     const pg = await createPlayground();
-    const running = pg.run({ scenario: 'threads', secs: [20] }).then(() => 'ended', (e) => e.message);
+    // The panic comes once the run goes (its first event is in).
+    let started;
+    const going = new Promise((resolve) => (started = resolve));
+    const running = pg.run({ scenario: 'threads', secs: [20] }, { onEvent: () => started() }).then(() => 'ended', (e) => e.message);
+    await going;
     try {
       (await import('/pkg/potoki.js')).panicOnUiThreadForTests();
     } catch {

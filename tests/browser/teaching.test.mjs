@@ -93,7 +93,10 @@ test('%time shows CPU time against wall time, as the lesson does', async (t) => 
   const { page, record } = await runFromUrl(t, 'scenario=threads&secs=0.3,0.3&lang=en');
   const text = await page.textContent('#timing');
   assert.match(text, /CPU times: total: [\d.]+ ms/);
-  assert.match(text, /Wall time: 3\d\d ms/); // IPython writes times under a second in ms
+  // IPython writes times under a second in ms. A page's first run is the listing's
+  // Python on a cold interpreter (V8 compiles each wasm function on its first call):
+  // 25-60 ms more than the next runs here, so up to 499 ms for 300 ms of sleeping.
+  assert.match(text, /Wall time: [34]\d\d ms/);
   assert.match(text, /the rest of the time they waited/);
   assert.ok(record.cpuMs < 50);
 });
@@ -272,7 +275,7 @@ test('the timeline is walked by keyboard: one tab stop, arrows move between bars
   await page.keyboard.press('ArrowRight');
   const second = await page.evaluate(() => document.activeElement.dataset.task);
   assert.notEqual(first, second);
-  assert.match(await page.textContent('#timeline-detail'), /^Task \d: sleep\(0\.\d+\) · thread \d+ \(Thread-\d\) · started/);
+  assert.match(await page.textContent('#timeline-detail'), /^Task \d: sleep\(0\.\d+\) · thread \d+ \(Thread-\d( \(sleep\))?\) · started/);
   // Every control is reachable with Tab and shows where focus is.
   const outline = await page.$eval('#run', (b) => {
     b.focus();
