@@ -1,4 +1,4 @@
-// The Python a listing runs as on the interpreter (`pg.run({ ..., python: true })`):
+// The Python a listing runs as on the interpreter (a listing's run, unless `python: false`):
 // the text the page shows (listings.js), the whole list in it. Loaded on first need.
 
 import { listing } from './listings.js';
@@ -8,9 +8,11 @@ import { listing } from './listings.js';
  * Python writes them, its max_workers and where that came from).
  */
 export function listingCode(checked) {
-  const items = checked.args.map((arg) => arg.text);
+  // Seconds as Python writes them (`text`), images by their URL.
+  const kind = checked.args.some((arg) => arg.url !== undefined) ? 'download' : 'sleep';
+  const items = checked.args.map((arg) => (kind === 'download' ? arg.url : arg.text));
   // The default is Python's (`ThreadPoolExecutor()`), unless the pool is smaller.
   const workers = checked.workers.from === 'pythonDefault' ? '' : String(checked.maxWorkers);
-  const lines = listing(checked.scenario, 'sleep', items, workers, { language: checked.lang, full: true });
+  const lines = listing(checked.scenario, kind, items, workers, { language: checked.lang, full: true });
   return `${lines.map((line) => line.text).join('\n')}\n`;
 }

@@ -153,10 +153,14 @@ class Playground {
     return JSON.parse(this.#wasm.checkPlan(plan));
   }
 
-  /** A sleeping listing runs as its Python unless `python: false` (README, "The JS API"). */
+  /**
+   * A sleeping listing runs as its Python unless `python: false`; a downloading one
+   * only with `python: true` (README, "The JS API").
+   */
   async #asPython(plan) {
-    const listing = plan?.scenario != null && plan.code == null && plan.images == null && plan.compute == null;
-    if (!this.threaded || !listing || plan.python === false) return plan;
+    const listing = plan?.scenario != null && plan.code == null && plan.compute == null;
+    const wanted = plan?.images == null ? plan?.python !== false : plan?.python === true;
+    if (!this.threaded || !listing || !wanted) return plan;
     const { listingCode } = await import('./listing-code.js');
     return { ...plan, code: listingCode(this.check(plan)) };
   }

@@ -72,6 +72,7 @@ fn new_task(vm: &Vm, name: &str, values: &[Value], kwargs: &[(Arc<str>, Value)])
     let arg = match (kind, values) {
         ("sleep", [Value::Int(secs)]) => Arg::Secs(*secs as f64),
         ("sleep", [Value::Float(secs)]) => Arg::Secs(*secs),
+        ("download", [Value::Str(url)]) => Arg::Url(url.to_string()),
         _ => Arg::Text(args.clone()),
     };
     let recorder = vm.interp.program.recorder().clone();

@@ -47,6 +47,11 @@ impl Files {
         }
     }
 
+    /// Makes the directory `name` in the current one, before the program runs.
+    pub fn make_dir(&self, name: &str) {
+        locked(&self.nodes).insert(format!("{CWD}/{name}"), Node::Dir);
+    }
+
     /// The files the program wrote that are still there, as it left them, named
     /// from the current directory (`pics/paw.jpg`) where they are under it; the
     /// first [`MAX_FILES_SHOWN`] of them.

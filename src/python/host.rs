@@ -127,8 +127,18 @@ fn interpreter(
         memory_base: crate::runtime::memory::live_bytes(),
         warnings_shown: Mutex::new(std::collections::HashSet::new()),
         finalize: super::generator::Finalize::default(),
-        files: super::files::Files::new(source),
+        files: files_for(plan, source),
     })
+}
+
+/// The run's file system: a download listing has the folder its lesson code writes
+/// to (`./pics/`, made beforehand in the lesson); a program starts with none.
+fn files_for(plan: &Plan, source: &str) -> super::files::Files {
+    let files = super::files::Files::new(source);
+    if matches!(plan.args.first(), Some(Arg::Image(_))) {
+        files.make_dir("pics");
+    }
+    files
 }
 
 /// Milliseconds since 1970 (`time.time()`).

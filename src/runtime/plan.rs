@@ -561,8 +561,8 @@ impl Plan {
 
     /// A listing run as its Python (`code`: the page's text of it, with the list):
     /// checked as the listing is, then run by the interpreter. Its calls of the task
-    /// function on the main thread (`sequential`'s `sleep`) are tasks, as the Rust
-    /// listing's are. Only the sleeping listings run so yet.
+    /// function on the main thread (`sequential`'s `sleep`, `download_one_image`)
+    /// are tasks, as the Rust listing's are. The counting listings do not run so yet.
     fn listing_as_python(
         code: &str,
         input: &PlanInput,
@@ -575,17 +575,22 @@ impl Plan {
             },
             machine,
         )?;
-        if input.images.is_some() || input.compute.is_some() {
+        if input.compute.is_some() {
             return refuse(
                 "code",
-                "only the listings that sleep run as Python yet: downloads and counts run as \
-                 their Rust listings (give no code)",
+                "the listings that count primes do not run as Python yet: they run as their \
+                 Rust listings (give no code)",
             );
         }
         let python = Plan::python(code, input, machine)?;
+        let task_function = match listing.args.first() {
+            Some(Arg::Image(_)) => "download_one_image",
+            _ => "sleep",
+        };
         Ok(Plan {
             code: python.code,
-            task_function: (listing.scenario == Scenario::Sequential).then(|| Arc::from("sleep")),
+            task_function: (listing.scenario == Scenario::Sequential)
+                .then(|| Arc::from(task_function)),
             // The interpreter's main thread is a thread of the pool, asyncio's too.
             threads_needed: listing.threads_needed.max(1),
             ..listing

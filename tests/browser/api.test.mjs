@@ -255,13 +255,13 @@ test('a sleeping listing runs as its Python on the interpreter and records what 
     // The same time, give or take what starting the interpreter costs.
     assert.ok(Math.abs(python.record.wallMs - rust.record.wallMs) < 150, `${scenario}: ${python.record.wallMs} vs ${rust.record.wallMs} ms`);
   }
-  // Downloads and counts run as their Rust listings still: asked as Python, refused.
+  // Counts run as their Rust listings still: asked as Python, refused.
   await assert.rejects(
     page.evaluate(async () => {
       const { createPlayground } = await import('/potoki.js');
       const pg = await createPlayground();
       return pg.run({ scenario: 'threads', compute: [1000], code: 'print(1)' });
     }),
-    /only the listings that sleep run as Python yet/,
+    /the listings that count primes do not run as Python yet/,
   );
 });

@@ -177,3 +177,31 @@ test('the image editor refuses other schemes and names the line', async (t) => {
   assert.equal(await page.$eval('#images', (el) => el.getAttribute('aria-invalid')), 'true');
   assert.equal(await page.$eval('#run', (b) => b.disabled), true);
 });
+
+test('a download listing asked for as Python (python: true) downloads what its Rust version does, and writes the pictures into pics/', async (t) => {
+  const page = await openPage(t, '/?lang=en');
+  await waitReady(page);
+  // Names without a query: the lesson's `image_url.split('/')[-1]` keeps one.
+  const images = NAMES.slice(0, 3).map((name) => `images/${name}`);
+  // The call by its function: the Rust listing shortens the URL in it ("…/paw.jpg"),
+  // the interpreter writes its repr ('http://…/paw.jpg'); `arg` is the URL in both.
+  const summary = ({ record }) => ({
+    lines: record.output.map((line) => line.text.replace(/^it took: .*/, 'it took')).sort(),
+    tasks: record.tasks
+      .map((task) => JSON.stringify([task.call.split('(')[0], task.kind, task.arg, task.threadName === 'MainThread', task.deliveredMs !== null, task.error ?? null, task.download?.status]))
+      .sort(),
+    error: record.error,
+  });
+  for (const scenario of ['sequential', 'threads_no_join', 'threads_join_in_loop', 'threads', 'pool_submit', 'pool_as_completed', 'pool_map', 'async', 'async_as_completed']) {
+    const plan = { scenario, images, workers: 3, lang: 'en' };
+    const rust = await runInPage(page, plan);
+    const python = await runInPage(page, { ...plan, python: true });
+    assert.equal(python.events.some((e) => e.type === 'line'), true, `${scenario}: the interpreter ran it`);
+    assert.deepEqual(summary(python), summary(rust), scenario);
+    assert.ok(python.record.tasks.every((task) => task.download.bytes >= 50 * 1024), scenario);
+    // The printing download_one_image writes each picture where the lesson does.
+    const printing = !scenario.startsWith('pool') && !scenario.startsWith('async') || scenario === 'pool_map';
+    const files = (python.record.files ?? []).map((file) => file.path).sort();
+    assert.deepEqual(files, printing ? NAMES.slice(0, 3).map((name) => `pics/${name}`).sort() : [], scenario);
+  }
+});
