@@ -8,9 +8,10 @@ import { listing } from './listings.js';
  * Python writes them, its max_workers and where that came from).
  */
 export function listingCode(checked) {
-  // Seconds as Python writes them (`text`), images by their URL.
-  const kind = checked.args.some((arg) => arg.url !== undefined) ? 'download' : 'sleep';
-  const items = checked.args.map((arg) => (kind === 'download' ? arg.url : arg.text));
+  // Seconds as Python writes them (`text`), images by their URL, counts by their n.
+  const first = checked.args[0] ?? {};
+  const kind = first.url !== undefined ? 'download' : first.n !== undefined ? 'compute' : 'sleep';
+  const items = checked.args.map((arg) => ({ download: arg.url, compute: String(arg.n), sleep: arg.text })[kind]);
   // The default is Python's (`ThreadPoolExecutor()`), unless the pool is smaller.
   const workers = checked.workers.from === 'pythonDefault' ? '' : String(checked.maxWorkers);
   const lines = listing(checked.scenario, kind, items, workers, { language: checked.lang, full: true });

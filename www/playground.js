@@ -154,12 +154,13 @@ class Playground {
   }
 
   /**
-   * A sleeping listing runs as its Python unless `python: false`; a downloading one
-   * only with `python: true` (README, "The JS API").
+   * A sleeping listing runs as its Python unless `python: false`; one that
+   * downloads or counts only with `python: true` (README, "The JS API").
    */
   async #asPython(plan) {
-    const listing = plan?.scenario != null && plan.code == null && plan.compute == null;
-    const wanted = plan?.images == null ? plan?.python !== false : plan?.python === true;
+    const listing = plan?.scenario != null && plan.code == null;
+    const sleeps = plan?.images == null && plan?.compute == null;
+    const wanted = sleeps ? plan?.python !== false : plan?.python === true;
     if (!this.threaded || !listing || !wanted) return plan;
     const { listingCode } = await import('./listing-code.js');
     return { ...plan, code: listingCode(this.check(plan)) };

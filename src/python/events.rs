@@ -73,6 +73,7 @@ fn new_task(vm: &Vm, name: &str, values: &[Value], kwargs: &[(Arc<str>, Value)])
         ("sleep", [Value::Int(secs)]) => Arg::Secs(*secs as f64),
         ("sleep", [Value::Float(secs)]) => Arg::Secs(*secs),
         ("download", [Value::Str(url)]) => Arg::Url(url.to_string()),
+        ("compute", [Value::Int(n)]) => Arg::Number(u64::try_from(*n).unwrap_or(0)),
         _ => Arg::Text(args.clone()),
     };
     let recorder = vm.interp.program.recorder().clone();
