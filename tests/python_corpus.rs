@@ -155,6 +155,8 @@ const RUNS: &[&str] = &[
     "170_global_names_rebound",
     "171_future_exception_traceback",
     "172_simple_queue",
+    "173_dict_growth_and_attributes",
+    "174_containers_compared_with_themselves",
 ];
 
 fn expected(dir: &Path, name: &str, ext: &str) -> String {

@@ -181,7 +181,9 @@ class Playground {
     this.#running = true;
     try {
       const program = await this.#asPython(plan);
+      // The pool may have broken meanwhile (a worker trapped, the page's thread panicked).
       signal?.throwIfAborted();
+      if (this.#broken) throw this.#broken;
       return await this.#run(program, { onEvent, signal });
     } finally {
       this.#running = false;

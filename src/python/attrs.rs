@@ -56,12 +56,9 @@ impl Vm {
 
     /// `StoreAttr`: `object.name = value`.
     pub(super) fn store_attr(&mut self, object: &Value, at: u32, value: Value) -> PyResult<()> {
-        let value = match (object, self.frames.last()) {
-            (Value::Instance(i), Some(frame)) if i.per_thread.is_none() => {
-                let code = &frame.code;
-                let Some(name) = code.names.get(at as usize) else {
-                    return Ok(());
-                };
+        if let (Value::Instance(i), Some(frame)) = (object, self.frames.last()) {
+            let code = &frame.code;
+            if let (None, Some(name)) = (&i.per_thread, code.names.get(at as usize)) {
                 let mut entries = locked(&i.attrs);
                 if let Some(slot) = code
                     .attr_slot(at as usize)
@@ -75,8 +72,7 @@ impl Vm {
                 code.remember_attr_slot(at as usize, slot);
                 return Ok(());
             }
-            _ => value,
-        };
+        }
         let name = self.name(at);
         self.set_attr_named(object, &name, value)
     }

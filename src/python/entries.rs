@@ -179,6 +179,15 @@ impl DictEntries {
     }
 }
 
+/// Copies of the entries of two dicts (or sets), each locked in turn: `d == d` or
+/// `a == b` while another thread does `b == a` would otherwise lock one mutex twice
+/// or the two in opposite orders.
+pub fn both_entries(x: &super::value::Dict, y: &super::value::Dict) -> (DictEntries, DictEntries) {
+    let x = super::value::locked(&x.entries).clone();
+    let y = super::value::locked(&y.entries).clone();
+    (x, y)
+}
+
 /// Two strs equal, the same one (a name of the same code) found at once.
 fn same_str(a: &str, b: &str) -> bool {
     std::ptr::eq(a.as_ptr(), b.as_ptr()) && a.len() == b.len() || a == b

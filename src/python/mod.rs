@@ -9,6 +9,7 @@
 //! This first step runs single-threaded programs natively; threads, the GIL and the
 //! lesson's modules come next, on the runtime below (`crate::runtime::machine`).
 
+mod arith;
 mod async_gen;
 mod attrs;
 mod builtins;
@@ -32,6 +33,7 @@ mod generator;
 mod gil;
 mod hashing;
 pub mod host;
+mod items;
 mod lazy;
 mod local;
 mod modules;

@@ -31,7 +31,8 @@ pub fn load(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
                 vec![("futures", as_module("concurrent.futures", futures))],
             )
         }
-        other if library_text(other).is_some() => python_module(vm, other)?,
+        // `concurrent/futures` is only ever `concurrent.futures` (above).
+        other if !other.contains('/') && library_text(other).is_some() => python_module(vm, other)?,
         _ => return Ok(None),
     };
     let module = as_module(top, module);

@@ -321,7 +321,7 @@ impl Vm {
                 // The loop's own step, without a call: a range or a list being walked.
                 Instr::ForIter(exit) if matches!(frame.stack.last(), Some(Value::Iterator(_))) => {
                     let step = match frame.stack.last() {
-                        Some(Value::Iterator(state)) => super::ops::next_plain(state),
+                        Some(Value::Iterator(state)) => super::items::next_plain(state),
                         _ => None,
                     };
                     match step {
@@ -343,7 +343,7 @@ impl Vm {
                 {
                     let n = frame.stack.len();
                     let fast = match (&frame.stack[n - 2], &frame.stack[n - 1]) {
-                        (Value::Int(a), Value::Int(b)) => super::ops::int_fast(op, *a, *b),
+                        (Value::Int(a), Value::Int(b)) => super::arith::int_fast(op, *a, *b),
                         _ => None,
                     };
                     match fast {

@@ -17,6 +17,8 @@ const GIL_WAIT_SHOWN_MS: f64 = 0.1;
 pub struct Lock {
     state: Mutex<LockState>,
     released: Condvar,
+    /// A thread spins for it: the others sleep at once (see `gil::spin_until`).
+    spinning: std::sync::atomic::AtomicBool,
 }
 
 #[derive(Default)]
@@ -34,9 +36,17 @@ impl Lock {
         let deadline = timeout.map(|t| (vm.interp.clock)() + t * 1000.0);
         // A lock about to be released (a new thread saying it runs) is taken
         // without sleeping: see `gil::spin_until`.
-        let spin = timeout.is_none_or(|t| t > 0.0);
-        if spin && super::gil::spin_until(&*vm.interp.clock, || self.try_acquire()) {
-            return Ok(true);
+        let spin = timeout.is_none_or(|t| t > 0.0)
+            && !self
+                .spinning
+                .swap(true, std::sync::atomic::Ordering::AcqRel);
+        if spin {
+            let got = super::gil::spin_until(&*vm.interp.clock, || self.try_acquire());
+            self.spinning
+                .store(false, std::sync::atomic::Ordering::Release);
+            if got {
+                return Ok(true);
+            }
         }
         let mut state = locked(&self.state);
         while state.held {

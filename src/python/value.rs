@@ -118,7 +118,7 @@ pub struct Dict {
     pub entries: Mutex<DictEntries>,
 }
 
-pub use super::entries::{DictEntries, FastHash};
+pub use super::entries::{both_entries, DictEntries, FastHash};
 
 /// What a hashable value is equal by: `1`, `1.0` and `True` are the same key.
 #[derive(Clone, PartialEq, Eq, Hash, Debug)]

@@ -589,6 +589,7 @@ impl Plan {
         };
         Ok(Plan {
             code: python.code,
+            gil: python.gil,
             deadline_ms,
             task_function: (listing.scenario == Scenario::Sequential)
                 .then(|| Arc::from(task_function)),
