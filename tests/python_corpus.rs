@@ -157,6 +157,7 @@ const RUNS: &[&str] = &[
     "172_simple_queue",
     "173_dict_growth_and_attributes",
     "174_containers_compared_with_themselves",
+    "175_async_generator_expressions",
 ];
 
 fn expected(dir: &Path, name: &str, ext: &str) -> String {

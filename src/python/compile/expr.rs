@@ -415,9 +415,6 @@ impl<'a> Compiler<'a> {
         let Some(first) = generators.first() else {
             return Ok(());
         };
-        if matches!(kind, Kind::Generator) && generators.iter().any(|g| g.is_async) {
-            return Err(self.not_supported("asynchronous generator expressions", first));
-        }
         let params = [Arc::from(".0")];
         let scope = function_scope(&params, Body::Comprehension(elts.to_vec(), generators));
         let line = self.unit_ref().line;
@@ -461,8 +458,14 @@ impl<'a> Compiler<'a> {
             Kind::Dict => drop(self.emit(Instr::BuildMap(0))),
             // A generator expression yields its items, lazily; under them is what
             // it returns at the end.
+            // With an `async for`, an asynchronous generator: iterated by `async for`,
+            // its items awaited in turn.
             Kind::Generator => {
-                self.unit().kind = crate::python::code::Kind::Generator;
+                self.unit().kind = if generators.iter().any(|g| g.is_async) {
+                    crate::python::code::Kind::AsyncGenerator
+                } else {
+                    crate::python::code::Kind::Generator
+                };
                 self.load_const(Value::None);
             }
         }

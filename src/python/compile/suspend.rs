@@ -241,12 +241,6 @@ mod tests {
                 "asynchronous comprehension outside of an asynchronous function",
                 2,
             ),
-            (
-                "async def f(xs):\n    return (x async for x in xs)\n",
-                "NotImplementedError",
-                "asynchronous generator expressions is not supported here",
-                2,
-            ),
         ];
         for (source, kind, message, line) in cases {
             assert_eq!(
