@@ -27,7 +27,7 @@ pub async fn run(plan: &Plan, p: &Program) -> RunRecord {
         // The student's own program, or a listing run as its Python: the interpreter
         // runs it on this thread, which blocks where the Python blocks.
         p.recorder().begin();
-        crate::python::host::run_program(p, plan);
+        crate::python::host::run_program(p, plan).await;
         return p.exit().await;
     }
     if plan.scenario.is_async() {

@@ -8,6 +8,8 @@
 
 #![allow(clippy::unwrap_used, clippy::panic)] // a test stops loudly
 
+mod common;
+
 use std::path::Path;
 
 /// The programs the interpreter runs as CPython does.
@@ -217,5 +219,31 @@ fn the_listed_programs_print_what_cpython_printed() {
         RUNS.iter().all(|r| names.iter().any(|n| n == r)),
         "a listed program is missing"
     );
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+/// The single-threaded build's way: every thread a coroutine on one thread, whose
+/// waits park it (`src/python/park.rs`). Each listed program prints the same there.
+#[test]
+fn the_listed_programs_print_the_same_on_simulated_threads() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/python");
+    let mut failures = Vec::new();
+    for name in RUNS {
+        let source = std::fs::read_to_string(dir.join(format!("{name}.py"))).unwrap();
+        let (output, record) = common::run_python_simulated(&source, 20_000.0);
+        assert!(!record.threaded);
+        let out_ok = output.stdout == expected(&dir, name, "out");
+        let err_ok = output.stderr == expected(&dir, name, "err");
+        if !(out_ok && err_ok) {
+            failures.push(format!(
+                "{name}: stdout {}, stderr {}\n--- got stdout:\n{}\n--- got stderr:\n{}",
+                if out_ok { "ok" } else { "differs" },
+                if err_ok { "ok" } else { "differs" },
+                output.stdout,
+                output.stderr
+            ));
+        }
+    }
+    eprintln!("{} failed on simulated threads", failures.len());
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }

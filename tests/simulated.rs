@@ -86,3 +86,99 @@ fn simulated_compute_runs_one_task_at_a_time() {
     // One thread of the machine: the second count starts only when the first ends.
     assert!(started(b) >= finished(a) || started(a) >= finished(b));
 }
+
+/// The lines of a simulated Python run's stdout.
+fn stdout_lines(output: &potoki::python::Output) -> Vec<&str> {
+    output.stdout.lines().collect()
+}
+
+#[test]
+fn simulated_python_threads_sleep_at_once_and_print_as_real_threads_do() {
+    let source = "import threading, time\n\
+        def sleep(secs):\n    time.sleep(secs)\n    print(f'slept {secs}')\n\
+        start = time.perf_counter()\n\
+        threads = [threading.Thread(target=sleep, args=[s]) for s in (0.3, 0.1, 0.2)]\n\
+        for t in threads:\n    t.start()\n\
+        for t in threads:\n    t.join()\n\
+        print(f'it took: {round(time.perf_counter() - start, 1)} sec.')\n";
+    let (output, record) = run_python_simulated(source, 10_000.0);
+    assert_eq!(
+        stdout_lines(&output),
+        ["slept 0.1", "slept 0.2", "slept 0.3", "it took: 0.3 sec."],
+        "{}",
+        output.stderr
+    );
+    assert!(!record.threaded && !record.cancelled);
+    assert!(record.wall_ms >= 300.0 && record.wall_ms < 300.0 + SLACK_MS);
+}
+
+#[test]
+fn simulated_cpu_bound_python_threads_take_turns_every_switch_interval() {
+    // Each thread counts how often it saw the other's counter move: with turns of
+    // 5 ms, both see the other run many times, as under the GIL.
+    let source = "import threading\n\
+        counts = [0, 0]\n\
+        seen = [0, 0]\n\
+        def spin(me):\n\
+        \x20   other, last = 1 - me, 0\n\
+        \x20   for _ in range(300_000):\n\
+        \x20       counts[me] += 1\n\
+        \x20       if counts[other] != last:\n\
+        \x20           seen[me] += 1\n\
+        \x20           last = counts[other]\n\
+        threads = [threading.Thread(target=spin, args=[i]) for i in (0, 1)]\n\
+        for t in threads:\n    t.start()\n\
+        for t in threads:\n    t.join()\n\
+        print(counts, min(seen) > 3)\n";
+    let (output, _) = run_python_simulated(source, 20_000.0);
+    assert_eq!(
+        stdout_lines(&output),
+        ["[300000, 300000] True"],
+        "{}",
+        output.stderr
+    );
+}
+
+#[test]
+fn stop_ends_simulated_python_spinning_and_deadlocked_threads() {
+    // One thread spins for ever; two others wait for each other's lock.
+    let source = "import threading, time\n\
+        a, b = threading.Lock(), threading.Lock()\n\
+        def one():\n    with a:\n        time.sleep(0.05)\n        with b:\n            pass\n\
+        def two():\n    with b:\n        time.sleep(0.05)\n        with a:\n            pass\n\
+        def spin():\n    while True:\n        pass\n\
+        for f in (one, two, spin):\n    threading.Thread(target=f, daemon=f is spin).start()\n\
+        print('started')\n";
+    let began = std::time::Instant::now();
+    let (output, record) = run_python_simulated(source, 500.0);
+    let took = began.elapsed().as_secs_f64() * 1000.0;
+    assert_eq!(stdout_lines(&output), ["started"]);
+    assert!(record.cancelled, "Stop ended the run");
+    assert!(took < 500.0 + 1500.0, "ended {took:.0} ms after the start");
+    assert!(
+        output.stderr.contains("KeyboardInterrupt"),
+        "{}",
+        output.stderr
+    );
+}
+
+#[test]
+fn a_simulated_wait_inside_a_builtins_call_says_why_it_cannot_wait() {
+    // `map` calls `result()` from Rust: that wait cannot let the others run.
+    let source = "from concurrent.futures import ThreadPoolExecutor\n\
+        import time\n\
+        with ThreadPoolExecutor() as ex:\n\
+        \x20   fs = [ex.submit(time.sleep, 0.05)]\n\
+        \x20   print(list(map(lambda f: f.result(), fs)))\n";
+    let (output, record) = run_python_simulated(source, 10_000.0);
+    let error = record.error.expect("the wait raised");
+    assert_eq!(error.kind, "RuntimeError");
+    assert!(
+        error
+            .message
+            .starts_with("a future's or a queue's wait cannot wait here"),
+        "{}",
+        error.message
+    );
+    assert!(output.stderr.contains("this page has no real threads"));
+}

@@ -3,6 +3,7 @@
 //! call instructions' arguments taken off the stack.
 
 use super::code::Const;
+use super::park::Park;
 use super::value::{locked, Dict, DictEntries, Function, Value};
 use super::vm::{unbound, Frame, PyResult, Vm};
 use std::sync::{Arc, Mutex};
@@ -15,6 +16,8 @@ impl Vm {
         mut args: Vec<Value>,
         kwargs: Vec<(Arc<str>, Value)>,
     ) -> PyResult<Value> {
+        // Native code calling: no wait under it can park (`park.rs`).
+        self.parkable = false;
         match callee {
             Value::BoundMethod(m) => {
                 args.insert(0, m.0.clone());
@@ -238,10 +241,88 @@ impl Vm {
                 self.push_frame(frame)
             }
             other => {
-                let value = self.call_native(other, args, kwargs)?;
-                self.push(value);
+                if let Some((gen, send, args)) = self.resumed_by_call(other, &args) {
+                    return self.resume_here(&gen, send, args);
+                }
+                if let Some(helper) = self.consumes_generator(other, &args) {
+                    // Simulated threads: the generator runs in a Python `for`,
+                    // where its waits can park (lib/consume.py).
+                    let consume = self.import("_consume")?;
+                    let helper = self.get_attr(&consume, helper)?;
+                    if helper_takes_consumer(&helper) {
+                        args.insert(0, other.clone());
+                    }
+                    return self.call_from_frame(helper, args, kwargs);
+                }
+                // A wait in the native may park this thread; `drive` then makes
+                // the call again, so it keeps the arguments (`park.rs`).
+                let again = self.parks().then(|| (args.clone(), kwargs.clone()));
+                self.parkable = true;
+                let result = self.call_native(other, args, kwargs);
+                self.parkable = false;
+                if let (Some(Park::Retry { call, .. }), Some((args, kwargs))) =
+                    (&mut self.park, again)
+                {
+                    *call = Some((other.clone(), args, kwargs));
+                }
+                self.push(result?);
                 Ok(())
             }
+        }
+    }
+
+    /// The helper of `lib/consume.py` that runs the generator `args` start with for the
+    /// builtin `callee`, if it is one that runs a whole generator.
+    fn consumes_generator(&self, callee: &Value, args: &[Value]) -> Option<&'static str> {
+        if !self.parks() {
+            return None;
+        }
+        let Some(Value::Generator(g)) = args.first() else {
+            return None;
+        };
+        if g.kind != super::code::Kind::Generator {
+            return None;
+        }
+        let name: &str = match callee {
+            Value::Builtin(b) => b.name,
+            Value::Class(c) if self.classes().is_builtin(c) => &c.name,
+            Value::Method(m) => m.1.name,
+            _ => return None,
+        };
+        match name {
+            "list" | "tuple" | "set" | "frozenset" | "sorted" | "sum" | "min" | "max" | "dict"
+            | "join" => Some("collect"),
+            "any" => Some("any_of"),
+            "all" => Some("all_of"),
+            _ => None,
+        }
+    }
+
+    /// `f(**kwargs)`'s keywords: the dict's items (nothing for `None`).
+    pub(super) fn keywords_of(&self, kwargs: &Value) -> PyResult<Vec<(Arc<str>, Value)>> {
+        let Value::Dict(d) = kwargs else {
+            return Ok(Vec::new());
+        };
+        let entries = locked(&d.entries).clone();
+        let mut keywords = Vec::with_capacity(entries.len);
+        for (k, v) in entries.iter() {
+            let Value::Str(k) = k else {
+                return Err(self.error("TypeError", "keywords must be strings"));
+            };
+            keywords.push((k.clone(), v.clone()));
+        }
+        Ok(keywords)
+    }
+
+    /// With simulated threads, `*gen` of a generator in a call or a display: the
+    /// helper that runs it in a Python `for` (lib/consume.py).
+    pub(super) fn star_generator(&mut self, args: &Value) -> PyResult<Option<Value>> {
+        match args {
+            Value::Generator(g) if self.parks() && g.kind == super::code::Kind::Generator => {
+                let consume = self.import("_consume")?;
+                self.get_attr(&consume, "extend").map(Some)
+            }
+            _ => Ok(None),
         }
     }
 
@@ -356,4 +437,9 @@ impl Vm {
         self.spare.keep_slots(std::mem::take(&mut frame.fast));
         Some(frame)
     }
+}
+
+/// Whether the helper takes the builtin as its first argument (`collect`).
+fn helper_takes_consumer(helper: &Value) -> bool {
+    matches!(helper, Value::Function(f) if &*f.code.name == "collect")
 }

@@ -137,11 +137,16 @@ pub enum Instr {
     /// to the handler with the stack cut back and the exception pushed.
     SetupExcept(u32),
     PopBlock,
-    /// `with`: takes the context manager, pushes its `__exit__`, calls `__enter__`
-    /// and pushes what it returned, under a handler block like `SetupExcept`'s.
+    /// `with`: takes the context manager, pushes its `__exit__`, and calls
+    /// `__enter__`, whose result comes on top. A Python `__enter__` runs on this
+    /// loop, as any call of an instruction does: a wait in it can suspend the thread.
+    BeforeWith,
+    /// After `BeforeWith`: a handler block like `SetupExcept`'s, the stack cut back
+    /// to `__exit__` (under `__enter__`'s result).
     SetupWith(u32),
-    /// In a `with` block's handler: calls `__exit__(type, exc, None)` with the
-    /// exception on top and pushes whether it was suppressed.
+    /// In a `with` or `async with` block's handler, with the exception on top of
+    /// `__exit__`: pushes `__exit__`, the exception's class, the exception and `None`,
+    /// for a `Call(3)` on this loop (whose result says whether it was suppressed).
     WithExcept,
     /// Ends an `except` clause: the exception handled there is done with.
     PopExcept,
@@ -168,9 +173,6 @@ pub enum Instr {
     GetYieldFromIter,
     /// `await x`: the coroutine itself, or what `x.__await__()` gives.
     GetAwaitable,
-    /// `async with`'s handler: with `__aexit__` under the exception on top, pushes
-    /// `__aexit__(type, exc, None)` (to be awaited).
-    AsyncWithExcept,
     /// `async for`: the async iterator of the top (`__aiter__`).
     GetAIter,
     /// `async for`: pushes the awaitable of the next item of the async iterator

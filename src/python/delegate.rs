@@ -20,6 +20,11 @@ pub enum By {
     /// `yield from gen`, `await coro`: a yield goes on down, a return is the
     /// expression's value.
     YieldFrom,
+    /// `gen.send(x)` called by an instruction, with simulated threads: a yield is
+    /// the call's value, a return raises `StopIteration` in the caller. asyncio's
+    /// tasks step their coroutines so; on this loop, a wait in a coroutine can
+    /// park the thread (`park.rs`).
+    Send,
 }
 
 impl Vm {
@@ -154,7 +159,7 @@ impl Vm {
             };
             *locked(&gen.state) = State::Suspended(Box::new(frame));
             match by {
-                By::ForIter => {
+                By::ForIter | By::Send => {
                     self.push(value);
                     return None;
                 }
@@ -165,18 +170,123 @@ impl Vm {
         }
     }
 
-    /// A generator running on this loop returned `value` to the frame now on top.
-    pub(super) fn generator_returned(&mut self, gen: &Generator, by: By, value: Value) {
+    /// A generator running on this loop returned `value` to the frame now on top;
+    /// `Err`: the exception that frame gets instead (`send`'s `StopIteration`).
+    pub(super) fn generator_returned(
+        &mut self,
+        gen: &Generator,
+        by: By,
+        value: Value,
+    ) -> Result<(), Value> {
         *locked(&gen.state) = State::Done;
-        self.pop();
         match by {
             By::ForIter => {
+                self.pop();
                 let frame = self.top_frame();
                 if let Some(Instr::ForIter(exit)) = frame.code.instrs.get(frame.ip - 1) {
                     frame.ip = *exit as usize;
                 }
             }
-            By::YieldFrom => self.push(value),
+            By::YieldFrom => {
+                self.pop();
+                self.push(value);
+            }
+            By::Send => return Err(self.stop_iteration(value)),
+        }
+        Ok(())
+    }
+
+    /// With simulated threads, `gen.send(x)`, `next(gen)` or `gen.throw(exc)` made
+    /// by an instruction: the generator, whether it is sent a value (or thrown an
+    /// exception), and the arguments.
+    pub(super) fn resumed_by_call(
+        &self,
+        callee: &Value,
+        args: &[Value],
+    ) -> Option<(Arc<Generator>, bool, Vec<Value>)> {
+        if !self.parks() {
+            return None;
+        }
+        let (name, gen, rest) = match (callee, args) {
+            // `next(gen)` is `gen.send(None)`, on a generator.
+            (Value::Builtin(b), [gen @ Value::Generator(g)])
+                if b.name == "next" && g.kind == Kind::Generator =>
+            {
+                return Some((g.clone(), true, vec![Value::None]));
+            }
+            (Value::Method(m), rest) => (m.1.name, &m.0, rest),
+            (Value::Builtin(b), [gen, rest @ ..]) => (b.name, gen, rest),
+            _ => return None,
+        };
+        let send = match (name, rest.len()) {
+            ("send", 1) => true,
+            ("throw", 1..=3) => false,
+            _ => return None,
+        };
+        match gen {
+            Value::Generator(g) if g.kind != Kind::AsyncGenerator => {
+                Some((g.clone(), send, rest.to_vec()))
+            }
+            _ => None,
+        }
+    }
+
+    /// Runs `send`'s or `throw`'s generator on this loop (see [`By::Send`]).
+    pub(super) fn resume_here(
+        &mut self,
+        gen: &Arc<Generator>,
+        send: bool,
+        args: Vec<Value>,
+    ) -> PyResult<()> {
+        if send {
+            let sent = args.into_iter().next().unwrap_or(Value::None);
+            if self.enter(gen, By::Send, sent)? {
+                return Ok(());
+            }
+            // Already finished: `send` raises `StopIteration`.
+            return Err(self.stop_iteration(Value::None));
+        }
+        let exc = self.thrown(&args)?;
+        self.throw_here(gen, By::Send, exc)
+    }
+
+    /// Puts `gen`'s frame on this loop and raises `exc` in it, where it stopped:
+    /// into the innermost generator it delegates to (`yield from`, `await`), each
+    /// of them on this loop too.
+    fn throw_here(&mut self, gen: &Arc<Generator>, by: By, exc: Value) -> PyResult<()> {
+        let taken = std::mem::replace(&mut *locked(&gen.state), State::Running);
+        let (mut frame, started) = match taken {
+            State::Fresh(frame) => (frame, false),
+            State::Suspended(frame) => (frame, true),
+            State::Running => {
+                return Err(self.error(
+                    "ValueError",
+                    format!("{} already executing", gen.type_name()),
+                ))
+            }
+            State::Done => {
+                *locked(&gen.state) = State::Done;
+                return Err(exc);
+            }
+        };
+        let inner = match frame.stack.last() {
+            Some(Value::Generator(inner))
+                if started && frame.code.instrs.get(frame.ip) == Some(&Instr::YieldFrom) =>
+            {
+                // Past its `YieldFrom`, as while the inner one runs on the loop.
+                frame.ip += 1;
+                Some(inner.clone())
+            }
+            _ => None,
+        };
+        frame.running = Some((gen.clone(), by));
+        if let Err(e) = self.push_frame(*frame) {
+            *locked(&gen.state) = State::Done;
+            return Err(e);
+        }
+        match inner {
+            Some(inner) => self.throw_here(&inner, By::YieldFrom, exc),
+            None => Err(exc),
         }
     }
 

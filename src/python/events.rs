@@ -173,16 +173,31 @@ fn fetch(vm: &mut Vm, a: Vec<Value>, _: Vec<(Arc<str>, Value)>) -> PyResult<Valu
         Some(Value::Int(task)) => usize::try_from(*task).unwrap_or(usize::MAX),
         _ => vm.task_marks.last().map_or(usize::MAX, |(task, _)| *task),
     };
+    if vm.parks() {
+        return Err(vm.park(super::park::Park::Fetch { task, url }, "requests.get()"));
+    }
     let program = vm.interp.program.clone();
-    let fetched = vm.blocking(|_| Ok(program.download(task, &url)))?;
+    let response = vm.blocking(|_| Ok(program.download(task, &url)))?;
+    fetched(vm, task, &url, response)
+}
+
+/// What `fetch` returns for the download of `url` for `task` (`usize::MAX`: none),
+/// its timeline drawn.
+pub(super) fn fetched(
+    vm: &mut Vm,
+    task: usize,
+    url: &str,
+    fetched: Result<crate::runtime::io::Fetched, FetchError>,
+) -> PyResult<Value> {
+    let program = vm.interp.program.clone();
     if let (Ok(response), true) = (&fetched, task != usize::MAX) {
         // The task's download, drawn on the timeline as the listings' are: waiting
         // for a connection, for the server, for the body.
         program.recorder().downloaded(
             task,
             Download {
-                url: url.clone(),
-                name: file_name(&url),
+                url: url.to_owned(),
+                name: file_name(url),
                 status: response.status,
                 content_type: response.content_type.clone(),
                 bytes: response.body.len(),

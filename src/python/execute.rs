@@ -4,7 +4,7 @@
 use super::code::Instr;
 use super::exceptions::new_exception;
 use super::value::{locked, Dict, DictEntries, List, Value};
-use super::vm::{Block, PyResult, Vm};
+use super::vm::{PyResult, Vm};
 use std::sync::{Arc, Mutex};
 
 impl Vm {
@@ -155,6 +155,13 @@ impl Vm {
             }
             Instr::ListExtend => {
                 let more = self.pop();
+                if let Some(helper) = self.star_generator(&more)? {
+                    // Simulated threads: `[*gen]`, `f(*gen)` run the generator in a
+                    // Python `for`, where its waits can park (lib/consume.py). It
+                    // gives back the list, extended.
+                    let list = self.pop();
+                    return self.call_from_frame(helper, vec![list, more], Vec::new());
+                }
                 let more = self.collect_mut(&more)?;
                 if let Value::List(l) = self.peek(0) {
                     locked(&l.items).extend(more);
@@ -249,20 +256,7 @@ impl Vm {
                 let args = self.pop();
                 let callee = self.pop();
                 let args = self.collect_mut(&args)?;
-                let kwargs = match &kwargs {
-                    Value::Dict(d) => {
-                        let entries = locked(&d.entries).clone();
-                        let mut kwargs = Vec::with_capacity(entries.len);
-                        for (k, v) in entries.iter() {
-                            let Value::Str(k) = k else {
-                                return Err(self.error("TypeError", "keywords must be strings"));
-                            };
-                            kwargs.push((k.clone(), v.clone()));
-                        }
-                        kwargs
-                    }
-                    _ => Vec::new(),
-                };
+                let kwargs = self.keywords_of(&kwargs)?;
                 self.call_from_frame(callee, args, kwargs)?;
             }
             Instr::MakeFunction(flags, code) => self.make_function(flags, code)?,
@@ -271,9 +265,16 @@ impl Vm {
                 let exc = self.peek(0);
                 let exit = self.peek(1);
                 let class = Value::Class(self.classes().of(&exc));
-                let suppressed = self.call(&exit, vec![class, exc, Value::None], Vec::new())?;
-                let suppressed = self.truth(&suppressed)?;
-                self.push(Value::Bool(suppressed));
+                for value in [exit, class, exc, Value::None] {
+                    self.push(value);
+                }
+            }
+            Instr::BeforeWith => {
+                let manager = self.pop();
+                let enter = self.get_attr(&manager, "__enter__")?;
+                let exit = self.get_attr(&manager, "__exit__")?;
+                self.push(exit);
+                self.call_from_frame(enter, Vec::new(), Vec::new())?;
             }
             Instr::ExceptMatch => {
                 let class = self.pop();
@@ -312,13 +313,6 @@ impl Vm {
                 let awaitable = self.async_next(&iterator)?;
                 self.push(awaitable);
             }
-            Instr::AsyncWithExcept => {
-                let exc = self.peek(0);
-                let exit = self.peek(1);
-                let class = Value::Class(self.classes().of(&exc));
-                let awaitable = self.call(&exit, vec![class, exc, Value::None], Vec::new())?;
-                self.push(awaitable);
-            }
             Instr::ImportName(at) => {
                 let name = self.name(at);
                 let module = self.import(&name)?;
@@ -346,23 +340,6 @@ impl Vm {
             // The control instructions are `step`'s.
             _ => {}
         }
-        Ok(())
-    }
-
-    /// `with manager:` — `__exit__` kept on the stack, `__enter__`'s result on top.
-    pub(super) fn setup_with(&mut self, manager: Value, handler: usize) -> PyResult<()> {
-        let enter = self.get_attr(&manager, "__enter__")?;
-        let exit = self.get_attr(&manager, "__exit__")?;
-        self.push(exit);
-        let entered = self.call(&enter, Vec::new(), Vec::new())?;
-        let frame = self.top_frame();
-        let (depth, handling) = (frame.stack.len(), frame.handling.len());
-        frame.blocks.push(Block {
-            handler,
-            depth,
-            handling,
-        });
-        frame.stack.push(entered);
         Ok(())
     }
 

@@ -41,6 +41,20 @@ fn wait_for<S, T>(
     if timeout.is_some_and(|t| t <= 0.0) {
         return Ok(None);
     }
+    if vm.parks() {
+        // The single-threaded build: looked at again after another thread's turn.
+        let deadline = vm.wait_deadline(timeout);
+        if vm.past(deadline) {
+            return Ok(None);
+        }
+        return Err(vm.park(
+            super::park::Park::Retry {
+                deadline,
+                call: None,
+            },
+            "a future's or a queue's wait",
+        ));
+    }
     vm.blocking(|vm| {
         let deadline = timeout.map(|t| (vm.interp.clock)() + t * 1000.0);
         let mut guard = locked(state);

@@ -18,8 +18,9 @@ const MAX_LINE_CHARS: usize = 10_000;
 
 /// Runs the plan's code as `main.py` on the calling thread, which becomes the
 /// program's main thread, until it and every thread it started (but daemons) have
-/// ended.
-pub fn run_program(program: &Program, plan: &Plan) -> Output {
+/// ended. With real threads it never awaits; on simulated ones its waits are awaits
+/// (`park.rs`).
+pub async fn run_program(program: &Program, plan: &Plan) -> Output {
     let source = plan.code.as_deref().unwrap_or_default();
     let console = Arc::new(Console::new(program.clone()));
     let code = match super::compile(source, "main.py") {
@@ -55,10 +56,12 @@ pub fn run_program(program: &Program, plan: &Plan) -> Output {
         Value::str("__name__"),
         Value::str("__main__"),
     );
-    let mut result = machine.run_module(code, globals);
+    let ran = machine.run_module(code, globals);
+    let mut result = super::park::drive(&mut machine, ran, 0).await;
     // Python waits for every thread that is not a daemon before it exits.
     if let Some(shutdown) = machine.threading_shutdown() {
         let waited = machine.call(&shutdown, Vec::new(), Vec::new());
+        let waited = super::park::drive(&mut machine, waited, 0).await;
         if result.is_ok() {
             result = waited;
         }
@@ -108,7 +111,8 @@ fn interpreter(
         out: Box::new(move |text, to_stderr| out.write(text, to_stderr)),
         stop: Box::new(move || stopper.is_stopped()),
         recursion_limit: 1000,
-        gil: plan.gil.then(|| Arc::new(gil::Gil::default())),
+        // Simulated threads take turns without one (`park.rs`).
+        gil: (plan.gil && program.threaded()).then(|| Arc::new(gil::Gil::default())),
         task_function: plan.task_function.clone(),
         task_kind: match plan.args.first() {
             Some(Arg::Secs(_)) => "sleep",
@@ -119,7 +123,7 @@ fn interpreter(
         clock: Box::new(move || clock.perf_counter()),
         wall_clock: Box::new(wall_clock_ms),
         sleep: Box::new(move |ms| sleeper.sleep_ms(ms).is_ok()),
-        spawn: Box::new(move |job| spawner.start_thread(move |_| async move { job() }).is_ok()),
+        spawn: Box::new(move |job| spawner.start_thread(move |_| job()).is_ok()),
         next_ident: std::sync::atomic::AtomicU64::new(2),
         modules: Mutex::new(std::collections::HashMap::new()),
         cpu_total_ms: Mutex::new(0.0),
@@ -128,6 +132,7 @@ fn interpreter(
         warnings_shown: Mutex::new(std::collections::HashSet::new()),
         finalize: super::generator::Finalize::default(),
         files: files_for(plan, source),
+        turns: (!program.threaded()).then(|| Arc::new(super::park::Turns::default())),
     })
 }
 

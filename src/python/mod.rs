@@ -38,6 +38,7 @@ mod lazy;
 mod local;
 mod modules;
 mod ops;
+mod park;
 pub mod parse;
 mod percent;
 mod random;
@@ -161,20 +162,15 @@ pub fn run_recorded(source: &str, options: Options) -> Recorded {
     )
 }
 
-/// [`run_recorded`] on the runtime `rt`: OS threads with a pretend network, say.
+/// The plan of a native run of `source`: what `Plan::parse` makes of `{ code }` in
+/// the page, with this machine's cores.
 #[cfg(not(target_arch = "wasm32"))]
-pub fn run_recorded_on(
-    rt: crate::runtime::machine::SharedRuntime,
-    source: &str,
-    options: Options,
-) -> Recorded {
-    use crate::runtime::cancel::CancelToken;
+pub fn native_plan(source: &str, options: &Options) -> crate::runtime::plan::Plan {
     use crate::runtime::plan::{Plan, Scenario, Workers};
-    use std::sync::atomic::{AtomicBool, Ordering};
     let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
     // The page's checks (`Plan::parse`: the size of the code, the build) are the
     // page's; natively the plan is made directly.
-    let plan = Plan {
+    Plan {
         scenario: Scenario::Python,
         args: Vec::new(),
         max_workers: 32.min(cores + 4),
@@ -186,7 +182,19 @@ pub fn run_recorded_on(
         code: Some(Arc::from(source)),
         task_function: options.task_function.map(Arc::from),
         gil: options.gil,
-    };
+    }
+}
+
+/// [`run_recorded`] on the runtime `rt`: OS threads with a pretend network, say.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn run_recorded_on(
+    rt: crate::runtime::machine::SharedRuntime,
+    source: &str,
+    options: Options,
+) -> Recorded {
+    use crate::runtime::cancel::CancelToken;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let plan = native_plan(source, &options);
     let events = Arc::new(Mutex::new(Vec::new()));
     let sink = events.clone();
     let cancel = CancelToken::new();
@@ -213,7 +221,7 @@ pub fn run_recorded_on(
         });
     }
     program.recorder().begin();
-    let output = host::run_program(&program, &plan);
+    let output = crate::runtime::sync::block_on(host::run_program(&program, &plan));
     let record = crate::runtime::sync::block_on(program.exit());
     ended.store(true, Ordering::SeqCst);
     let events = std::mem::take(&mut *value::locked(&events));

@@ -63,6 +63,7 @@ const LIBRARY: &[(&str, &str)] = &[
     ("posixpath", include_str!("lib/posixpath.py")),
     ("io", include_str!("lib/io.py")),
     ("concurrent/futures", include_str!("lib/futures.py")),
+    ("_consume", include_str!("lib/consume.py")),
 ];
 
 fn library_text(name: &str) -> Option<(&'static str, &'static str)> {
@@ -286,11 +287,11 @@ fn sys(vm: &mut Vm) -> PyResult<Value> {
             Ok(Value::Int(vm.interp.recursion_limit as i64))
         }),
         ("getswitchinterval", |vm, _, _| {
-            let interval = vm
-                .interp
-                .gil
-                .as_ref()
-                .map_or(0.005, |gil| gil.interval().as_secs_f64());
+            let interval = match (&vm.interp.gil, &vm.interp.turns) {
+                (Some(gil), _) => gil.interval().as_secs_f64(),
+                (None, Some(turns)) => turns.interval_ms() / 1000.0,
+                (None, None) => 0.005,
+            };
             Ok(Value::Float(interval))
         }),
         ("setswitchinterval", |vm, a, _| {
@@ -301,10 +302,14 @@ fn sys(vm: &mut Vm) -> PyResult<Value> {
             if let Some(gil) = &vm.interp.gil {
                 gil.set_interval(std::time::Duration::from_secs_f64(secs));
             }
+            if let Some(turns) = &vm.interp.turns {
+                turns.set_interval_ms(secs * 1000.0);
+            }
             Ok(Value::None)
         }),
         ("_is_gil_enabled", |vm, _, _| {
-            Ok(Value::Bool(vm.interp.gil.is_some()))
+            // Simulated threads take turns, one at a time, as with the GIL.
+            Ok(Value::Bool(vm.interp.gil.is_some() || vm.parks()))
         }),
     ];
     let io = vm.import("io")?;

@@ -21,6 +21,10 @@ impl Vm {
                 if let Err(exc) = self.reserve(0) {
                     return Err(fail(exc));
                 }
+                // The single-threaded build: the other threads' turn (`park.rs`).
+                if self.turn_over() {
+                    return Err((Value::None, false));
+                }
                 // Another thread waits for the GIL: hand it over at this boundary.
                 if let Some(gil) = &self.interp.gil {
                     if gil.requested() {
@@ -231,7 +235,9 @@ impl Vm {
                         return Ok(Some(value));
                     }
                     match running {
-                        Some((gen, by)) => self.generator_returned(&gen, by, value),
+                        Some((gen, by)) => {
+                            self.generator_returned(&gen, by, value).map_err(fail)?;
+                        }
                         None => self.push(value),
                     }
                 }
@@ -277,10 +283,13 @@ impl Vm {
                     frame.blocks.pop();
                 }
                 Instr::SetupWith(handler) => {
-                    let manager = frame.stack.pop().unwrap_or(Value::None);
-                    if let Err(e) = self.setup_with(manager, handler as usize) {
-                        return Err(fail(e));
-                    }
+                    let (depth, handling) =
+                        (frame.stack.len().saturating_sub(1), frame.handling.len());
+                    frame.blocks.push(Block {
+                        handler: handler as usize,
+                        depth,
+                        handling,
+                    });
                 }
                 Instr::PopExcept => {
                     frame.handling.pop();

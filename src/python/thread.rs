@@ -3,6 +3,7 @@
 
 use super::builtins::{module, NativeFn};
 use super::ops::float;
+use super::park::Park;
 use super::value::{locked, Value};
 use super::vm::{PyResult, Vm};
 use std::sync::{Arc, Condvar, Mutex};
@@ -131,6 +132,20 @@ fn acquire(vm: &mut Vm, args: Vec<Value>, kwargs: Vec<(Arc<str>, Value)>) -> PyR
     if lock.try_acquire() {
         return Ok(Value::Bool(true));
     }
+    if vm.parks() {
+        // The single-threaded build: looked at again after another thread's turn.
+        let deadline = vm.wait_deadline(timeout);
+        if vm.past(deadline) {
+            return Ok(Value::Bool(false));
+        }
+        return Err(vm.park(
+            Park::Retry {
+                deadline,
+                call: None,
+            },
+            "lock.acquire()",
+        ));
+    }
     vm.blocking(|vm| lock.acquire(vm, timeout)).map(Value::Bool)
 }
 
@@ -197,6 +212,9 @@ pub fn time_module() -> Value {
                     ))
                 }
             };
+            if vm.parks() {
+                return Err(vm.park(Park::Sleep(secs * 1000.0), "time.sleep()"));
+            }
             vm.blocking(|vm| {
                 if (vm.interp.sleep)(secs * 1000.0) {
                     Ok(Value::None)
@@ -296,28 +314,31 @@ impl Vm {
         let ident = interp
             .next_ident
             .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        let job = Box::new(move || {
-            let mut vm = Vm::new(interp);
-            vm.ident = ident;
-            if let Some(gil) = vm.interp.gil.clone() {
-                vm.take_gil(&gil);
-            }
-            vm.resume_cpu();
-            let result = vm.call(&function, args, Vec::new());
-            let quiet = vm.interp.program.ending_daemons();
-            if let (Err(exc), false) = (result, quiet) {
-                // What `_thread` prints for an exception nobody caught.
-                let text = format!(
-                    "Unhandled exception in thread started by {}\n{}",
-                    vm.repr(&function),
-                    vm.traceback_text(&exc)
-                );
-                (vm.interp.out)(&text, true);
-            }
-            vm.pause_cpu();
-            if let Some(gil) = vm.interp.gil.clone() {
-                gil.drop_lock();
-            }
+        let job: super::vm::ThreadJob = Box::new(move || {
+            Box::pin(async move {
+                let mut vm = Vm::new(interp);
+                vm.ident = ident;
+                if let Some(gil) = vm.interp.gil.clone() {
+                    vm.take_gil(&gil);
+                }
+                vm.resume_cpu();
+                let first = vm.call(&function, args, Vec::new());
+                let result = super::park::drive(&mut vm, first, 0).await;
+                let quiet = vm.interp.program.ending_daemons();
+                if let (Err(exc), false) = (result, quiet) {
+                    // What `_thread` prints for an exception nobody caught.
+                    let text = format!(
+                        "Unhandled exception in thread started by {}\n{}",
+                        vm.repr(&function),
+                        vm.traceback_text(&exc)
+                    );
+                    (vm.interp.out)(&text, true);
+                }
+                vm.pause_cpu();
+                if let Some(gil) = vm.interp.gil.clone() {
+                    gil.drop_lock();
+                }
+            })
         });
         if (self.interp.spawn)(job) {
             Ok(Value::Int(ident as i64))

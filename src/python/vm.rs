@@ -58,6 +58,9 @@ pub struct Interp {
     pub finalize: super::generator::Finalize,
     /// The run's in-memory file system (`open`, `os`).
     pub files: super::files::Files,
+    /// The single-threaded build: its threads take turns, their waits park them
+    /// (`park.rs`). `None` with real threads.
+    pub turns: Option<Arc<super::park::Turns>>,
 }
 
 /// The heap a run may hold: far below the wasm memory's hard limit (1 GiB), where a
@@ -67,8 +70,12 @@ pub const MEMORY_LIMIT: usize = 256 << 20;
 /// Bytes a list slot takes.
 pub const ITEM_BYTES: usize = std::mem::size_of::<Value>();
 
-/// Starts a job on a new real thread; `false` when none could start.
-pub type Spawner = Box<dyn Fn(Box<dyn FnOnce() + Send>) -> bool + Send + Sync>;
+/// A Python thread's life: made on its new thread, it runs there to its end (a
+/// coroutine, whose waits are awaits in the single-threaded build).
+pub type ThreadJob = Box<dyn FnOnce() -> crate::runtime::io::LocalBoxFuture<'static, ()> + Send>;
+
+/// Starts a job on a new thread; `false` when none could start.
+pub type Spawner = Box<dyn Fn(ThreadJob) -> bool + Send + Sync>;
 
 /// Where printed text goes: (text, whether to stderr).
 pub type Printer = Box<dyn Fn(&str, bool) + Send + Sync>;
@@ -131,6 +138,15 @@ pub struct Vm {
     pub(super) nested_runs: u32,
     /// Vectors of returned frames, for the next calls.
     pub(super) spare: Spare,
+    /// What this thread parked on, on its way out of the loop (`park.rs`).
+    pub(super) park: Option<super::park::Park>,
+    /// The native running now was called by an instruction (or again by `drive`):
+    /// a wait in it can park the thread.
+    pub(super) parkable: bool,
+    /// A parked call made again: the deadline its wait first had.
+    pub(super) retrying: Option<Option<f64>>,
+    /// When this thread's turn began (the single-threaded build).
+    pub(super) turn_began: f64,
 }
 
 /// Bytes of native stack a thread's interpreter may use: wasm-bindgen gives each
@@ -194,6 +210,10 @@ impl Vm {
             stack_base: stack_here(),
             nested_runs: 0,
             spare: Spare::default(),
+            park: None,
+            parkable: false,
+            retrying: None,
+            turn_began: 0.0,
         }
     }
 
@@ -329,6 +349,8 @@ impl Vm {
             match self.step(base) {
                 Ok(Some(value)) => break Ok(value),
                 Ok(None) => {}
+                // Parked: out of the loop with the frames as they are (`park.rs`).
+                Err((exc, _)) if self.park.is_some() => break Err(exc),
                 Err((exc, fresh)) => {
                     if let Err(exc) = self.unwind(exc, fresh, base) {
                         break Err(exc);

@@ -610,21 +610,14 @@ impl Plan {
                 ),
             );
         }
-        if !machine.threaded {
-            // The single-threaded build would have to run Python threads as
-            // coroutines; the interpreter cannot yet suspend a thread there.
-            return refuse(
-                "code",
-                "Python programs need real threads, and this page has none (it is not \
-                 cross-origin isolated): open it in Chrome, Edge or Firefox from its own \
-                 address",
-            );
-        }
         let gil = match input.gil.as_deref().map(str::trim) {
             None | Some("" | "1" | "true" | "on") => true,
             Some("0" | "false" | "off") => false,
             Some(other) => return refuse("gil", format!("{} is not 1 or 0", quoted(other))),
         };
+        // Simulated threads take turns on the page's one thread, as with the GIL:
+        // there is nothing to switch off.
+        let gil = gil || !machine.threaded;
         let lang = match input.lang.as_deref() {
             None | Some("") => Lang::default(),
             Some(text) => match Lang::parse(text) {

@@ -79,6 +79,11 @@ impl Program {
         self.inner.lang
     }
 
+    /// Whether its threads are real (Web Workers, OS threads), not coroutines on one.
+    pub fn threaded(&self) -> bool {
+        self.inner.rt.threaded()
+    }
+
     /// The machine's cores: `os.cpu_count()`.
     pub fn cores(&self) -> usize {
         self.inner.cores

@@ -392,3 +392,46 @@ pub fn finished(t: &TaskRecord) -> f64 {
 pub fn delivered(t: &TaskRecord) -> f64 {
     t.delivered_ms.unwrap()
 }
+
+/// Runs `source` as `main.py` with simulated threads on this one thread (the
+/// single-threaded build's way), stopped as by Stop after `limit_ms`: what it
+/// printed, and the record.
+pub fn run_python_simulated(source: &str, limit_ms: f64) -> (potoki::python::Output, RunRecord) {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let plan = potoki::python::native_plan(source, &potoki::python::Options::default());
+    let cancel = CancelToken::new();
+    let rt = Arc::new(SimThreads {
+        cancel: cancel.clone(),
+        next_id: 2.into(),
+    });
+    let (program, _events) = start(&plan, rt, cancel.clone());
+    let ended = Arc::new(AtomicBool::new(false));
+    let watchdog = {
+        let (ended, cancel) = (ended.clone(), cancel.clone());
+        std::thread::spawn(move || {
+            let began = std::time::Instant::now();
+            while !ended.load(Ordering::SeqCst) {
+                if began.elapsed().as_secs_f64() * 1000.0 > limit_ms {
+                    cancel.cancel();
+                    return;
+                }
+                std::thread::sleep(std::time::Duration::from_millis(5));
+            }
+        })
+    };
+    let mut pool = futures_executor::LocalPool::new();
+    SPAWNER.with(|s| *s.borrow_mut() = Some(pool.spawner()));
+    let main = AsThread {
+        id: 1,
+        body: Box::pin(async {
+            program.recorder().begin();
+            let output = potoki::python::host::run_program(&program, &plan).await;
+            (output, program.exit().await)
+        }),
+    };
+    let result = pool.run_until(main);
+    SPAWNER.with(|s| *s.borrow_mut() = None);
+    ended.store(true, Ordering::SeqCst);
+    watchdog.join().unwrap();
+    result
+}

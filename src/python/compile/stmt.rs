@@ -194,6 +194,7 @@ impl<'a> Compiler<'a> {
             return self.stmts(body);
         };
         self.expr(&item.context_expr)?;
+        self.emit(Instr::BeforeWith);
         let setup = self.emit(Instr::SetupWith(0));
         match &item.optional_vars {
             Some(target) => self.store(target)?,
@@ -210,6 +211,7 @@ impl<'a> Compiler<'a> {
         // An exception: `__exit__` decides whether it goes on.
         self.patch_here(setup);
         self.emit(Instr::WithExcept);
+        self.emit(Instr::Call(3));
         let suppressed = self.emit(Instr::PopJumpIfTrue(0));
         self.emit(Instr::Reraise);
         self.patch_here(suppressed);

@@ -161,7 +161,8 @@ impl<'a> Compiler<'a> {
         let end = self.emit(Instr::Jump(0));
         // An exception: the awaited `__aexit__` decides whether it goes on.
         self.patch_here(setup);
-        self.emit(Instr::AsyncWithExcept);
+        self.emit(Instr::WithExcept);
+        self.emit(Instr::Call(3));
         self.await_top();
         let suppressed = self.emit(Instr::PopJumpIfTrue(0));
         self.emit(Instr::Reraise);

@@ -222,28 +222,21 @@ class _WorkItem:
             future._invoke_callbacks(callbacks)
 
 
-class _Results:
-    """The iterator map() returns: each result in submission order."""
-
-    def __init__(self, fs, end_time):
-        self.fs = fs
-        self.end_time = end_time
-
-    def __iter__(self):
-        return self
-
-    def __next__(self):
-        if not self.fs:
-            raise StopIteration
-        future = self.fs.pop(0)
-        try:
-            if self.end_time is None:
-                return future.result()
-            return future.result(self.end_time - time.monotonic())
-        except BaseException:
-            for f in self.fs:
-                f.cancel()
-            raise
+def _results(fs, end_time):
+    # The iterator map() returns: each result in submission order; on an error, or
+    # when it is closed early, the futures not yet reached are cancelled. A
+    # generator, as CPython's result_iterator is: a `for` over it resumes it on the
+    # loop of the frame that iterates, so its waits can park a simulated thread.
+    try:
+        fs.reverse()
+        while fs:
+            if end_time is None:
+                yield fs.pop().result()
+            else:
+                yield fs.pop().result(end_time - time.monotonic())
+    finally:
+        for f in fs:
+            f.cancel()
 
 
 def _worker(work_queue, executor):
@@ -309,7 +302,7 @@ class ThreadPoolExecutor:
     def map(self, fn, *iterables, timeout=None, chunksize=1):
         end_time = None if timeout is None else timeout + time.monotonic()
         fs = [self.submit(fn, *args) for args in zip(*iterables)]
-        return _Results(fs, end_time)
+        return _results(fs, end_time)
 
     def shutdown(self, wait=True, *, cancel_futures=False):
         with self._shutdown_lock:
