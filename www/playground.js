@@ -161,7 +161,7 @@ class Playground {
     const listing = plan?.scenario != null && plan.code == null;
     const sleeps = plan?.images == null && plan?.compute == null;
     const wanted = sleeps ? plan?.python !== false : plan?.python === true;
-    if (!this.threaded || !listing || !wanted) return plan;
+    if (!listing || !wanted) return plan;
     const { listingCode } = await import('./listing-code.js');
     return { ...plan, code: listingCode(this.check(plan)) };
   }

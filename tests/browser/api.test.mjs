@@ -1,11 +1,16 @@
 // The JS API (`/potoki.js`), as a course page or a test would use it.
 
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
+import { serve } from '../../tools/serve.mjs';
 import { SCENARIO_CASES, checkItTook, checkWall } from './expectations.mjs';
-import { itTookSecs, openPage, runInPage, useBrowser, waitReady } from './fixture.mjs';
+import { itTookSecs, openPage, runInPage, runSummary, useBrowser, waitReady } from './fixture.mjs';
 
 useBrowser();
+
+// The page without the isolation headers: the single-threaded build.
+const plain = await serve({ port: 0, isolation: false });
+after(() => new Promise((done) => plain.server.close(done)));
 
 const TASK_KEYS = ['index', 'kind', 'arg', 'thread', 'submittedMs', 'startedMs', 'finishedMs', 'deliveredMs'];
 
@@ -229,20 +234,9 @@ export function startPool() {
   assert.ok(record.tasks.every((task) => task.finishedMs !== null && task.thread > 0));
 });
 
-test('a sleeping listing runs as its Python on the interpreter and records what its Rust version (python: false) does', async (t) => {
-  const page = await openPage(t, '/?lang=en');
-  await waitReady(page);
+/** Runs each sleeping listing in `page` as its Python and as its Rust version: they must record the same. */
+async function sleepingListingsRecordWhatTheirRustDoes(page, threaded) {
   const scenarios = ['sequential', 'threads_no_join', 'threads_join_in_loop', 'threads', 'pool_submit', 'pool_as_completed', 'pool_map', 'async', 'async_as_completed'];
-  // What a comparison needs: the lines (thread lines as a set: threads print in an
-  // order of their own), and the tasks by call, kind, argument, thread and delivery.
-  const summary = ({ record }) => ({
-    lines: record.output.map((line) => line.text.replace(/^it took: .*/, 'it took')).sort(),
-    tasks: record.tasks
-      .map((task) => JSON.stringify([task.call, task.kind, task.arg, task.threadName === 'MainThread', task.deliveredMs !== null, task.error ?? null]))
-      .sort(),
-    cancelled: record.cancelled,
-    error: record.error,
-  });
   for (const scenario of scenarios) {
     const plan = { scenario, secs: [0.3, 0.1, 0.2], workers: 3, lang: 'ru' };
     const rust = await runInPage(page, { ...plan, python: false });
@@ -250,23 +244,30 @@ test('a sleeping listing runs as its Python on the interpreter and records what 
     // Only the interpreter says where each thread is (`line` events).
     assert.equal(rust.events.some((e) => e.type === 'line'), false, scenario);
     assert.equal(python.events.some((e) => e.type === 'line'), true, scenario);
-    assert.deepEqual(summary(python), summary(rust), scenario);
+    assert.deepEqual(runSummary(python), runSummary(rust), scenario);
     assert.equal(python.record.scenario, scenario);
+    assert.equal(python.record.threaded, threaded, scenario);
     // The same time, give or take what starting the interpreter costs.
     assert.ok(Math.abs(python.record.wallMs - rust.record.wallMs) < 150, `${scenario}: ${python.record.wallMs} vs ${rust.record.wallMs} ms`);
   }
+}
+
+test('a sleeping listing runs as its Python on the interpreter and records what its Rust version (python: false) does', async (t) => {
+  const page = await openPage(t, '/?lang=en');
+  await waitReady(page);
+  await sleepingListingsRecordWhatTheirRustDoes(page, true);
+});
+
+test('in the single-threaded build too, a sleeping listing runs as its Python, its threads coroutines, and records what its Rust version does', async (t) => {
+  // Served without the isolation headers, the page loads pkg-single/.
+  const page = await openPage(t, `${plain.url}?lang=en`);
+  await waitReady(page);
+  await sleepingListingsRecordWhatTheirRustDoes(page, false);
 });
 
 test('a counting listing asked for as Python (python: true) counts what its Rust version counts', async (t) => {
   const page = await openPage(t, '/?lang=en');
   await waitReady(page);
-  const summary = ({ record }) => ({
-    lines: record.output.map((line) => line.text.replace(/^it took: .*/, 'it took')).sort(),
-    tasks: record.tasks
-      .map((task) => JSON.stringify([task.call, task.kind, task.arg, task.threadName === 'MainThread', task.deliveredMs !== null, task.error ?? null]))
-      .sort(),
-    error: record.error,
-  });
   for (const scenario of ['sequential', 'threads_no_join', 'threads_join_in_loop', 'threads', 'pool_submit', 'pool_as_completed', 'pool_map']) {
     // Small counts: the interpreter counts some 30 times slower than Rust.
     const plan = { scenario, compute: [3000, 1000, 2000], workers: 3, lang: 'en' };
@@ -274,7 +275,7 @@ test('a counting listing asked for as Python (python: true) counts what its Rust
     const python = await runInPage(page, { ...plan, python: true });
     // The interpreter says where a thread waits (sequential's one thread never does).
     if (scenario !== 'sequential') assert.equal(python.events.some((e) => e.type === 'line'), true, `${scenario}: the interpreter ran it`);
-    assert.deepEqual(summary(python), summary(rust), scenario);
+    assert.deepEqual(runSummary(python), runSummary(rust), scenario);
     assert.ok(python.record.tasks.every((task) => task.kind === 'compute' && task.cpuMs > 0), scenario);
   }
 });

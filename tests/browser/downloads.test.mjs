@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { LESSON_IMAGE_NAMES } from '../../www/scenarios.js';
-import { baseUrl, openPage, outputLines, runInPage, useBrowser, waitReady, waitRunEnd } from './fixture.mjs';
+import { baseUrl, openPage, outputLines, runInPage, runSummary, useBrowser, waitReady, waitRunEnd } from './fixture.mjs';
 
 useBrowser();
 
@@ -185,13 +185,8 @@ test('a download listing asked for as Python (python: true) downloads what its R
   const images = NAMES.slice(0, 3).map((name) => `images/${name}`);
   // The call by its function: the Rust listing shortens the URL in it ("…/paw.jpg"),
   // the interpreter writes its repr ('http://…/paw.jpg'); `arg` is the URL in both.
-  const summary = ({ record }) => ({
-    lines: record.output.map((line) => line.text.replace(/^it took: .*/, 'it took')).sort(),
-    tasks: record.tasks
-      .map((task) => JSON.stringify([task.call.split('(')[0], task.kind, task.arg, task.threadName === 'MainThread', task.deliveredMs !== null, task.error ?? null, task.download?.status]))
-      .sort(),
-    error: record.error,
-  });
+  const summary = (run) =>
+    runSummary(run, { call: (task) => task.call.split('(')[0], extra: (task) => [task.download?.status] });
   for (const scenario of ['sequential', 'threads_no_join', 'threads_join_in_loop', 'threads', 'pool_submit', 'pool_as_completed', 'pool_map', 'async', 'async_as_completed']) {
     const plan = { scenario, images, workers: 3, lang: 'en' };
     const rust = await runInPage(page, plan);

@@ -128,3 +128,23 @@ export function itTookSecs(lines) {
   const line = [...lines].reverse().find((l) => l.startsWith('it took'));
   return line ? Number(line.match(/it took: ([\d.]+) sec\./)[1]) : NaN;
 }
+
+/**
+ * What comparing a listing run as its Python with its Rust version needs: the lines
+ * (as a set: threads print in an order of their own; "it took" without its digits),
+ * the tasks by call, kind, argument, thread and delivery (plus `extra(task)`), and
+ * how the run ended. `call` maps a task's call text (the listings write a URL
+ * shortened, the interpreter its repr).
+ */
+export function runSummary({ record }, { call = (task) => task.call, extra = () => [] } = {}) {
+  return {
+    lines: record.output.map((line) => line.text.replace(/^it took: .*/, 'it took')).sort(),
+    tasks: record.tasks
+      .map((task) =>
+        JSON.stringify([call(task), task.kind, task.arg, task.threadName === 'MainThread', task.deliveredMs !== null, task.error ?? null, ...extra(task)]),
+      )
+      .sort(),
+    cancelled: record.cancelled,
+    error: record.error,
+  };
+}

@@ -1,11 +1,17 @@
 // Python programs through the JS API: `pg.run({ code, gil })` runs the student's own
-// code on the interpreter, its threads Web Workers of the pool.
+// code on the interpreter, its threads Web Workers of the pool (in the single-threaded
+// build, coroutines on the page's thread).
 
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
+import { serve } from '../../tools/serve.mjs';
 import { openPage, runInPage, useBrowser, waitRunEnd } from './fixture.mjs';
 
 useBrowser();
+
+// The page without the isolation headers: the single-threaded build.
+const plain = await serve({ port: 0, isolation: false });
+after(() => new Promise((done) => plain.server.close(done)));
 
 const TWO_THREADS = `import threading, time
 
@@ -121,8 +127,8 @@ test('the GIL can be switched off: sys._is_gil_enabled() says so', async (t) => 
   assert.equal(off.record.gil, false);
 });
 
-test('Stop interrupts `while True: pass` in every thread within 50 ms', async (t) => {
-  const page = await openPage(t, '/');
+/** Stops `while True: pass` in three threads, three times: the median under 50 ms. */
+async function stopsSpinningThreads(t, page) {
   const code = `import threading
 def spin():
     while True:
@@ -147,8 +153,56 @@ while True:
   // The median of three: this shared machine sometimes stalls a whole page.
   assert.ok(stops[1] < 50, `Stop took ${stops.map((ms) => ms.toFixed(1)).join(', ')} ms`);
   // The pool is whole again: a run right after works.
-  const after = await runInPage(page, { code: TWO_THREADS });
-  assert.equal(after.record.output.at(-1).text, 'done');
+  const again = await runInPage(page, { code: TWO_THREADS });
+  assert.equal(again.record.output.at(-1).text, 'done');
+}
+
+test('Stop interrupts `while True: pass` in every thread within 50 ms', async (t) => {
+  await stopsSpinningThreads(t, await openPage(t, '/'));
+});
+
+test('in the single-threaded build too, Stop interrupts `while True: pass` in every thread within 50 ms', async (t) => {
+  // Served without the isolation headers, the page loads pkg-single/.
+  const page = await openPage(t, plain.url);
+  assert.equal(await page.evaluate(() => crossOriginIsolated), false);
+  await stopsSpinningThreads(t, page);
+});
+
+test('in the single-threaded build the page keeps its event loop while Python threads compute', async (t) => {
+  const page = await openPage(t, plain.url);
+  const code = `import threading, time
+def spin():
+    end = time.perf_counter() + 0.4
+    while time.perf_counter() < end:
+        pass
+threads = [threading.Thread(target=spin) for _ in range(2)]
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+print('done')
+`;
+  const { record, ticks } = await page.evaluate(async (code) => {
+    const { createPlayground } = await import('/potoki.js');
+    const pg = await createPlayground();
+    // A timer of the page's own: it fires only when Python gives the thread back.
+    const ticks = [];
+    const timer = setInterval(() => ticks.push(performance.now()), 10);
+    const record = await pg.run({ code });
+    clearInterval(timer);
+    return { record, ticks };
+  }, code);
+  assert.equal(record.threaded, false);
+  assert.deepEqual(record.output.map((l) => l.text), ['done']);
+  assert.ok(record.wallMs >= 400, `${record.wallMs} ms`);
+  // Two threads spinning for 0.4 s, taking turns, and the page's timer between
+  // them: Python gives the thread back every 20 ms; a timer gets one turn in two
+  // or three of those here (Chromium runs one timer task per turn).
+  const gaps = ticks.slice(1).map((tick, i) => tick - ticks[i]).sort((a, b) => a - b);
+  const median = gaps[Math.floor(gaps.length / 2)];
+  t.diagnostic(`${ticks.length} timer ticks in ${record.wallMs.toFixed(0)} ms, median gap ${median?.toFixed(0)} ms`);
+  assert.ok(ticks.length >= 5, `${ticks.length} ticks of the page's timer in ${record.wallMs} ms`);
+  assert.ok(median < 70, `the page's timer waited ${median} ms (median) between ticks`);
 });
 
 test('starting a thread when no worker is free raises RuntimeError, never hangs', async (t) => {
