@@ -243,6 +243,32 @@ fn the_time_limit_stops_a_loop_that_never_ends() {
 }
 
 #[test]
+fn stop_interrupts_a_join_even_when_the_joined_thread_ends_because_of_it() {
+    // Stop wakes the sleeping thread, which ends and lets go of what `join()` waits
+    // for: the main thread still gets its KeyboardInterrupt, as Ctrl-C gives it.
+    let source = "\
+import threading, time
+from concurrent.futures import ThreadPoolExecutor
+t = threading.Thread(target=time.sleep, args=(5,))
+t.start()
+with ThreadPoolExecutor(2) as ex:
+    ex.map(time.sleep, [5, 5])
+t.join()
+print('after join')
+";
+    for _ in 0..5 {
+        let options = Options {
+            time_limit_ms: Some(100.0),
+            ..Options::default()
+        };
+        let run = run_recorded(source, options);
+        assert_eq!(run.output.stdout, "", "{}", run.output.stderr);
+        assert_eq!(run.record.error.unwrap().kind, "KeyboardInterrupt");
+        assert!(run.record.cancelled);
+    }
+}
+
+#[test]
 fn with_the_gil_cpu_bound_threads_wait_for_it_and_say_so() {
     let source = "\
 import threading
@@ -574,10 +600,17 @@ asyncio.run(main())
         Options::default(),
     );
     assert_eq!(run.output.stderr, "");
-    assert_eq!(
-        run.output.stdout,
-        "404 False\nClientResponseError 404\nClientConnectionError: Failed to fetch\nTimeoutError\nSession is closed\n"
+    let lines: Vec<&str> = run.output.stdout.lines().collect();
+    assert_eq!(lines.len(), 5, "{}", run.output.stdout);
+    assert_eq!(lines[..2], ["404 False", "ClientResponseError 404"]);
+    // The page's explanation of a failed request (CORS), and the browser's own words.
+    assert!(
+        lines[2].starts_with("ClientConnectionError: ") && lines[2].contains("CORS"),
+        "{}",
+        lines[2]
     );
+    assert!(lines[2].ends_with("(Failed to fetch)"), "{}", lines[2]);
+    assert_eq!(lines[3..], ["TimeoutError", "Session is closed"]);
 }
 
 #[test]

@@ -182,3 +182,24 @@ fn a_simulated_wait_inside_a_builtins_call_says_why_it_cannot_wait() {
     );
     assert!(output.stderr.contains("this page has no real threads"));
 }
+
+#[test]
+fn simulated_builtins_that_run_a_generator_let_its_waits_park() {
+    // Each of these runs a generator whose items wait for a thread of the pool.
+    let source = "from concurrent.futures import ThreadPoolExecutor\n\
+        import time\n\
+        def slow(x):\n    time.sleep(0.02)\n    return x\n\
+        with ThreadPoolExecutor(2) as ex:\n\
+        \x20   fs = lambda: [ex.submit(slow, x) for x in (3, 1, 2)]\n\
+        \x20   print(list(ex.map(slow, [1, 2])), sorted(f.result() for f in fs()))\n\
+        \x20   print(sum((f.result() for f in fs()), 10), max(f.result() for f in fs()))\n\
+        \x20   print(', '.join(str(f.result()) for f in fs()), any(f.result() > 2 for f in fs()))\n\
+        \x20   print(*(f.result() for f in fs()), next(f.result() for f in fs()))\n";
+    let (output, _) = run_python_simulated(source, 10_000.0);
+    assert_eq!(
+        stdout_lines(&output),
+        ["[1, 2] [1, 2, 3]", "16 3", "3, 1, 2 True", "3 1 2 3"],
+        "{}",
+        output.stderr
+    );
+}

@@ -154,13 +154,13 @@ class Playground {
   }
 
   /**
-   * A sleeping listing runs as its Python unless `python: false`; one that
-   * downloads or counts only with `python: true` (README, "The JS API").
+   * A listing that sleeps or downloads runs as its Python unless `python: false`;
+   * one that counts only with `python: true` (README, "The JS API").
    */
   async #asPython(plan) {
     const listing = plan?.scenario != null && plan.code == null;
-    const sleeps = plan?.images == null && plan?.compute == null;
-    const wanted = sleeps ? plan?.python !== false : plan?.python === true;
+    const counts = plan?.compute != null;
+    const wanted = counts ? plan?.python === true : plan?.python !== false;
     if (!listing || !wanted) return plan;
     const { listingCode } = await import('./listing-code.js');
     return { ...plan, code: listingCode(this.check(plan)) };

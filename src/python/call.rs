@@ -271,16 +271,21 @@ impl Vm {
         }
     }
 
-    /// The helper of `lib/consume.py` that runs the generator `args` start with for the
-    /// builtin `callee`, if it is one that runs a whole generator.
+    /// The helper of `lib/consume.py` that runs a generator for the builtin `callee`,
+    /// if it is one that runs a whole generator: `list(gen)`, `sorted(gen)`, …, and
+    /// `sep.join(gen)` (its separator first, when the method was loaded with it).
     fn consumes_generator(&self, callee: &Value, args: &[Value]) -> Option<&'static str> {
         if !self.parks() {
             return None;
         }
-        let Some(Value::Generator(g)) = args.first() else {
-            return None;
-        };
-        if g.kind != super::code::Kind::Generator {
+        let generator =
+            |v: &Value| matches!(v, Value::Generator(g) if g.kind == super::code::Kind::Generator);
+        if let (Value::Builtin(b), [_, gen]) = (callee, args) {
+            if b.name == "join" && generator(gen) {
+                return Some("collect_into");
+            }
+        }
+        if !args.first().is_some_and(generator) {
             return None;
         }
         let name: &str = match callee {
@@ -441,5 +446,5 @@ impl Vm {
 
 /// Whether the helper takes the builtin as its first argument (`collect`).
 fn helper_takes_consumer(helper: &Value) -> bool {
-    matches!(helper, Value::Function(f) if &*f.code.name == "collect")
+    matches!(helper, Value::Function(f) if f.code.name.starts_with("collect"))
 }

@@ -220,18 +220,23 @@ pub(super) fn fetched(
         ]),
         Err(FetchError::Cancelled) => return Err(vm.error("KeyboardInterrupt", "")),
         Err(error) => {
+            // The page's own explanation of each failure (the listings' words), as
+            // the exception's message: `requests` raises the matching class.
+            let lang = program.lang();
+            let said = |line: &str| {
+                line.split_once(": ")
+                    .map_or_else(|| line.to_owned(), |(_, text)| text.to_owned())
+            };
             let (kind, message) = match error {
-                FetchError::Network(why) => ("connection", why),
-                FetchError::TooLarge { limit_bytes } => (
-                    "content",
-                    format!("the body is larger than {limit_bytes} bytes"),
+                FetchError::Network(why) => (
+                    "connection",
+                    format!("{} ({why})", said(lang.network_error())),
                 ),
-                FetchError::NoFirstByte { secs } => {
-                    ("timeout", format!("no response within {secs} s"))
+                FetchError::TooLarge { limit_bytes } => {
+                    ("content", said(&lang.too_large(limit_bytes >> 20)))
                 }
-                FetchError::TooSlow { secs } => {
-                    ("timeout", format!("the download took more than {secs} s"))
-                }
+                FetchError::NoFirstByte { secs } => ("timeout", said(&lang.no_first_byte(secs))),
+                FetchError::TooSlow { secs } => ("timeout", said(&lang.too_slow(secs))),
                 FetchError::Cancelled => ("connection", String::new()),
             };
             Value::tuple(vec![Value::None, Value::str(kind), Value::str(&message)])

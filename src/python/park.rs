@@ -235,6 +235,7 @@ pub async fn drive(vm: &mut Vm, mut outcome: PyResult<Value>, base: usize) -> Py
             wait => {
                 vm.say_line(true);
                 let result = wait_for(vm, wait, &*io, &turns).await;
+                let result = vm.stopped_meanwhile(result);
                 vm.waited_ms += (vm.interp.clock)() - began;
                 vm.say_line(false);
                 Some(result)

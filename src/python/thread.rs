@@ -257,6 +257,7 @@ impl Vm {
         }
         let began = (self.interp.clock)();
         let result = wait(self);
+        let result = self.stopped_meanwhile(result);
         self.waited_ms += (self.interp.clock)() - began;
         if let Some(gil) = &gil {
             self.take_gil(gil);
@@ -264,6 +265,16 @@ impl Vm {
         self.say_line(false);
         self.resume_cpu();
         result
+    }
+
+    /// A wait that ended as Stop was pressed (the thread it joined was stopped, and
+    /// so let go of its lock) is interrupted all the same: `KeyboardInterrupt`, as
+    /// Ctrl-C interrupts CPython's wait, not what the wait got.
+    pub fn stopped_meanwhile<T>(&self, result: PyResult<T>) -> PyResult<T> {
+        match result {
+            Ok(_) if (self.interp.stop)() => Err(self.error("KeyboardInterrupt", "")),
+            other => other,
+        }
     }
 
     /// Takes the GIL, saying how long this thread waited for it if it had to.

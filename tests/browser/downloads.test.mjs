@@ -14,6 +14,9 @@ const CONNECTIONS_PER_HOST = 6;
 const DELAY = 300;
 
 const lessonImages = (delay = DELAY) => NAMES.map((name) => `images/${name}?delay=${delay}`);
+/** The line of the lesson's download_one_image: its `image_url.split('/')[-1]` keeps a
+ * query, as Python does. */
+const downloaded = (url) => `${url.split('/').at(-1)} was downloaded`;
 /** The same server under another name: another origin for the page. */
 const otherOrigin = () => baseUrl().replace('127.0.0.1', 'localhost');
 
@@ -32,7 +35,7 @@ test('12 images with 12 workers take one wave per six connections, and the wait 
   const queued = record.tasks.filter((task) => task.download.requestMs >= firstResponse - 20);
   assert.equal(queued.length, NAMES.length - CONNECTIONS_PER_HOST, JSON.stringify(record.tasks.map((t) => t.download)));
   const lines = record.output.map((line) => line.text);
-  assert.deepEqual(lines.slice(0, 12).sort(), NAMES.map((name) => `${name} was downloaded`).sort());
+  assert.deepEqual(lines.slice(0, 12).sort(), lessonImages().map(downloaded).sort());
   assert.match(lines[12], /^it took: 0\.[6-9]\d* sec\.$|^it took: 1\.\d+ sec\.$/);
   for (const task of record.tasks) {
     assert.equal(task.kind, 'download');
@@ -46,7 +49,7 @@ test('one by one, the 12 downloads take 12 times the latency', async (t) => {
   const page = await openPage(t, '/');
   const { record } = await runInPage(page, { scenario: 'sequential', images: lessonImages(150) });
   assert.ok(record.wallMs >= 12 * 150 && record.wallMs < 12 * 150 + 800, `wall ${record.wallMs} ms`);
-  assert.deepEqual(record.output.slice(0, 12).map((line) => line.text), NAMES.map((name) => `${name} was downloaded`));
+  assert.deepEqual(record.output.slice(0, 12).map((line) => line.text), lessonImages(150).map(downloaded));
   assert.ok(record.tasks.every((task) => task.thread === record.mainThread));
 });
 
@@ -54,9 +57,9 @@ test('submit delivers in order, as_completed as each download ends', async (t) =
   const page = await openPage(t, '/');
   const images = [`images/${NAMES[0]}?delay=500`, `images/${NAMES[1]}?delay=100`, `images/${NAMES[2]}?delay=300`];
   const inOrder = await runInPage(page, { scenario: 'pool_submit', images, workers: 3 });
-  assert.deepEqual(inOrder.record.output.slice(0, 3).map((l) => l.text), [0, 1, 2].map((i) => `${NAMES[i]} was downloaded`));
+  assert.deepEqual(inOrder.record.output.slice(0, 3).map((l) => l.text), [0, 1, 2].map((i) => downloaded(images[i])));
   const asCompleted = await runInPage(page, { scenario: 'pool_as_completed', images, workers: 3 });
-  assert.deepEqual(asCompleted.record.output.slice(0, 3).map((l) => l.text), [1, 2, 0].map((i) => `${NAMES[i]} was downloaded`));
+  assert.deepEqual(asCompleted.record.output.slice(0, 3).map((l) => l.text), [1, 2, 0].map((i) => downloaded(images[i])));
   // In order, the fast ones wait for the slow first one; as completed, none waits.
   const lag = (task) => task.deliveredMs - task.finishedMs;
   assert.ok(lag(inOrder.record.tasks[1]) >= 300);
@@ -73,7 +76,7 @@ test('max_workers bounds the downloads in flight', async (t) => {
   assert.equal(mostAtOnce, 2);
 });
 
-test('every failure stays on its own task, the rest succeed, and the next run works', async (t) => {
+test('run as Rust (python: false), every failure stays on its own task with the page’s words, the rest succeed, and the next run works', async (t) => {
   const page = await openPage(t, '/?lang=en', {
     // What Chromium itself logs for the failures provoked here.
     expectedErrors: [
@@ -92,7 +95,7 @@ test('every failure stays on its own task, the rest succeed, and the next run wo
     `images/${NAMES[2]}?delay=31000`,
     `${otherOrigin()}images/${NAMES[3]}`,
   ];
-  const { record, events } = await runInPage(page, { scenario: 'pool_submit', images, workers: 7, lang: 'en' });
+  const { record, events } = await runInPage(page, { scenario: 'pool_submit', images, workers: 7, lang: 'en', python: false });
   const errors = record.tasks.map((task) => task.error ?? null);
   assert.equal(errors[0], null);
   assert.equal(errors[1], 'HTTPError: 404 Not Found');
@@ -121,6 +124,56 @@ test('every failure stays on its own task, the rest succeed, and the next run wo
   assert.equal(next.record.tasks[0].error, undefined);
 });
 
+test('run as its Python, each thread’s download fails or not as in CPython: a 404 page is saved, a failed request raises in its thread, the rest go on', async (t) => {
+  const page = await openPage(t, '/?lang=en', {
+    expectedErrors: [
+      /status of 404 \(Not Found\)/,
+      /has been blocked by CORS policy: No 'Access-Control-Allow-Origin' header/,
+      /^Failed to load resource: net::ERR_FAILED$/,
+    ],
+  });
+  await waitReady(page);
+  const images = [
+    `images/${NAMES[0]}`,
+    'images/no-such-image.jpg',
+    'index.html',
+    `${otherOrigin()}images/${NAMES[1]}?cors=0`,
+    'images/synthetic.jpg?bytes=25000000',
+    `images/${NAMES[2]}?delay=31000`,
+    `${otherOrigin()}images/${NAMES[3]}`,
+  ];
+  // `threads`: the lesson's download_one_image in a thread per image, none joined for
+  // a result, so one thread's exception ends only that thread.
+  const { record, events } = await runInPage(page, { scenario: 'threads', images, lang: 'en' });
+  const errors = record.tasks.map((task) => task.error ?? null);
+  // The lesson's code does not check the status: the 404 page and the HTML page are
+  // written as if they were pictures, and said to be downloaded.
+  assert.deepEqual(errors.slice(0, 3), [null, null, null]);
+  assert.deepEqual(record.tasks.slice(0, 3).map((task) => task.download.status), [200, 404, 200]);
+  // requests raises, with the page's explanation: the thread prints its traceback.
+  assert.match(errors[3], /^ConnectionError: the network failed or CORS blocked the request\. .*cross-origin isolated/);
+  assert.equal(errors[4], 'TooLarge: the image is over 20 MB; reading stopped');
+  assert.equal(errors[5], 'ReadTimeout: no first byte from the server in 30 s');
+  assert.equal(errors[6], null);
+  const stdout = record.output.filter((line) => line.stream === 'stdout').map((line) => line.text);
+  assert.deepEqual(stdout.slice(0, -1).sort(), [0, 1, 2, 6].map((i) => downloaded(images[i])).sort());
+  assert.match(stdout.at(-1), /^it took: 3\d\.\d+ sec\.$/);
+  const stderr = record.output.filter((line) => line.stream === 'stderr').map((line) => line.text);
+  assert.equal(stderr.filter((line) => /^Exception in thread Thread-\d+ \(download_one_image\):$/.test(line)).length, 3);
+  assert.equal(record.error, null, 'the main thread ended well');
+  // What was written: a picture only where one came.
+  const files = Object.fromEntries(record.files.map((file) => [file.path, file.image]));
+  assert.deepEqual(files, {
+    [`pics/${NAMES[0]}`]: 'jpeg',
+    'pics/no-such-image.jpg': null,
+    'pics/index.html': null,
+    [`pics/${NAMES[3]}`]: 'jpeg',
+  });
+  // Only real images got a thumbnail.
+  const thumbnails = events.filter((e) => e.type === 'image').map((e) => e.task).sort();
+  assert.deepEqual(thumbnails, [0, 6]);
+});
+
 test('asyncio overlaps sleeps and downloads on one thread, with no worker', async (t) => {
   const page = await openPage(t, '/');
   const sleeps = await runInPage(page, { scenario: 'async_as_completed', secs: [0.4, 0.1, 0.25] });
@@ -133,7 +186,7 @@ test('asyncio overlaps sleeps and downloads on one thread, with no worker', asyn
 
   const downloads = await runInPage(page, { scenario: 'async', images: lessonImages(300).slice(0, 6) });
   assert.ok(downloads.record.wallMs >= 300 && downloads.record.wallMs < 800, `wall ${downloads.record.wallMs}`);
-  assert.deepEqual(downloads.record.output.slice(0, 6).map((l) => l.text), NAMES.slice(0, 6).map((n) => `${n} was downloaded`));
+  assert.deepEqual(downloads.record.output.slice(0, 6).map((l) => l.text), lessonImages(300).slice(0, 6).map(downloaded));
   assert.equal(new Set(downloads.record.tasks.map((task) => task.thread)).size, 1);
 });
 

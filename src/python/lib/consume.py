@@ -15,6 +15,10 @@ def extend(items, more):
     return items
 
 
+def collect_into(consumer, first, items):
+    return consumer(first, [item for item in items])
+
+
 def any_of(items):
     for item in items:
         if item:
