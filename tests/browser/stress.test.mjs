@@ -1,21 +1,27 @@
 // Stress: thousands of short runs that start, join and stop threads as fast as the
-// pool allows, every worker busy (max_workers = pool − 1, beside the main thread).
+// pool allows, every worker busy (max_workers = pool − 1, beside the main thread); and
+// as many in the single-threaded build, whose threads are coroutines.
 // No run may hang, no result may be lost or said twice. Each of the lesson's
 // threads has a worker of its own (src/web/workers.rs), so none waits for another
 // to be stolen; the hand-off latency (t.start() → the thread runs) is printed.
 
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
+import { serve } from '../../tools/serve.mjs';
 import { openPage, useBrowser, waitReady } from './fixture.mjs';
 
 useBrowser();
 
+// The page without the isolation headers: the single-threaded build.
+const plain = await serve({ port: 0, isolation: false });
+after(() => new Promise((done) => plain.server.close(done)));
+
 const RUNS = Number(process.env.STRESS_RUNS ?? 2000);
 const POOL = 8;
 
-test(`${RUNS} runs of joins, threads and pools on every worker, with random Stops: none hangs, none loses a result`, async (t) => {
-  const page = await openPage(t, `/?lang=en&threads=${POOL}`);
-  await waitReady(page);
+/** `runs` random runs in `page`, a quarter of them stopped at a random event: none may
+ * hang, lose a result or deliver one twice. */
+async function stress(t, page, runs) {
   const result = await page.evaluate(
     async ({ runs, pool }) => {
       const { createPlayground } = await import('/potoki.js');
@@ -75,7 +81,7 @@ test(`${RUNS} runs of joins, threads and pools on every worker, with random Stop
       }
       return out;
     },
-    { runs: RUNS, pool: POOL },
+    { runs, pool: POOL },
   );
   const sorted = result.handoffs.sort((a, b) => a - b);
   const at = (q) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
@@ -85,12 +91,26 @@ test(`${RUNS} runs of joins, threads and pools on every worker, with random Stop
   );
   assert.equal(result.hung, null);
   assert.deepEqual(result.failures, []);
-  assert.equal(result.runs, RUNS);
+  assert.equal(result.runs, runs);
   assert.equal(result.lost, 0, 'every task finished exactly once');
   assert.equal(result.twice, 0, 'no result delivered twice');
   assert.equal(result.undelivered, 0, 'every result of a finished run delivered');
   assert.equal(result.refused, 0, 'no thread refused for want of a free worker');
-  assert.ok(result.stopped > RUNS / 10, `${result.stopped} runs stopped`);
+  assert.ok(result.stopped > runs / 10, `${result.stopped} runs stopped`);
   // Generous on a shared 2-core machine; the number itself is in the diagnostic above.
   assert.ok(at(0.99) < 50, `hand-off p99 ${at(0.99)} ms`);
+}
+
+test(`${RUNS} runs of joins, threads and pools on every worker, with random Stops: none hangs, none loses a result`, async (t) => {
+  const page = await openPage(t, `/?lang=en&threads=${POOL}`);
+  await waitReady(page);
+  await stress(t, page, RUNS);
+});
+
+test(`${RUNS} such runs in the single-threaded build, its threads coroutines whose waits park: none hangs, none loses a result`, async (t) => {
+  // Served without the isolation headers, the page loads pkg-single/.
+  const page = await openPage(t, `${plain.url}?lang=en`);
+  await waitReady(page);
+  assert.equal(await page.evaluate(() => crossOriginIsolated), false);
+  await stress(t, page, RUNS);
 });
