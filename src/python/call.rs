@@ -240,35 +240,48 @@ impl Vm {
                 frame.task = task;
                 self.push_frame(frame)
             }
+            other if self.parks() => self.call_native_parking(other.clone(), args, kwargs),
             other => {
-                if let Some((gen, send, args)) = self.resumed_by_call(other, &args) {
-                    return self.resume_here(&gen, send, args);
-                }
-                if let Some(helper) = self.consumes_generator(other, &args) {
-                    // Simulated threads: the generator runs in a Python `for`,
-                    // where its waits can park (lib/consume.py).
-                    let consume = self.import("_consume")?;
-                    let helper = self.get_attr(&consume, helper)?;
-                    if helper_takes_consumer(&helper) {
-                        args.insert(0, other.clone());
-                    }
-                    return self.call_from_frame(helper, args, kwargs);
-                }
-                // A wait in the native may park this thread; `drive` then makes
-                // the call again, so it keeps the arguments (`park.rs`).
-                let again = self.parks().then(|| (args.clone(), kwargs.clone()));
-                self.parkable = true;
-                let result = self.call_native(other, args, kwargs);
-                self.parkable = false;
-                if let (Some(Park::Retry { call, .. }), Some((args, kwargs))) =
-                    (&mut self.park, again)
-                {
-                    *call = Some((other.clone(), args, kwargs));
-                }
-                self.push(result?);
+                let value = self.call_native(other, args, kwargs)?;
+                self.push(value);
                 Ok(())
             }
         }
+    }
+
+    /// With simulated threads, a native called by an instruction: a wait in it may
+    /// park this thread, so the Python it runs goes on this loop where it can
+    /// (`park.rs`). Out of line: the threaded build never comes here.
+    #[cold]
+    #[inline(never)]
+    fn call_native_parking(
+        &mut self,
+        callee: Value,
+        mut args: Vec<Value>,
+        kwargs: Vec<(Arc<str>, Value)>,
+    ) -> PyResult<()> {
+        if let Some((gen, send, args)) = self.resumed_by_call(&callee, &args) {
+            return self.resume_here(&gen, send, args);
+        }
+        if let Some(helper) = self.consumes_generator(&callee, &args) {
+            // The generator runs in a Python `for` (lib/consume.py).
+            let consume = self.import("_consume")?;
+            let helper = self.get_attr(&consume, helper)?;
+            if helper_takes_consumer(&helper) {
+                args.insert(0, callee);
+            }
+            return self.call_from_frame(helper, args, kwargs);
+        }
+        // If it parks, `drive` makes the call again: it keeps the arguments.
+        let again = (args.clone(), kwargs.clone());
+        self.parkable = true;
+        let result = self.call_native(&callee, args, kwargs);
+        self.parkable = false;
+        if let Some(Park::Retry { call, .. }) = &mut self.park {
+            *call = Some((callee, again.0, again.1));
+        }
+        self.push(result?);
+        Ok(())
     }
 
     /// The helper of `lib/consume.py` that runs a generator for the builtin `callee`,
