@@ -1,6 +1,6 @@
 //! A Python interpreter for the lesson's subset of Python.
 //!
-//! Source is parsed by Ruff's parser (`parse.rs`), checked and compiled to code
+//! Source is parsed by Ruff's parser (`parse/`), checked and compiled to code
 //! objects (`compile/`, with `scope.rs` deciding where each name lives), and run on
 //! explicit frames (`vm.rs`): the operators in `ops.rs`, the builtins in
 //! `builtins.rs` and `types.rs`, the exceptions in `exceptions.rs`, the modules in
