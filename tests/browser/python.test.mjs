@@ -228,8 +228,8 @@ print("started", started)
   assert.equal(record.error, null);
 });
 
-test('recursion past the limit is a RecursionError, never a stack overflow', async (t) => {
-  const page = await openPage(t, '/');
+/** Recursion through Python calls, a constructor and `repr`: each a RecursionError. */
+async function recursionIsCaught(page) {
   const code = `import sys
 def down(n):
     return down(n + 1)
@@ -264,6 +264,20 @@ print(sys.getrecursionlimit())
   assert.match(lines[1], /^constructor: maximum recursion depth exceeded( while calling a Python object)?$/);
   assert.equal(lines[2], 'repr: maximum recursion depth exceeded while calling a Python object');
   assert.equal(lines[3], '1000');
+  return record;
+}
+
+test('recursion past the limit is a RecursionError, never a stack overflow', async (t) => {
+  await recursionIsCaught(await openPage(t, '/'));
+});
+
+test('in the single-threaded build too, recursion past the limit is a RecursionError on the page’s own stack', async (t) => {
+  const page = await openPage(t, plain.url);
+  const record = await recursionIsCaught(page);
+  assert.equal(record.threaded, false);
+  // The page goes on: a run right after works.
+  const again = await runInPage(page, { code: TWO_THREADS });
+  assert.equal(again.record.output.at(-1).text, 'done');
 });
 
 /** The shared wasm memory's size in bytes, as the page's thread sees it now. */
