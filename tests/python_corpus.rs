@@ -160,6 +160,7 @@ const RUNS: &[&str] = &[
     "173_dict_growth_and_attributes",
     "174_containers_compared_with_themselves",
     "175_async_generator_expressions",
+    "176_set_iteration_order",
 ];
 
 fn expected(dir: &Path, name: &str, ext: &str) -> String {

@@ -194,11 +194,18 @@ fn simulated_builtins_that_run_a_generator_let_its_waits_park() {
         \x20   print(list(ex.map(slow, [1, 2])), sorted(f.result() for f in fs()))\n\
         \x20   print(sum((f.result() for f in fs()), 10), max(f.result() for f in fs()))\n\
         \x20   print(', '.join(str(f.result()) for f in fs()), any(f.result() > 2 for f in fs()))\n\
-        \x20   print(*(f.result() for f in fs()), next(f.result() for f in fs()))\n";
+        \x20   print(*(f.result() for f in fs()), next(f.result() for f in fs()))\n\
+        \x20   print([f.result() for f in fs()], sorted({f.result() for f in fs()}))\n";
     let (output, _) = run_python_simulated(source, 10_000.0);
     assert_eq!(
         stdout_lines(&output),
-        ["[1, 2] [1, 2, 3]", "16 3", "3, 1, 2 True", "3 1 2 3"],
+        [
+            "[1, 2] [1, 2, 3]",
+            "16 3",
+            "3, 1, 2 True",
+            "3 1 2 3",
+            "[3, 1, 2] [1, 2, 3]"
+        ],
         "{}",
         output.stderr
     );

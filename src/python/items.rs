@@ -48,8 +48,14 @@ impl Vm {
                     .collect(),
                 at: 0,
             },
-            Value::Dict(d) | Value::Set(d) => Iter::Values {
+            Value::Dict(d) => Iter::Values {
                 items: locked(&d.entries).iter().map(|(k, _)| k.clone()).collect(),
+                at: 0,
+            },
+            Value::Set(d) => Iter::Values {
+                items: super::set_order::in_table_order(
+                    locked(&d.entries).iter().map(|(k, _)| k.clone()).collect(),
+                ),
                 at: 0,
             },
             Value::Range(r) => Iter::Range {

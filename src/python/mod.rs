@@ -44,6 +44,7 @@ mod percent;
 mod random;
 mod range;
 mod scope;
+mod set_order;
 mod spare;
 mod step;
 mod str_format;

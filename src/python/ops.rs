@@ -92,7 +92,11 @@ impl Vm {
                 if entries.len == 0 {
                     return "set()".into();
                 }
-                let items: Vec<String> = entries.iter().map(|(k, _)| self.repr(k)).collect();
+                let keys = entries.iter().map(|(k, _)| k.clone()).collect();
+                let items: Vec<String> = super::set_order::in_table_order(keys)
+                    .iter()
+                    .map(|k| self.repr(k))
+                    .collect();
                 format!("{{{}}}", items.join(", "))
             }
             Value::Range(r) if r.step == 1 => format!("range({}, {})", r.start, r.stop),
