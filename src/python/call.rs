@@ -263,11 +263,11 @@ impl Vm {
         if let Some((gen, send, args)) = self.resumed_by_call(&callee, &args) {
             return self.resume_here(&gen, send, args);
         }
-        if let Some(helper) = self.consumes_generator(&callee, &args) {
+        if let Some((helper, takes_builtin)) = self.consumes_generator(&callee, &args) {
             // The generator runs in a Python `for` (lib/consume.py).
             let consume = self.import("_consume")?;
             let helper = self.get_attr(&consume, helper)?;
-            if helper_takes_consumer(&helper) {
+            if takes_builtin {
                 args.insert(0, callee);
             }
             return self.call_from_frame(helper, args, kwargs);
@@ -286,16 +286,14 @@ impl Vm {
 
     /// The helper of `lib/consume.py` that runs a generator for the builtin `callee`,
     /// if it is one that runs a whole generator: `list(gen)`, `sorted(gen)`, …, and
-    /// `sep.join(gen)` (its separator first, when the method was loaded with it).
-    fn consumes_generator(&self, callee: &Value, args: &[Value]) -> Option<&'static str> {
-        if !self.parks() {
-            return None;
-        }
+    /// `sep.join(gen)` (its separator first, when the method was loaded with it);
+    /// and whether the helper takes the builtin first (`any_of` is `any` itself).
+    fn consumes_generator(&self, callee: &Value, args: &[Value]) -> Option<(&'static str, bool)> {
         let generator =
             |v: &Value| matches!(v, Value::Generator(g) if g.kind == super::code::Kind::Generator);
         if let (Value::Builtin(b), [_, gen]) = (callee, args) {
             if b.name == "join" && generator(gen) {
-                return Some("collect_into");
+                return Some(("collect_into", true));
             }
         }
         if !args.first().is_some_and(generator) {
@@ -309,9 +307,9 @@ impl Vm {
         };
         match name {
             "list" | "tuple" | "set" | "frozenset" | "sorted" | "sum" | "min" | "max" | "dict"
-            | "join" => Some("collect"),
-            "any" => Some("any_of"),
-            "all" => Some("all_of"),
+            | "join" => Some(("collect", true)),
+            "any" => Some(("any_of", false)),
+            "all" => Some(("all_of", false)),
             _ => None,
         }
     }
@@ -455,9 +453,4 @@ impl Vm {
         self.spare.keep_slots(std::mem::take(&mut frame.fast));
         Some(frame)
     }
-}
-
-/// Whether the helper takes the builtin as its first argument (`collect`).
-fn helper_takes_consumer(helper: &Value) -> bool {
-    matches!(helper, Value::Function(f) if f.code.name.starts_with("collect"))
 }

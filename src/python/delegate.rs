@@ -95,39 +95,24 @@ impl Vm {
         if self.frames.len() >= self.interp.recursion_limit {
             return Err(self.error("RecursionError", "maximum recursion depth exceeded"));
         }
-        let taken = std::mem::replace(&mut *locked(&gen.state), State::Running);
-        let mut frame = match taken {
-            State::Fresh(frame) if matches!(sent, Value::None) => frame,
-            State::Fresh(frame) => {
-                *locked(&gen.state) = State::Fresh(frame);
-                return Err(self.error(
-                    "TypeError",
-                    format!(
-                        "can't send non-None value to a just-started {}",
-                        gen.type_name()
-                    ),
-                ));
+        let Some((mut frame, started)) = self.take_frame(gen)? else {
+            if gen.kind == Kind::Coroutine {
+                return Err(self.error("RuntimeError", "cannot reuse already awaited coroutine"));
             }
-            State::Suspended(mut frame) => {
-                frame.stack.push(sent);
-                frame
-            }
-            State::Running => {
-                return Err(self.error(
-                    "ValueError",
-                    format!("{} already executing", gen.type_name()),
-                ))
-            }
-            State::Done => {
-                *locked(&gen.state) = State::Done;
-                if gen.kind == Kind::Coroutine {
-                    return Err(
-                        self.error("RuntimeError", "cannot reuse already awaited coroutine")
-                    );
-                }
-                return Ok(false);
-            }
+            return Ok(false);
         };
+        if started {
+            frame.stack.push(sent);
+        } else if !matches!(sent, Value::None) {
+            *locked(&gen.state) = State::Fresh(frame);
+            return Err(self.error(
+                "TypeError",
+                format!(
+                    "can't send non-None value to a just-started {}",
+                    gen.type_name()
+                ),
+            ));
+        }
         frame.running = Some((gen.clone(), by));
         self.frames.push(*frame);
         Ok(true)
@@ -204,9 +189,6 @@ impl Vm {
         callee: &Value,
         args: &[Value],
     ) -> Option<(Arc<Generator>, bool, Vec<Value>)> {
-        if !self.parks() {
-            return None;
-        }
         let (name, gen, rest) = match (callee, args) {
             // `next(gen)` is `gen.send(None)`, on a generator.
             (Value::Builtin(b), [gen @ Value::Generator(g)])
@@ -254,20 +236,8 @@ impl Vm {
     /// into the innermost generator it delegates to (`yield from`, `await`), each
     /// of them on this loop too.
     fn throw_here(&mut self, gen: &Arc<Generator>, by: By, exc: Value) -> PyResult<()> {
-        let taken = std::mem::replace(&mut *locked(&gen.state), State::Running);
-        let (mut frame, started) = match taken {
-            State::Fresh(frame) => (frame, false),
-            State::Suspended(frame) => (frame, true),
-            State::Running => {
-                return Err(self.error(
-                    "ValueError",
-                    format!("{} already executing", gen.type_name()),
-                ))
-            }
-            State::Done => {
-                *locked(&gen.state) = State::Done;
-                return Err(exc);
-            }
+        let Some((mut frame, started)) = self.take_frame(gen)? else {
+            return Err(exc);
         };
         let inner = match frame.stack.last() {
             Some(Value::Generator(inner))

@@ -189,31 +189,37 @@ impl Vm {
         }
     }
 
+    /// Takes `gen`'s frame to run it, marking it running: the frame, and whether it
+    /// has run before; `None` when it has finished. One already running cannot be.
+    pub(super) fn take_frame(&self, gen: &Generator) -> PyResult<Option<(Box<Frame>, bool)>> {
+        let taken = std::mem::replace(&mut *locked(&gen.state), State::Running);
+        match taken {
+            State::Fresh(frame) => Ok(Some((frame, false))),
+            State::Suspended(frame) => Ok(Some((frame, true))),
+            State::Running => Err(self.error(
+                "ValueError",
+                format!("{} already executing", gen.type_name()),
+            )),
+            State::Done => {
+                *locked(&gen.state) = State::Done;
+                Ok(None)
+            }
+        }
+    }
+
     /// Runs a generator's frame on this thread until it yields or returns.
     ///
     /// # Errors
     /// What the generator raised (it is then finished), or why it cannot run.
     pub fn resume(&mut self, gen: &Arc<Generator>, how: Resume) -> PyResult<Outcome> {
-        let taken = std::mem::replace(&mut *locked(&gen.state), State::Running);
-        let (mut frame, started) = match taken {
-            State::Fresh(frame) => (frame, false),
-            State::Suspended(frame) => (frame, true),
-            State::Running => {
-                return Err(self.error(
-                    "ValueError",
-                    format!("{} already executing", gen.type_name()),
-                ))
-            }
-            State::Done => {
-                *locked(&gen.state) = State::Done;
-                return match how {
-                    Resume::Throw(exc) => Err(exc),
-                    Resume::Send(_) if gen.kind == Kind::Coroutine => {
-                        Err(self.error("RuntimeError", "cannot reuse already awaited coroutine"))
-                    }
-                    Resume::Send(_) => Ok(Outcome::Returned(Value::None)),
-                };
-            }
+        let Some((mut frame, started)) = self.take_frame(gen)? else {
+            return match how {
+                Resume::Throw(exc) => Err(exc),
+                Resume::Send(_) if gen.kind == Kind::Coroutine => {
+                    Err(self.error("RuntimeError", "cannot reuse already awaited coroutine"))
+                }
+                Resume::Send(_) => Ok(Outcome::Returned(Value::None)),
+            };
         };
         let base = self.frames.len();
         match how {

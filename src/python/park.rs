@@ -277,14 +277,9 @@ async fn wait_for(vm: &mut Vm, park: Park, io: &dyn Io, turns: &Turns) -> PyResu
                 let result = vm.call_native(&callee, args.clone(), kwargs.clone());
                 vm.parkable = false;
                 vm.retrying = None;
-                match vm.park.take() {
-                    Some(Park::Retry { .. }) => {}
-                    Some(other) => {
-                        // Not a wait this call makes; never so today.
-                        vm.park = Some(other);
-                        return result;
-                    }
-                    None => return result,
+                // Parked again (the same wait): look again after the next turn.
+                if !matches!(vm.park.take(), Some(Park::Retry { .. })) {
+                    return result;
                 }
             }
         }

@@ -1,16 +1,14 @@
 // The JS API (`/potoki.js`), as a course page or a test would use it.
 
 import assert from 'node:assert/strict';
-import { after, describe, test } from 'node:test';
-import { serve } from '../../tools/serve.mjs';
+import { describe, test } from 'node:test';
 import { SCENARIO_CASES, checkItTook, checkWall } from './expectations.mjs';
-import { itTookSecs, openPage, runInPage, runSummary, useBrowser, waitReady } from './fixture.mjs';
+import { itTookSecs, openPage, runInPage, runSummary, servePlain, useBrowser, waitReady } from './fixture.mjs';
 
 useBrowser();
 
 // The page without the isolation headers: the single-threaded build.
-const plain = await serve({ port: 0, isolation: false });
-after(() => new Promise((done) => plain.server.close(done)));
+const plain = await servePlain();
 
 const TASK_KEYS = ['index', 'kind', 'arg', 'thread', 'submittedMs', 'startedMs', 'finishedMs', 'deliveredMs'];
 

@@ -5,9 +5,8 @@
 
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { after, test } from 'node:test';
-import { serve } from '../../tools/serve.mjs';
-import { openPage, useBrowser } from './fixture.mjs';
+import { test } from 'node:test';
+import { openPage, servePlain, useBrowser } from './fixture.mjs';
 
 useBrowser();
 
@@ -71,8 +70,8 @@ test('a sample of the corpus prints what CPython printed, on Web Worker threads'
   assertAsCPython(await runAll(page), true);
 });
 
-const plain = await serve({ port: 0, isolation: false });
-after(() => new Promise((done) => plain.server.close(done)));
+// The page without the isolation headers: the single-threaded build.
+const plain = await servePlain();
 
 test('the same sample prints the same in the single-threaded build, its threads coroutines on the page’s thread', async (t) => {
   // Without the isolation headers the page loads pkg-single/: no shared memory.

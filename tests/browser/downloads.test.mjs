@@ -76,7 +76,10 @@ test('max_workers bounds the downloads in flight', async (t) => {
   assert.equal(mostAtOnce, 2);
 });
 
-test('run as Rust (python: false), every failure stays on its own task with the page’s words, the rest succeed, and the next run works', async (t) => {
+/** A page ready to download `images`: one good image, then one of each failure (a
+ * 404, an HTML page, CORS refused, over 20 MB, no first byte in 30 s), then a good
+ * image from another origin that allows CORS. */
+async function openForFailures(t) {
   const page = await openPage(t, '/?lang=en', {
     // What Chromium itself logs for the failures provoked here.
     expectedErrors: [
@@ -95,6 +98,11 @@ test('run as Rust (python: false), every failure stays on its own task with the 
     `images/${NAMES[2]}?delay=31000`,
     `${otherOrigin()}images/${NAMES[3]}`,
   ];
+  return { page, images };
+}
+
+test('run as Rust (python: false), every failure stays on its own task with the page’s words, the rest succeed, and the next run works', async (t) => {
+  const { page, images } = await openForFailures(t);
   const { record, events } = await runInPage(page, { scenario: 'pool_submit', images, workers: 7, lang: 'en', python: false });
   const errors = record.tasks.map((task) => task.error ?? null);
   assert.equal(errors[0], null);
@@ -125,23 +133,7 @@ test('run as Rust (python: false), every failure stays on its own task with the 
 });
 
 test('run as its Python, each thread’s download fails or not as in CPython: a 404 page is saved, a failed request raises in its thread, the rest go on', async (t) => {
-  const page = await openPage(t, '/?lang=en', {
-    expectedErrors: [
-      /status of 404 \(Not Found\)/,
-      /has been blocked by CORS policy: No 'Access-Control-Allow-Origin' header/,
-      /^Failed to load resource: net::ERR_FAILED$/,
-    ],
-  });
-  await waitReady(page);
-  const images = [
-    `images/${NAMES[0]}`,
-    'images/no-such-image.jpg',
-    'index.html',
-    `${otherOrigin()}images/${NAMES[1]}?cors=0`,
-    'images/synthetic.jpg?bytes=25000000',
-    `images/${NAMES[2]}?delay=31000`,
-    `${otherOrigin()}images/${NAMES[3]}`,
-  ];
+  const { page, images } = await openForFailures(t);
   // `threads`: the lesson's download_one_image in a thread per image, none joined for
   // a result, so one thread's exception ends only that thread.
   const { record, events } = await runInPage(page, { scenario: 'threads', images, lang: 'en' });

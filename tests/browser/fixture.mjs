@@ -30,6 +30,17 @@ export function useBrowser({ testHooks = false } = {}) {
   });
 }
 
+/**
+ * The page served without the isolation headers, as Firefox and Safari make of a
+ * frame: it loads the single-threaded build (pkg-single/). Closed after the file's
+ * tests. Call it at a file's top level: `const plain = await servePlain();`.
+ */
+export async function servePlain() {
+  const plain = await serve({ port: 0, isolation: false });
+  after(() => new Promise((done) => plain.server.close(done)));
+  return plain;
+}
+
 export function baseUrl() {
   return shared.server.url;
 }

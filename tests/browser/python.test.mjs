@@ -3,15 +3,13 @@
 // build, coroutines on the page's thread).
 
 import assert from 'node:assert/strict';
-import { after, test } from 'node:test';
-import { serve } from '../../tools/serve.mjs';
-import { openPage, runInPage, useBrowser, waitRunEnd } from './fixture.mjs';
+import { test } from 'node:test';
+import { openPage, runInPage, servePlain, useBrowser, waitRunEnd } from './fixture.mjs';
 
 useBrowser();
 
 // The page without the isolation headers: the single-threaded build.
-const plain = await serve({ port: 0, isolation: false });
-after(() => new Promise((done) => plain.server.close(done)));
+const plain = await servePlain();
 
 const TWO_THREADS = `import threading, time
 

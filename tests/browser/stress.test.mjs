@@ -6,15 +6,13 @@
 // to be stolen; the hand-off latency (t.start() → the thread runs) is printed.
 
 import assert from 'node:assert/strict';
-import { after, test } from 'node:test';
-import { serve } from '../../tools/serve.mjs';
-import { openPage, useBrowser, waitReady } from './fixture.mjs';
+import { test } from 'node:test';
+import { openPage, servePlain, useBrowser, waitReady } from './fixture.mjs';
 
 useBrowser();
 
 // The page without the isolation headers: the single-threaded build.
-const plain = await serve({ port: 0, isolation: false });
-after(() => new Promise((done) => plain.server.close(done)));
+const plain = await servePlain();
 
 const RUNS = Number(process.env.STRESS_RUNS ?? 2000);
 const POOL = 8;

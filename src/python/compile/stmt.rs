@@ -207,11 +207,21 @@ impl<'a> Compiler<'a> {
         self.unit().fblocks.pop();
         self.emit(Instr::PopBlock);
         self.call_exit();
+        self.with_handler(setup, false);
+        Ok(())
+    }
+
+    /// The end of a `with` (or `async with`) block: past its handler when no
+    /// exception came; the handler at `setup`, where `__exit__(type, exc, None)`
+    /// (awaited, for `async with`) decides whether the exception goes on.
+    pub(super) fn with_handler(&mut self, setup: usize, awaited: bool) {
         let end = self.emit(Instr::Jump(0));
-        // An exception: `__exit__` decides whether it goes on.
         self.patch_here(setup);
         self.emit(Instr::WithExcept);
         self.emit(Instr::Call(3));
+        if awaited {
+            self.await_top();
+        }
         let suppressed = self.emit(Instr::PopJumpIfTrue(0));
         self.emit(Instr::Reraise);
         self.patch_here(suppressed);
@@ -219,7 +229,6 @@ impl<'a> Compiler<'a> {
         self.emit(Instr::Pop); // the exception
         self.emit(Instr::Pop); // `__exit__`
         self.patch_here(end);
-        Ok(())
     }
 
     /// Calls the `__exit__` on top with `(None, None, None)` and drops its result.

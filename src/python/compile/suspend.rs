@@ -158,19 +158,7 @@ impl<'a> Compiler<'a> {
         self.emit(Instr::Call(3));
         self.await_top();
         self.emit(Instr::Pop);
-        let end = self.emit(Instr::Jump(0));
-        // An exception: the awaited `__aexit__` decides whether it goes on.
-        self.patch_here(setup);
-        self.emit(Instr::WithExcept);
-        self.emit(Instr::Call(3));
-        self.await_top();
-        let suppressed = self.emit(Instr::PopJumpIfTrue(0));
-        self.emit(Instr::Reraise);
-        self.patch_here(suppressed);
-        self.emit(Instr::PopExcept);
-        self.emit(Instr::Pop); // the exception
-        self.emit(Instr::Pop); // `__aexit__`
-        self.patch_here(end);
+        self.with_handler(setup, true);
         Ok(())
     }
 }
