@@ -8,7 +8,7 @@
 use crate::runtime::sync::{lock, spin_lock, Ready, Signal};
 use futures_util::future::{select, Either};
 use std::future::Future;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Condvar, Mutex};
 
 /// Stop was pressed while the task waited.
@@ -107,9 +107,16 @@ impl CancelToken {
             if left <= 0.0 {
                 return Wait::TimedOut;
             }
+            if left <= SPIN_TAIL_MS {
+                if let Some(_spinner) = Spinner::claim() {
+                    drop(cancelled);
+                    return self.spin_until(deadline, now);
+                }
+            }
             // `left` is positive and finite here; were it not, end the wait rather
             // than panic (a panic would kill the thread).
-            let Ok(timeout) = std::time::Duration::try_from_secs_f64(left / 1000.0) else {
+            let timeout_ms = if left > SPIN_TAIL_MS { left - SPIN_TAIL_MS } else { left };
+            let Ok(timeout) = std::time::Duration::try_from_secs_f64(timeout_ms / 1000.0) else {
                 return Wait::TimedOut;
             };
             cancelled = match self.inner.wake.wait_timeout(cancelled, timeout) {
@@ -117,6 +124,51 @@ impl CancelToken {
                 Err(poisoned) => poisoned.into_inner().0, // see sync.rs on poisoning
             };
         }
+    }
+}
+
+impl CancelToken {
+    /// The last moment of a sleep, spun out: see [`SPIN_TAIL_MS`].
+    fn spin_until(&self, deadline: f64, now: &dyn Fn() -> f64) -> Wait {
+        loop {
+            if self.is_cancelled() {
+                return Wait::Cancelled;
+            }
+            if now() >= deadline {
+                return Wait::TimedOut;
+            }
+            std::hint::spin_loop();
+        }
+    }
+}
+
+/// How much of a sleep's end is spun out rather than slept. A timed wait wakes
+/// 0.15–0.25 ms late here (a futex timeout in Chromium's `Atomics.wait`, as in the
+/// OS), and the lesson's sequential listings sleep five times in a row: their
+/// timings would drift a millisecond from the lesson's. So a sleep waits until
+/// this much is left, then watches the clock.
+const SPIN_TAIL_MS: f64 = 0.3;
+
+/// Threads spinning out a sleep's end now. One at a time: on a two-core machine a
+/// second spinner would take the core the GIL's holder runs on; the others sleep
+/// to the end as before.
+static SPINNERS: AtomicUsize = AtomicUsize::new(0);
+
+/// The right to spin, given back when dropped.
+struct Spinner;
+
+impl Spinner {
+    fn claim() -> Option<Spinner> {
+        SPINNERS
+            .compare_exchange(0, 1, Ordering::AcqRel, Ordering::Relaxed)
+            .ok()
+            .map(|_| Spinner)
+    }
+}
+
+impl Drop for Spinner {
+    fn drop(&mut self) {
+        SPINNERS.store(0, Ordering::Release);
     }
 }
 
@@ -142,6 +194,46 @@ mod tests {
         assert_eq!(token.wait_ms(50.0, &|| rt.now_ms()), Wait::TimedOut);
         let waited = rt.now_ms() - t0;
         assert!((50.0..500.0).contains(&waited), "waited {waited} ms");
+    }
+
+    #[test]
+    fn sleepers_ending_together_each_wait_their_time_though_one_spins() {
+        // One of them spins out the end, the others wait it out on the lock.
+        let token = CancelToken::new();
+        let sleepers: Vec<_> = (0..4)
+            .map(|_| {
+                let token = token.clone();
+                std::thread::spawn(move || {
+                    let rt = Clock(Instant::now());
+                    let how = token.wait_ms(30.0, &|| rt.now_ms());
+                    (how, rt.now_ms())
+                })
+            })
+            .collect();
+        for sleeper in sleepers {
+            let (how, waited) = sleeper.join().unwrap();
+            assert_eq!(how, Wait::TimedOut);
+            assert!((30.0..1_000.0).contains(&waited), "waited {waited} ms");
+        }
+    }
+
+    #[test]
+    fn stop_ends_a_sleep_in_its_spun_out_end() {
+        let token = CancelToken::new();
+        let stopper = token.clone();
+        // Stop comes as the spin first reads the clock; had the spin not looked,
+        // its next reading is past the deadline and it would say it timed out.
+        let readings = std::cell::Cell::new(0);
+        let now = || {
+            readings.set(readings.get() + 1);
+            if readings.get() == 1 {
+                stopper.cancel();
+                0.0
+            } else {
+                2.0
+            }
+        };
+        assert_eq!(token.spin_until(1.0, &now), Wait::Cancelled);
     }
 
     #[test]
