@@ -657,3 +657,43 @@ with concurrent.futures.ThreadPoolExecutor(max_workers=2) as executor:
         .count();
     assert_eq!(finished, 4);
 }
+
+#[test]
+fn without_the_gil_threads_beyond_the_cores_count_only_the_time_they_had_a_core() {
+    // Twice as many busy threads as cores: each is off its core half the time,
+    // and a browser has no per-thread CPU clock to say so.
+    let cores = std::thread::available_parallelism().map_or(2, usize::from);
+    let source = format!(
+        "\
+import threading
+def count():
+    c = 0
+    for i in range(400_000):
+        c += i % 7
+threads = [threading.Thread(target=count) for _ in range({})]
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+",
+        cores * 2
+    );
+    let run = run_recorded(
+        &source,
+        Options {
+            gil: false,
+            ..Options::default()
+        },
+    );
+    let record = &run.record;
+    let say = format!(
+        "cpu {:.0} ms in wall {:.0} ms on {} cores",
+        record.cpu_ms, record.wall_ms, record.cores
+    );
+    assert_eq!(record.cores, cores);
+    assert!(
+        record.cpu_ms <= record.wall_ms * cores as f64 * 1.15,
+        "{say}"
+    );
+    assert!(record.cpu_ms >= record.wall_ms * 0.5, "{say}");
+}

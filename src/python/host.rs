@@ -127,6 +127,7 @@ fn interpreter(
         next_ident: std::sync::atomic::AtomicU64::new(2),
         modules: Mutex::new(std::collections::HashMap::new()),
         cpu_total_ms: Mutex::new(0.0),
+        running: std::sync::atomic::AtomicUsize::new(0),
         program: program.clone(),
         memory_base: crate::runtime::memory::live_bytes(),
         warnings_shown: Mutex::new(std::collections::HashSet::new()),

@@ -15,8 +15,11 @@ impl Vm {
         loop {
             self.ticks = self.ticks.wrapping_add(1);
             if self.ticks.is_multiple_of(256) {
-                if self.ticks.is_multiple_of(4096) && (self.interp.stop)() {
-                    return Err(fail(self.error("KeyboardInterrupt", "")));
+                if self.ticks.is_multiple_of(super::thread::PROGRESS_TICKS) {
+                    if (self.interp.stop)() {
+                        return Err(fail(self.error("KeyboardInterrupt", "")));
+                    }
+                    self.progress_step();
                 }
                 if let Err(exc) = self.reserve(0) {
                     return Err(fail(exc));

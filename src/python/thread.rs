@@ -6,12 +6,18 @@ use super::ops::float;
 use super::park::Park;
 use super::value::{locked, Value};
 use super::vm::{PyResult, Vm};
+use crate::runtime::cpu::Steps;
+use std::sync::atomic::Ordering;
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::Duration;
 
 /// Waits for the GIL shorter than this are not events: the timeline could not
 /// draw them, and a CPU-bound thread has one every switch interval (5 ms).
 const GIL_WAIT_SHOWN_MS: f64 = 0.1;
+
+/// Instructions in a step of a thread's progress (CPU time without the GIL): a
+/// tenth of a millisecond or two, far below a scheduler's time slice.
+pub(super) const PROGRESS_TICKS: u32 = 4096;
 
 /// `_thread.allocate_lock()`: held or not, waited for by any thread.
 #[derive(Default)]
@@ -297,26 +303,52 @@ impl Vm {
         self.cpu_ms + self.live_cpu_ms()
     }
 
-    /// CPU time since this thread last started running (ms).
+    /// CPU time since this thread last started running (ms): the time since, less
+    /// the time it was seen waiting for a core.
     pub fn live_cpu_ms(&self) -> f64 {
         if self.running_since.is_nan() {
-            0.0
-        } else {
-            (self.interp.clock)() - self.running_since
+            return 0.0;
         }
+        let off_core = self.progress.as_ref().map_or(0.0, Steps::descheduled_ms);
+        ((self.interp.clock)() - self.running_since - off_core).max(0.0)
     }
 
     /// The thread stops running (a wait, the end): its time so far is counted.
     pub fn pause_cpu(&mut self) {
+        if self.running_since.is_nan() {
+            return;
+        }
         let live = self.live_cpu_ms();
         self.cpu_ms += live;
         *locked(&self.interp.cpu_total_ms) += live;
         self.running_since = f64::NAN;
+        self.progress = None;
+        self.interp.running.fetch_sub(1, Ordering::Relaxed);
     }
 
     /// The thread runs again.
     pub fn resume_cpu(&mut self) {
+        if !self.running_since.is_nan() {
+            return;
+        }
         self.running_since = (self.interp.clock)();
+        self.interp.running.fetch_add(1, Ordering::Relaxed);
+        // Without the GIL, threads take turns on the cores when there are more of
+        // them than cores, and a browser has no per-thread CPU clock: as with the
+        // listings' counting (runtime/cpu.rs), the time is judged by the progress.
+        // With the GIL one thread runs at a time, and its time holding it is its CPU
+        // time; the single-threaded build's threads take turns the same way.
+        if self.interp.gil.is_none() && self.interp.turns.is_none() {
+            self.progress = Some(Steps::start(self.running_since));
+        }
+    }
+
+    /// Another step of instructions ran (`step.rs`, every [`PROGRESS_TICKS`]).
+    pub(super) fn progress_step(&mut self) {
+        if let Some(progress) = &mut self.progress {
+            let busy = self.interp.running.load(Ordering::Relaxed);
+            progress.step((self.interp.clock)(), busy > self.interp.program.cores());
+        }
     }
 
     /// `_thread.start_new_thread(function, args)`: a real thread runs the call.

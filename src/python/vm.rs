@@ -44,6 +44,9 @@ pub struct Interp {
     pub modules: Mutex<std::collections::HashMap<String, Value>>,
     /// CPU time of the threads' finished stretches of running (ms): `process_time`.
     pub cpu_total_ms: Mutex<f64>,
+    /// How many of its threads run bytecode now (not waiting): without the GIL,
+    /// more of them than cores take turns on the cores (`thread.rs`, CPU time).
+    pub running: std::sync::atomic::AtomicUsize,
     /// The run this program is: its clock, Stop, threads, record.
     pub program: crate::runtime::program::Program,
     /// The heap's live bytes when the run began ([`crate::runtime::memory`]): what the run
@@ -128,6 +131,9 @@ pub struct Vm {
     pub cpu_ms: f64,
     /// When its current stretch of running began; NaN while it waits.
     pub running_since: f64,
+    /// Without the GIL: its running, in steps of instructions, to tell the time it
+    /// ran from the time it waited for a core ([`crate::runtime::cpu::Steps`]).
+    pub(super) progress: Option<crate::runtime::cpu::Steps>,
     /// Time this thread spent in blocking calls (ms): sleeping, joining, waiting.
     pub waited_ms: f64,
     /// The tasks this thread runs now, with its clocks when each began.
@@ -205,6 +211,7 @@ impl Vm {
             gil_since: 0.0,
             cpu_ms: 0.0,
             running_since: f64::NAN,
+            progress: None,
             waited_ms: 0.0,
             task_marks: Vec::new(),
             stack_base: stack_here(),

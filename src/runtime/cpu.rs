@@ -27,35 +27,74 @@ const RECENT: usize = 16;
 /// Watches a compute loop's steps and adds up the time its thread was seen off the core.
 pub struct ProgressClock<'a> {
     now: &'a dyn Fn() -> f64,
-    last: f64,
-    recent: [f64; RECENT],
-    seen: usize,
-    descheduled_ms: f64,
+    steps: Steps,
 }
 
 impl<'a> ProgressClock<'a> {
     /// Starts watching now; `now` is the run's clock in milliseconds.
     pub fn start(now: &'a dyn Fn() -> f64) -> Self {
         ProgressClock {
-            last: now(),
+            steps: Steps::start(now()),
             now,
+        }
+    }
+
+    /// One [`STEP`] of work is done.
+    pub fn step(&mut self) {
+        self.steps.step((self.now)(), true);
+    }
+
+    /// The work ended, `fraction` of a step after the last [`Self::step`].
+    pub fn finish(&mut self, fraction: f64) {
+        self.steps.finish((self.now)(), fraction);
+    }
+
+    /// Milliseconds the thread was seen descheduled while it had work to do.
+    pub fn descheduled_ms(&self) -> f64 {
+        self.steps.descheduled_ms
+    }
+}
+
+/// Steps of equal work, timed: what [`ProgressClock`] judges, fed the times by
+/// its owner (the Python interpreter steps every few thousand instructions).
+pub struct Steps {
+    last: f64,
+    recent: [f64; RECENT],
+    seen: usize,
+    descheduled_ms: f64,
+}
+
+impl Steps {
+    /// The work begins at `now` (ms).
+    pub fn start(now: f64) -> Self {
+        Steps {
+            last: now,
             recent: [f64::INFINITY; RECENT],
             seen: 0,
             descheduled_ms: 0.0,
         }
     }
 
-    /// One [`STEP`] of work is done.
-    pub fn step(&mut self) {
-        let now = (self.now)();
+    /// A step of work ended at `now`. It tells what a step takes either way; only
+    /// if `judged` may it count as descheduled (its owner knows when it cannot have
+    /// been: fewer busy threads than cores).
+    pub fn step(&mut self, now: f64, judged: bool) {
         let took = now - self.last;
         self.last = now;
-        self.count(took);
+        if judged {
+            if let Some(usual) = self.usual() {
+                if took > SLOW * usual {
+                    self.descheduled_ms += took - usual;
+                }
+            }
+        }
+        self.recent[self.seen % RECENT] = took;
+        self.seen += 1;
     }
 
-    /// The work ended, `fraction` of a step after the last [`Self::step`].
-    pub fn finish(&mut self, fraction: f64) {
-        let took = (self.now)() - self.last;
+    /// The work ended at `now`, `fraction` of a step after the last step.
+    pub fn finish(&mut self, now: f64, fraction: f64) {
+        let took = now - self.last;
         if let Some(usual) = self.usual() {
             let expected = usual * fraction.clamp(0.0, 1.0);
             if took > SLOW * expected.max(usual / 4.0) {
@@ -80,16 +119,6 @@ impl<'a> ProgressClock<'a> {
         let known = recent.get_mut(..known)?;
         known.sort_unstable_by(f64::total_cmp);
         known.get(known.len() / 4).copied()
-    }
-
-    fn count(&mut self, took: f64) {
-        if let Some(usual) = self.usual() {
-            if took > SLOW * usual {
-                self.descheduled_ms += took - usual;
-            }
-        }
-        self.recent[self.seen % RECENT] = took;
-        self.seen += 1;
     }
 }
 
