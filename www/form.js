@@ -8,7 +8,8 @@ import { LESSON_IMAGES, SCENARIOS, scenarioById } from './scenarios.js';
 import { readState, stateToSearch } from './url-state.js';
 
 const $ = (id) => document.getElementById(id);
-const DEFAULT_COMPUTE = '2000000, 2000000, 2000000, 2000000';
+// Counts the interpreter does in about a third of a second each, here.
+const DEFAULT_COMPUTE = '50000, 50000, 50000, 50000';
 
 export class PlanForm {
   /** Everything the form edits; what the URL holds. */
@@ -56,7 +57,8 @@ export class PlanForm {
       download: () => ({ images: this.state.images.split('\n') }),
       compute: () => ({ compute: this.state.compute }),
     }[kind]();
-    return { scenario, ...work, workers, lang: lang() };
+    // The GIL switch applies to a listing too: it runs as its Python.
+    return { scenario, ...work, workers, gil: this.state.gil, lang: lang() };
   }
 
   /** The list's items as the listing writes them, from the field in use. */

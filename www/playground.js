@@ -154,14 +154,11 @@ class Playground {
   }
 
   /**
-   * A listing that sleeps or downloads runs as its Python unless `python: false`;
-   * one that counts only with `python: true` (README, "The JS API").
+   * A listing runs as its Python unless `python: false` (README, "The JS API").
    */
   async #asPython(plan) {
     const listing = plan?.scenario != null && plan.code == null;
-    const counts = plan?.compute != null;
-    const wanted = counts ? plan?.python === true : plan?.python !== false;
-    if (!listing || !wanted) return plan;
+    if (!listing || plan?.python === false) return plan;
     const { listingCode } = await import('./listing-code.js');
     return { ...plan, code: listingCode(this.check(plan)) };
   }

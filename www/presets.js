@@ -161,11 +161,11 @@ export const PRESETS = [
     id: 'compute',
     title: { ru: 'Счёт вместо ожидания', en: 'Computing instead of waiting' },
     scenario: 'threads',
-    work: { compute: Array(4).fill(2_000_000).join(', ') },
-    ru: ['А если задача считает, а не ждёт? Четыре count_primes(2000000) в четырёх потоках.',
-      'Выигрыш — не больше числа ядер процессора: здесь CPU time ≈ Wall time × ядра.'],
-    en: ['And if the task computes instead of waiting? Four count_primes(2000000) in four threads.',
-      'The gain is at most the number of CPU cores: here CPU time ≈ wall time × cores.'],
+    work: { compute: Array(4).fill(50_000).join(', ') },
+    ru: ['А если задача считает, а не ждёт? Четыре count_primes(50000) в четырёх потоках.',
+      'С GIL потоки считают по очереди — не быстрее, чем один за другим. Выключите GIL (как в Python 3.14t): выигрыш — не больше числа ядер, CPU time ≈ Wall time × ядра.'],
+    en: ['And if the task computes instead of waiting? Four count_primes(50000) in four threads.',
+      'With the GIL the threads take turns: no faster than one after another. Switch the GIL off (as in Python 3.14t): the gain is at most the number of cores, CPU time ≈ wall time × cores.'],
   },
 ];
 

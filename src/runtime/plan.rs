@@ -509,8 +509,8 @@ impl Plan {
                     "compute",
                     format!(
                         "{total} in all is more than this page may count ({MAX_SIMULATED_COMPUTE_N}): \
-                         this browser gives it no threads here, so every count runs on the page's \
-                         own thread, one at a time, and the page waits for each"
+                         this browser gives it no threads here, so the counts take turns on the \
+                         page's own thread"
                     ),
                 );
             }

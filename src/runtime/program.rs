@@ -55,7 +55,8 @@ impl Program {
             wall_ms: 0.0,
             cpu_ms: 0.0,
             cancelled: false,
-            gil: (plan.scenario == crate::runtime::plan::Scenario::Python).then_some(plan.gil),
+            // A program run by the interpreter (a listing run as its Python too).
+            gil: plan.code.is_some().then_some(plan.gil),
             error: None,
             output: Vec::new(),
             tasks: Vec::new(),

@@ -98,8 +98,8 @@ const COUNTED = [
   {
     key: 'computeHelp',
     param: 'cores',
-    ru: { one: 'У этого компьютера {n} ядро —', few: 'У этого компьютера {n} ядра —', many: 'У этого компьютера {n} ядер —' },
-    en: { one: 'This computer has {n} core:', other: 'This computer has {n} cores:' },
+    ru: { one: 'у этого компьютера {n} ядро —', few: 'у этого компьютера {n} ядра —', many: 'у этого компьютера {n} ядер —' },
+    en: { one: 'this computer has {n} core:', other: 'this computer has {n} cores:' },
   },
   {
     key: 'timeParallel',
