@@ -115,7 +115,11 @@ impl CancelToken {
             }
             // `left` is positive and finite here; were it not, end the wait rather
             // than panic (a panic would kill the thread).
-            let timeout_ms = if left > SPIN_TAIL_MS { left - SPIN_TAIL_MS } else { left };
+            let timeout_ms = if left > SPIN_TAIL_MS {
+                left - SPIN_TAIL_MS
+            } else {
+                left
+            };
             let Ok(timeout) = std::time::Duration::try_from_secs_f64(timeout_ms / 1000.0) else {
                 return Wait::TimedOut;
             };
