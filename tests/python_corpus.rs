@@ -60,6 +60,7 @@ const RUNS: &[&str] = &[
     "044_inheritance_super",
     "045_dunder_methods",
     "046_class_vector",
+    "047_isinstance_type",
     "048_builtins_iteration",
     "049_builtins_conversions",
     "050_builtins_abs_round_minmax",
@@ -71,6 +72,7 @@ const RUNS: &[&str] = &[
     "056_exception_chaining",
     "057_except_clauses",
     "058_thread_results_via_queue",
+    "059_bank_transfers_threads",
     "060_uncaught_deep_call_chain",
     "061_uncaught_in_method",
     "062_uncaught_custom_exception",
@@ -85,6 +87,7 @@ const RUNS: &[&str] = &[
     "071_thread_names",
     "072_thread_alive_join_timeout",
     "073_thread_ident",
+    "074_thread_daemon",
     "075_active_count",
     "076_lock_counter",
     "077_lock_methods",
@@ -161,6 +164,7 @@ const RUNS: &[&str] = &[
     "174_containers_compared_with_themselves",
     "175_async_generator_expressions",
     "176_set_iteration_order",
+    "178_property_setter",
 ];
 
 fn expected(dir: &Path, name: &str, ext: &str) -> String {

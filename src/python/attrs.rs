@@ -58,7 +58,9 @@ impl Vm {
     pub(super) fn store_attr(&mut self, object: &Value, at: u32, value: Value) -> PyResult<()> {
         if let (Value::Instance(i), Some(frame)) = (object, self.frames.last()) {
             let code = &frame.code;
-            if let (None, Some(name)) = (&i.per_thread, code.names.get(at as usize)) {
+            // A class with a `@property` may have a setter for the name (`set_attr_named`).
+            let plain = i.per_thread.is_none() && !i.class.properties;
+            if let (true, Some(name)) = (plain, code.names.get(at as usize)) {
                 let mut entries = locked(&i.attrs);
                 if let Some(slot) = code
                     .attr_slot(at as usize)

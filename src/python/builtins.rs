@@ -69,9 +69,12 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("filter", super::lazy::filter),
     ("super", super::classes::super_),
     ("property", |_, a, _| {
-        Ok(Value::Property(Arc::new(
-            a.into_iter().next().unwrap_or(Value::None),
-        )))
+        let mut a = a.into_iter();
+        let getter = a.next().unwrap_or(Value::None);
+        Ok(Value::Property(Arc::new((
+            getter,
+            a.next().unwrap_or(Value::None),
+        ))))
     }),
 ];
 

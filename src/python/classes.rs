@@ -71,10 +71,13 @@ impl Vm {
                 module.unwrap_or_else(|| Value::str("__main__")),
             );
         }
+        let properties = base.as_ref().is_some_and(|b| b.properties)
+            || attrs.iter().any(|(_, v)| matches!(v, Value::Property(_)));
         let class = Arc::new(Class {
             name: Arc::from(name),
             base,
             attrs: Mutex::new(attrs),
+            properties,
         });
         for (_, value) in locked(&class.attrs).iter() {
             if let Value::Function(f) = value {
@@ -140,12 +143,12 @@ impl Vm {
     /// `get_user_attr` with the name's key made already (a name of the code).
     pub fn get_user_attr_key(&mut self, object: &Value, key: &Key) -> PyResult<Option<Value>> {
         match self.find_user_attr(object, key)? {
-            Some(Value::Property(getter)) if !matches!(object, Value::Class(_)) => {
+            Some(Value::Property(property)) if !matches!(object, Value::Class(_)) => {
                 let owner = match object {
                     Value::Super(s) => s.1.clone(),
                     other => other.clone(),
                 };
-                self.call(&getter, vec![owner], Vec::new()).map(Some)
+                self.call(&property.0, vec![owner], Vec::new()).map(Some)
             }
             found => Ok(found),
         }
@@ -200,6 +203,13 @@ impl Vm {
     ) -> PyResult<()> {
         let key = Key::Str(name.clone());
         let attrs = match object {
+            Value::Instance(i) if i.class.properties => {
+                if let Some(Value::Property(property)) = i.class.lookup_key(&key) {
+                    return self.set_property(object, &property, name, value);
+                }
+                let name = Value::Str(name.clone());
+                return self.with_attrs(i, |attrs| attrs.insert(key, name, value));
+            }
             Value::Instance(i) => {
                 let name = Value::Str(name.clone());
                 return self.with_attrs(i, |attrs| attrs.insert(key, name, value));
@@ -216,6 +226,28 @@ impl Vm {
         };
         locked(attrs).insert(key, Value::Str(name.clone()), value);
         Ok(())
+    }
+
+    /// `object.name = value` where the class has `name` as a `@property`: its
+    /// setter runs, if it has one.
+    fn set_property(
+        &mut self,
+        object: &Value,
+        property: &(Value, Value),
+        name: &str,
+        value: Value,
+    ) -> PyResult<()> {
+        if matches!(property.1, Value::None) {
+            return Err(self.error(
+                "AttributeError",
+                format!(
+                    "property '{name}' of '{}' object has no setter",
+                    object.type_name()
+                ),
+            ));
+        }
+        self.call(&property.1, vec![object.clone(), value], Vec::new())
+            .map(drop)
     }
 
     /// Calls the dunder `name` of a program-made object, if its class has one.

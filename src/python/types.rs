@@ -194,6 +194,7 @@ pub fn method(object: &Value, name: &str) -> Option<Builtin> {
         Value::Native(n) => n.methods(),
         Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => INT,
         Value::Float(_) => FLOAT,
+        Value::Property(_) => PROPERTY,
         _ => return None,
     };
     table
@@ -201,6 +202,14 @@ pub fn method(object: &Value, name: &str) -> Option<Builtin> {
         .find(|(n, _)| *n == name)
         .map(|&(name, call)| Builtin { name, call })
 }
+
+/// `@x.setter`: the property again, with the function as its setter.
+const PROPERTY: &[(&str, NativeFn)] = &[("setter", |vm, a, _| match (a.first(), a.get(1)) {
+    (Some(Value::Property(p)), Some(setter)) => {
+        Ok(Value::Property(Arc::new((p.0.clone(), setter.clone()))))
+    }
+    _ => Err(vm.error("TypeError", "setter() takes exactly one argument")),
+})];
 
 /// Where `target` first is in `items`, by `==` (`__eq__` too).
 fn position_eq(vm: &mut Vm, items: &[Value], target: &Value) -> PyResult<Option<usize>> {

@@ -47,8 +47,8 @@ pub enum Value {
     Cell(Arc<Mutex<Value>>),
     /// `_thread.allocate_lock()`.
     Lock(Arc<super::thread::Lock>),
-    /// `@property`: its getter.
-    Property(Arc<Value>),
+    /// `@property`: its getter and its setter (`None` until `@x.setter` gives one).
+    Property(Arc<(Value, Value)>),
     /// A generator or a coroutine: a suspended frame.
     Generator(Arc<super::generator::Generator>),
     /// An imported module: its name and its globals.
@@ -202,6 +202,10 @@ pub struct Class {
     pub base: Option<Arc<Class>>,
     /// What its body defined: methods and class attributes.
     pub attrs: Mutex<DictEntries>,
+    /// It or a base defined a `@property`: setting an attribute of its objects looks
+    /// in the class first (a property's setter runs, or refuses). Other classes' sets
+    /// go straight to the object.
+    pub properties: bool,
 }
 
 impl Class {
@@ -210,6 +214,7 @@ impl Class {
             name: Arc::from(name),
             base,
             attrs: Mutex::new(DictEntries::default()),
+            properties: false,
         }
     }
 

@@ -28,9 +28,9 @@ class Thread:
         self._args = args
         self._kwargs = {} if kwargs is None else kwargs
         self.name = _new_name(target) if name is None else str(name)
+        self._started = False
         self.daemon = current_thread().daemon if daemon is None else bool(daemon)
         self.ident = None
-        self._started = False
         self._done = _thread.allocate_lock()
         # The run's record: a task per thread the program starts (not the
         # executor's workers, whose tasks are the futures).
@@ -110,6 +110,16 @@ class Thread:
         state = "started" if self.is_alive() else ("stopped" if self._started else "initial")
         return f"<{type(self).__name__}({self.name}, {state})>"
 
+    @property
+    def daemon(self):
+        return self._daemonic
+
+    @daemon.setter
+    def daemon(self, daemonic):
+        if self._started:
+            raise RuntimeError("cannot set daemon status of active thread")
+        self._daemonic = bool(daemonic)
+
 
 class _MainThread(Thread):
     def __init__(self):
@@ -117,7 +127,7 @@ class _MainThread(Thread):
         self._args = ()
         self._kwargs = {}
         self.name = "MainThread"
-        self.daemon = False
+        self._daemonic = False
         self.ident = _thread.get_ident()
         self._started = True
         self._done = _thread.allocate_lock()
