@@ -103,7 +103,7 @@ mod cache {
             }
             head
         })
-        .unwrap_or(ptr::null_mut())
+        .unwrap_or_default()
     }
 
     /// Keeps `ptr` (a block of `class` no one uses) if the cache has room.
