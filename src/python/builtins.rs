@@ -1,10 +1,13 @@
-//! The builtin functions (`print`, `len`, `range`, …), the builtin types' methods
-//! (`list.append`, `str.split`, …) and calling a class (`int("3")`, `ValueError(…)`).
+//! The builtin functions (`print`, `len`, `isinstance`, …): their table, the
+//! builtins' namespace made from it, and the functions that need no module of
+//! their own. Ordering (`sorted`, `min`, `max`) is `sorting.rs`; what the VM does
+//! when it calls one of them is `native_call.rs`.
 
+use super::args::{arg, kwarg};
 use super::exceptions::new_exception;
 use super::format;
 use super::ops::{big, float, int};
-use super::value::{locked, Builtin, Dict, DictEntries, List, Value};
+use super::value::{locked, Builtin, Dict, DictEntries, Value};
 use super::vm::{PyResult, Vm};
 use std::sync::Arc;
 
@@ -20,10 +23,10 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
     }),
     ("len", len),
     ("abs", abs),
-    ("min", min),
-    ("max", max),
+    ("min", super::sorting::min),
+    ("max", super::sorting::max),
     ("sum", sum),
-    ("sorted", sorted),
+    ("sorted", super::sorting::sorted),
     ("reversed", reversed),
     ("enumerate", super::lazy::enumerate),
     ("zip", super::lazy::zip),
@@ -157,10 +160,6 @@ pub fn namespace(classes: &super::exceptions::Classes) -> DictEntries {
     entries
 }
 
-fn arg(args: &[Value], i: usize) -> Value {
-    args.get(i).cloned().unwrap_or(Value::None)
-}
-
 /// The name argument of `getattr` and friends.
 fn attr_name(vm: &Vm, a: &[Value]) -> PyResult<Arc<str>> {
     match a.get(1) {
@@ -173,10 +172,6 @@ fn attr_name(vm: &Vm, a: &[Value]) -> PyResult<Arc<str>> {
             ),
         )),
     }
-}
-
-fn kwarg<'a>(kwargs: &'a [(Arc<str>, Value)], name: &str) -> Option<&'a Value> {
-    kwargs.iter().find(|(k, _)| &**k == name).map(|(_, v)| v)
 }
 
 fn print(vm: &mut Vm, args: Vec<Value>, kwargs: Vec<(Arc<str>, Value)>) -> PyResult<Value> {
@@ -232,63 +227,6 @@ fn abs(vm: &mut Vm, args: Vec<Value>, _: Vec<(Arc<str>, Value)>) -> PyResult<Val
     }
 }
 
-/// The items `min`/`max`/`sorted` look at: one iterable, or the arguments.
-fn items_of(vm: &mut Vm, args: &[Value]) -> PyResult<Vec<Value>> {
-    match args {
-        [one] => vm.collect_mut(one),
-        many => Ok(many.to_vec()),
-    }
-}
-
-fn extreme(
-    vm: &mut Vm,
-    args: Vec<Value>,
-    kwargs: Vec<(Arc<str>, Value)>,
-    name: &str,
-    want: super::code::CmpOp,
-) -> PyResult<Value> {
-    if args.is_empty() {
-        return Err(vm.error(
-            "TypeError",
-            format!("{name} expected at least 1 argument, got 0"),
-        ));
-    }
-    let items = items_of(vm, &args)?;
-    let key = kwarg(&kwargs, "key").cloned();
-    let mut best: Option<(Value, Value)> = None;
-    for item in items {
-        let k = match &key {
-            Some(f) if !matches!(f, Value::None) => vm.call(f, vec![item.clone()], Vec::new())?,
-            _ => item.clone(),
-        };
-        let better = match &best {
-            None => true,
-            Some((_, best_key)) => {
-                let better = vm.compare_any(want, &k, best_key)?;
-                vm.truth(&better)?
-            }
-        };
-        if better {
-            best = Some((item, k));
-        }
-    }
-    match best {
-        Some((item, _)) => Ok(item),
-        None => match kwarg(&kwargs, "default") {
-            Some(default) => Ok(default.clone()),
-            None => Err(vm.error("ValueError", format!("{name}() arg is an empty sequence"))),
-        },
-    }
-}
-
-fn min(vm: &mut Vm, args: Vec<Value>, kwargs: Vec<(Arc<str>, Value)>) -> PyResult<Value> {
-    extreme(vm, args, kwargs, "min", super::code::CmpOp::Lt)
-}
-
-fn max(vm: &mut Vm, args: Vec<Value>, kwargs: Vec<(Arc<str>, Value)>) -> PyResult<Value> {
-    extreme(vm, args, kwargs, "max", super::code::CmpOp::Gt)
-}
-
 fn sum(vm: &mut Vm, args: Vec<Value>, kwargs: Vec<(Arc<str>, Value)>) -> PyResult<Value> {
     let items = vm.collect_mut(&arg(&args, 0))?;
     let mut total = args
@@ -300,65 +238,6 @@ fn sum(vm: &mut Vm, args: Vec<Value>, kwargs: Vec<(Arc<str>, Value)>) -> PyResul
         total = vm.binary_any(super::code::BinOp::Add, &total, &item)?;
     }
     Ok(total)
-}
-
-/// Sorts `items` by `key`, stably, as `list.sort` does; `Err` on incomparable items.
-pub fn sort(
-    vm: &mut Vm,
-    items: Vec<Value>,
-    key: Option<&Value>,
-    reverse: bool,
-) -> PyResult<Vec<Value>> {
-    let mut keyed = Vec::with_capacity(items.len());
-    for item in items {
-        let k = match key {
-            Some(f) if !matches!(f, Value::None) => vm.call(f, vec![item.clone()], Vec::new())?,
-            _ => item.clone(),
-        };
-        keyed.push((k, item));
-    }
-    let mut failure = None;
-    // Insertion into place by binary search keeps it stable and the errors ours.
-    let mut sorted: Vec<(Value, Value)> = Vec::with_capacity(keyed.len());
-    for (k, item) in keyed {
-        let mut low = 0;
-        let mut high = sorted.len();
-        while low < high {
-            let mid = (low + high) / 2;
-            let Some((mid_key, _)) = sorted.get(mid) else {
-                break;
-            };
-            let mid_key = mid_key.clone();
-            let before = if reverse {
-                vm.compare_any(super::code::CmpOp::Gt, &k, &mid_key)
-            } else {
-                vm.compare_any(super::code::CmpOp::Lt, &k, &mid_key)
-            };
-            match before.and_then(|v| vm.truth(&v)) {
-                Ok(true) => high = mid,
-                Ok(false) => low = mid + 1,
-                Err(e) => {
-                    failure = Some(e);
-                    break;
-                }
-            }
-        }
-        if let Some(e) = failure {
-            return Err(e);
-        }
-        sorted.insert(low, (k, item));
-    }
-    Ok(sorted.into_iter().map(|(_, item)| item).collect())
-}
-
-fn sorted(vm: &mut Vm, args: Vec<Value>, kwargs: Vec<(Arc<str>, Value)>) -> PyResult<Value> {
-    let items = vm.collect_mut(&arg(&args, 0))?;
-    let reverse = match kwarg(&kwargs, "reverse") {
-        Some(r) => vm.truth(&r.clone())?,
-        None => false,
-    };
-    let items = sort(vm, items, kwarg(&kwargs, "key"), reverse)?;
-    Ok(List::new(items))
 }
 
 fn values_iter(items: Vec<Value>) -> Value {
@@ -473,185 +352,6 @@ fn id(_: &mut Vm, args: Vec<Value>, _: Vec<(Arc<str>, Value)>) -> PyResult<Value
 
 fn hash(vm: &mut Vm, args: Vec<Value>, _: Vec<(Arc<str>, Value)>) -> PyResult<Value> {
     super::hashing::hash(vm, &arg(&args, 0)).map(Value::Int)
-}
-
-impl Vm {
-    /// Calls a builtin function, a bound method or a class.
-    pub fn call_native(
-        &mut self,
-        callee: &Value,
-        args: Vec<Value>,
-        kwargs: Vec<(Arc<str>, Value)>,
-    ) -> PyResult<Value> {
-        match callee {
-            Value::Builtin(b) => (b.call)(self, args, kwargs),
-            Value::Method(m) => {
-                let (object, method) = &**m;
-                let mut all = Vec::with_capacity(args.len() + 1);
-                all.push(object.clone());
-                all.extend(args);
-                (method.call)(self, all, kwargs)
-            }
-            Value::Class(class)
-                if !self.classes().is_builtin(class) || self.is_local_class(class) =>
-            {
-                let class = class.clone();
-                self.instantiate(&class, args, kwargs)
-            }
-            Value::Class(class) if self.classes().is_exception(class) => {
-                Ok(new_exception(class.clone(), args))
-            }
-            Value::Class(class) => super::types::construct(self, &class.name.clone(), args, kwargs),
-            Value::Instance(_) => {
-                let callee = callee.clone();
-                match self.call_instance(&callee, args, kwargs)? {
-                    Some(result) => Ok(result),
-                    None => Err(self.error(
-                        "TypeError",
-                        format!("'{}' object is not callable", callee.type_name()),
-                    )),
-                }
-            }
-            other => Err(self.error(
-                "TypeError",
-                format!("'{}' object is not callable", other.type_name()),
-            )),
-        }
-    }
-
-    /// `object.name`: a method bound to the object, or a data attribute.
-    pub fn get_attr(&mut self, object: &Value, name: &str) -> PyResult<Value> {
-        if let Some(value) = self.get_user_attr(object, name)? {
-            return Ok(value);
-        }
-        match (object, name) {
-            (Value::Exception(e), "args") => return Ok(Value::tuple(locked(&e.args).clone())),
-            (Value::Exception(e), "__cause__") => {
-                return Ok(locked(&e.cause).clone().unwrap_or(Value::None))
-            }
-            (Value::Exception(e), "__suppress_context__") => {
-                return Ok(Value::Bool(locked(&e.cause).is_some()))
-            }
-            (Value::Exception(e), "__context__") => {
-                return Ok(locked(&e.context).clone().unwrap_or(Value::None))
-            }
-            (Value::Exception(e), "value")
-                if e.class.is_subclass(&self.classes().get("StopIteration")) =>
-            {
-                return Ok(super::generator::stop_value(object))
-            }
-            (Value::Generator(g), "__name__") => return Ok(Value::Str(g.name.clone())),
-            (Value::Class(c), "__name__") => return Ok(Value::Str(c.name.clone())),
-            (Value::Class(c), _) if super::types::class_method(&c.name, name).is_some() => {
-                if let Some(method) = super::types::class_method(&c.name, name) {
-                    return Ok(Value::Builtin(method));
-                }
-            }
-            (Value::Range(_) | Value::BigRange(_), _) => {
-                if let Some(value) = super::range::attr(object, name) {
-                    return Ok(value);
-                }
-            }
-            (Value::Slice(s), "start" | "stop" | "step") => {
-                let at = ["start", "stop", "step"]
-                    .iter()
-                    .position(|n| *n == name)
-                    .unwrap_or(0);
-                return Ok(s.get(at).cloned().unwrap_or(Value::None));
-            }
-            (Value::Function(f), "__name__") => return Ok(Value::Str(f.code.name.clone())),
-            (Value::Builtin(b), "__name__") => return Ok(Value::str(b.name)),
-            // `str.lower`: the method, unbound, taking the object first.
-            (Value::Class(c), _) => {
-                let sample = match &*c.name {
-                    "str" => Some(Value::str("")),
-                    "bytes" => Some(super::bytes::new(Vec::new())),
-                    "list" => Some(List::new(Vec::new())),
-                    "dict" => Some(Dict::new_value(DictEntries::default())),
-                    _ => None,
-                };
-                if let Some(method) = sample.and_then(|s| super::types::method(&s, name)) {
-                    return Ok(Value::Builtin(method));
-                }
-            }
-            _ => {}
-        }
-        if let Some(method) = super::types::method(object, name) {
-            return Ok(Value::Method(Arc::new((object.clone(), method))));
-        }
-        if let Value::Module(module) = object {
-            let key = super::value::Key::Str(Arc::from(name));
-            if let Some(value) = locked(&module.dict.entries).get(&key) {
-                return Ok(value.clone());
-            }
-            return Err(self.error(
-                "AttributeError",
-                format!("module '{}' has no attribute '{name}'", module.name),
-            ));
-        }
-        if let Value::Dict(module) = object {
-            // Modules are dicts of their names, seen through attributes.
-            let key = super::value::Key::Str(Arc::from(name));
-            if let Some(value) = locked(&module.entries).get(&key) {
-                return Ok(value.clone());
-            }
-        }
-        let type_name = match object {
-            // CPython's C type says its module: `'_thread._local' object has no …`.
-            Value::Instance(i) if self.classes().is_builtin(&i.class) => {
-                format!("_thread.{}", i.class.name)
-            }
-            other => other.type_name().to_owned(),
-        };
-        Err(self.error(
-            "AttributeError",
-            format!("'{type_name}' object has no attribute '{name}'"),
-        ))
-    }
-
-    /// An f-string field: the value converted, then formatted with the spec.
-    pub fn format_value(
-        &mut self,
-        value: &Value,
-        conversion: u32,
-        spec: Option<&Value>,
-    ) -> PyResult<String> {
-        let value = match conversion {
-            1 => Value::str(&self.display(value, false)?),
-            2 | 3 => Value::str(&self.display(value, true)?),
-            _ => value.clone(),
-        };
-        let spec = spec.map(|s| self.str(s)).unwrap_or_default();
-        self.format(&value, &spec)
-    }
-
-    /// `format(value, spec)`.
-    pub fn format(&mut self, value: &Value, spec: &str) -> PyResult<String> {
-        let result = match value {
-            Value::Float(f) => format::format_float(*f, spec),
-            Value::Int(_) | Value::BigInt(_) => {
-                format::format_int(&big(value).unwrap_or_default(), spec)
-            }
-            Value::Bool(_) if !spec.is_empty() => {
-                format::format_int(&big(value).unwrap_or_default(), spec)
-            }
-            Value::Str(s) => format::format_str(s, spec),
-            other if spec.is_empty() => return self.display(other, false),
-            other => Err(format!(
-                "unsupported format string passed to {}.__format__",
-                other.type_name()
-            )),
-        };
-        result.map_err(|message| self.error(format::exception_type_of(&message), message))
-    }
-
-    /// `import name`: the modules there are, as dicts of their names.
-    pub fn import(&mut self, name: &str) -> PyResult<Value> {
-        match super::modules::load(self, name)? {
-            Some(module) => Ok(module),
-            None => Err(self.error("ModuleNotFoundError", format!("No module named '{name}'"))),
-        }
-    }
 }
 
 /// A module made of native functions.

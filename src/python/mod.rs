@@ -9,6 +9,7 @@
 //! This first step runs single-threaded programs natively; threads, the GIL and the
 //! lesson's modules come next, on the runtime below (`crate::runtime::machine`).
 
+mod args;
 mod arith;
 mod async_gen;
 mod attrs;
@@ -18,8 +19,10 @@ mod call;
 mod classes;
 pub mod code;
 pub mod compile;
+mod construct;
 mod conversions;
 mod delegate;
+mod dict_methods;
 mod dict_views;
 mod dunders;
 mod entries;
@@ -35,8 +38,10 @@ mod hashing;
 pub mod host;
 mod items;
 mod lazy;
+mod list_methods;
 mod local;
 mod modules;
+mod native_call;
 mod ops;
 mod park;
 pub mod parse;
@@ -45,6 +50,7 @@ mod random;
 mod range;
 mod scope;
 mod set_order;
+mod sorting;
 mod spare;
 mod step;
 mod str_format;
