@@ -2,15 +2,12 @@
 //! bases (`bin`, `oct`, `hex`), `divmod`, `pow`, `format`, `ascii`, `callable` and
 //! `issubclass`, with CPython's error messages.
 
+use super::args::arg;
 use super::builtins::NativeFn;
 use super::code::BinOp;
 use super::ops::big;
 use super::value::Value;
 use super::vm::{PyResult, Vm};
-
-fn arg(args: &[Value], i: usize) -> Value {
-    args.get(i).cloned().unwrap_or(Value::None)
-}
 
 /// `bin`, `oct`, `hex`: `0b101`, `-0x1f`.
 fn in_base(vm: &Vm, value: &Value, radix: u32) -> PyResult<Value> {

@@ -2,6 +2,7 @@
 //! `concurrent.futures`, `queue`, `asyncio`, `requests` and `time.sleep` come with the
 //! runtime (the next steps); what is here needs nothing of it.
 
+use super::args::arg;
 use super::builtins::{module, NativeFn};
 use super::ops::{big, float, int};
 use super::value::{locked, Value};
@@ -170,10 +171,6 @@ fn unary(vm: &Vm, a: &[Value], f: fn(f64) -> f64, positive: bool) -> PyResult<Va
         return Err(vm.error("OverflowError", "math range error"));
     }
     Ok(Value::Float(y))
-}
-
-fn arg(args: &[Value], i: usize) -> Value {
-    args.get(i).cloned().unwrap_or(Value::None)
 }
 
 fn math() -> Value {
