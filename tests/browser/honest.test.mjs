@@ -26,7 +26,7 @@ async function best(page, plan) {
   return first.wallMs <= second.wallMs ? first : second;
 }
 
-test('without the GIL, CPU time of four counts on the cores is what one thread needs for them, never more than the cores give', async (t) => {
+test('without the GIL, CPU time of four counts is what the cores gave them, never more, and at least what one thread needs', async (t) => {
   const page = await openPage(t, '/?lang=en');
   await waitReady(page);
   const cores = await page.evaluate(() => navigator.hardwareConcurrency);
@@ -53,9 +53,13 @@ test('without the GIL, CPU time of four counts on the cores is what one thread n
   t.diagnostic(say);
   assert.equal(threads.cores, cores);
   // Four threads on fewer cores take turns: the turns they wait are not CPU time.
-  // Counted, they would double it (four threads, each waiting every other turn).
-  assert.ok(Math.abs(threads.cpuMs - alone.wallMs) <= 0.25 * alone.wallMs, say);
+  // Counted, they would double it (four threads, each waiting every other turn): the
+  // CPU time is what the cores gave, never more. It is at least what one thread needs
+  // for the same counts, and may be more: threads that share objects slow each other
+  // down where both cores write to them (README, Performance; 1.0–1.35 times here).
   assert.ok(threads.cpuMs <= threads.wallMs * cores * 1.1, say);
+  assert.ok(threads.cpuMs >= 0.6 * threads.wallMs * Math.min(cores, 4), say);
+  assert.ok(threads.cpuMs >= 0.75 * alone.wallMs, say);
   // Every task has its own CPU time, and they add up to the record's.
   const sum = threads.tasks.reduce((total, task) => total + task.cpuMs, 0);
   assert.ok(Math.abs(sum - threads.cpuMs) < 1e-6);
