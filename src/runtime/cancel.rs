@@ -8,7 +8,7 @@
 use crate::runtime::sync::{lock, spin_lock, Ready, Signal};
 use futures_util::future::{select, Either};
 use std::future::Future;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Condvar, Mutex};
 
 /// Stop was pressed while the task waited.
@@ -153,18 +153,18 @@ impl CancelToken {
 /// this much is left, then watches the clock.
 const SPIN_TAIL_MS: f64 = 0.3;
 
-/// Threads spinning out a sleep's end now. One at a time: on a two-core machine a
+/// A thread spins out a sleep's end now. One at a time: on a two-core machine a
 /// second spinner would take the core the GIL's holder runs on; the others sleep
 /// to the end as before.
-static SPINNERS: AtomicUsize = AtomicUsize::new(0);
+static SPINNING: AtomicBool = AtomicBool::new(false);
 
 /// The right to spin, given back when dropped.
 struct Spinner;
 
 impl Spinner {
     fn claim() -> Option<Spinner> {
-        SPINNERS
-            .compare_exchange(0, 1, Ordering::AcqRel, Ordering::Relaxed)
+        SPINNING
+            .compare_exchange(false, true, Ordering::AcqRel, Ordering::Relaxed)
             .ok()
             .map(|_| Spinner)
     }
@@ -172,7 +172,7 @@ impl Spinner {
 
 impl Drop for Spinner {
     fn drop(&mut self) {
-        SPINNERS.store(0, Ordering::Release);
+        SPINNING.store(false, Ordering::Release);
     }
 }
 
@@ -200,21 +200,25 @@ mod tests {
         assert!((50.0..500.0).contains(&waited), "waited {waited} ms");
     }
 
-    #[test]
-    fn sleepers_ending_together_each_wait_their_time_though_one_spins() {
-        // One of them spins out the end, the others wait it out on the lock.
-        let token = CancelToken::new();
-        let sleepers: Vec<_> = (0..4)
+    /// Four threads sleeping `ms` on `token`: how each wait ended, and how long it took.
+    fn sleepers(token: &CancelToken, ms: f64) -> Vec<std::thread::JoinHandle<(Wait, f64)>> {
+        (0..4)
             .map(|_| {
                 let token = token.clone();
                 std::thread::spawn(move || {
                     let rt = Clock(Instant::now());
-                    let how = token.wait_ms(30.0, &|| rt.now_ms());
+                    let how = token.wait_ms(ms, &|| rt.now_ms());
                     (how, rt.now_ms())
                 })
             })
-            .collect();
-        for sleeper in sleepers {
+            .collect()
+    }
+
+    #[test]
+    fn sleepers_ending_together_each_wait_their_time_though_one_spins() {
+        // One of them spins out the end, the others wait it out on the lock.
+        let token = CancelToken::new();
+        for sleeper in sleepers(&token, 30.0) {
             let (how, waited) = sleeper.join().unwrap();
             assert_eq!(how, Wait::TimedOut);
             assert!((30.0..1_000.0).contains(&waited), "waited {waited} ms");
@@ -243,17 +247,7 @@ mod tests {
     #[test]
     fn cancel_wakes_every_sleeper_at_once() {
         let token = CancelToken::new();
-        let sleepers: Vec<_> = (0..4)
-            .map(|_| {
-                let token = token.clone();
-                std::thread::spawn(move || {
-                    let rt = Clock(Instant::now());
-                    let t0 = rt.now_ms();
-                    let how = token.wait_ms(10_000.0, &|| rt.now_ms());
-                    (how, rt.now_ms() - t0)
-                })
-            })
-            .collect();
+        let sleepers = sleepers(&token, 10_000.0);
         std::thread::sleep(Duration::from_millis(50));
         token.cancel();
         for sleeper in sleepers {
