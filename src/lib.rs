@@ -4,9 +4,8 @@
 //! Three layers, each using only those below it:
 //! - [`runtime`]: the threads (a Web Worker in the browser, an OS thread in `cargo
 //!   test`), the pool, I/O, Stop and the run record;
-//! - [`python`], the interpreter whose threads are the runtime's, and [`scenario`],
-//!   the lesson's listings written again in Rust (to be retired once the listings
-//!   run as Python);
+//! - [`python`], the interpreter whose threads are the runtime's: it runs the
+//!   student's programs and the lesson's listings (their Python, as the page shows it);
 //! - `web`, the one boundary to JS (wasm-bindgen), built for wasm32 only.
 //!
 //! Everything but `web` compiles and is tested natively.
@@ -15,7 +14,6 @@
 
 pub mod python;
 pub mod runtime;
-pub mod scenario;
 
 #[cfg(target_arch = "wasm32")]
 #[allow(unsafe_code)] // wasm-bindgen's generated glue

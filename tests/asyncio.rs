@@ -7,7 +7,7 @@ use common::*;
 
 #[test]
 fn coroutines_overlap_their_sleeps_on_one_thread_and_print_in_order() {
-    let run = run_async(&plan("async", "0.3, 0.1, 0.2", None));
+    let run = run_plan(&plan("async", "0.3, 0.1, 0.2", None));
     assert_eq!(
         run.results(),
         [
@@ -30,7 +30,7 @@ fn coroutines_overlap_their_sleeps_on_one_thread_and_print_in_order() {
 
 #[test]
 fn as_completed_coroutines_print_the_shortest_first() {
-    let run = run_async(&plan("async_as_completed", "0.3, 0.1, 0.2", None));
+    let run = run_plan(&plan("async_as_completed", "0.3, 0.1, 0.2", None));
     assert_eq!(
         run.results(),
         [
@@ -44,7 +44,7 @@ fn as_completed_coroutines_print_the_shortest_first() {
 
 #[test]
 fn forty_coroutines_need_no_pool_and_take_as_long_as_one() {
-    let run = run_async(&plan("async", &["0.2"; 40].join(","), None));
+    let run = run_plan(&plan("async", &["0.2"; 40].join(","), None));
     run.assert_wall_near(200.0);
     assert_eq!(run.threads_used().len(), 1);
 }
@@ -53,7 +53,7 @@ fn forty_coroutines_need_no_pool_and_take_as_long_as_one() {
 fn downloads_overlap_without_threads() {
     let images = fake_images(5, "delay=150");
     let urls = refs(&images);
-    let run = run_async(&plan_with("async_as_completed", None, Some(&urls), None));
+    let run = run_plan(&plan_with("async_as_completed", None, Some(&urls), None));
     run.assert_wall_near(150.0);
     assert_eq!(
         run.lines()

@@ -8,9 +8,8 @@ mod common;
 
 use common::*;
 use potoki::runtime::cancel::CancelToken;
-use potoki::runtime::plan::{split_list, Plan, PlanInput};
+use potoki::runtime::plan::{split_list, PlanInput};
 use potoki::runtime::record::Event;
-use potoki::scenario;
 use std::collections::HashSet;
 use std::sync::Arc;
 
@@ -265,8 +264,9 @@ fn stop_wakes_the_sleepers_and_cancels_the_queue() {
     let plan = plan("pool_submit", "5, 5, 5, 5", Some(2));
     let cancel = CancelToken::new();
     let (program, events) = start(&plan, Arc::new(FakeNet), cancel.clone());
-    let main =
-        std::thread::spawn(move || potoki::runtime::sync::block_on(scenario::run(&plan, &program)));
+    let main = std::thread::spawn(move || {
+        potoki::runtime::sync::block_on(potoki::python::host::run(&plan, &program))
+    });
     // Stop once both workers have their task (the other two wait in the queue).
     wait_for_events(&events, |events| {
         events
@@ -299,18 +299,14 @@ fn stop_wakes_the_sleepers_and_cancels_the_queue() {
 
 #[test]
 fn english_lines_keep_python_names() {
-    let plan = Plan::parse(
-        &PlanInput {
-            scenario: Some("pool_map".into()),
-            secs: Some(split_list("0.05")),
-            lang: Some("en".into()),
-            ..PlanInput::default()
-        },
-        MACHINE,
-    )
-    .unwrap();
+    let plan = listing_plan(PlanInput {
+        scenario: Some("pool_map".into()),
+        secs: Some(split_list("0.05")),
+        lang: Some("en".into()),
+        ..PlanInput::default()
+    });
     let (program, _) = start(&plan, Arc::new(FakeNet), CancelToken::new());
-    let record = potoki::runtime::sync::block_on(scenario::run(&plan, &program));
+    let record = potoki::runtime::sync::block_on(potoki::python::host::run(&plan, &program));
     let lines: Vec<_> = record.output.iter().map(|l| l.text.as_str()).collect();
     assert_eq!(lines[0], "slept 0.05 sec.");
     assert!(lines[1].starts_with("it took: 0.05"));
@@ -318,15 +314,11 @@ fn english_lines_keep_python_names() {
 
 #[test]
 fn counting_primes_keeps_a_thread_busy_and_counts_right() {
-    let plan = Plan::parse(
-        &PlanInput {
-            scenario: Some("pool_map".into()),
-            compute: Some(split_list("100, 1000")),
-            ..PlanInput::default()
-        },
-        MACHINE,
-    )
-    .unwrap();
+    let plan = listing_plan(PlanInput {
+        scenario: Some("pool_map".into()),
+        compute: Some(split_list("100, 1000")),
+        ..PlanInput::default()
+    });
     let run = run_plan(&plan);
     assert_eq!(
         run.lines()[..2],

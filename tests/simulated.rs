@@ -71,20 +71,31 @@ fn simulated_downloads_overlap_like_threaded_ones() {
 }
 
 #[test]
-fn simulated_compute_runs_one_task_at_a_time() {
-    let plan = potoki::runtime::plan::Plan::parse(
-        &potoki::runtime::plan::PlanInput {
-            scenario: Some("threads".into()),
-            compute: Some(vec!["200000".into(), "200000".into()]),
-            ..Default::default()
-        },
-        MACHINE,
-    )
-    .unwrap();
+fn simulated_counting_threads_take_turns_on_the_one_thread() {
+    let plan = listing_plan(potoki::runtime::plan::PlanInput {
+        scenario: Some("threads".into()),
+        compute: Some(vec!["20000".into(), "20000".into()]),
+        ..Default::default()
+    });
     let run = run_simulated(&plan);
     let [a, b] = [&run.record.tasks[0], &run.record.tasks[1]];
-    // One thread of the machine: the second count starts only when the first ends.
-    assert!(started(b) >= finished(a) || started(a) >= finished(b));
+    // Turns of the switch interval, as under the GIL: both counts are under way at
+    // once...
+    assert!(started(b) < finished(a) && started(a) < finished(b));
+    // ...on one thread of the machine, which has only the wall time to give.
+    assert!(
+        run.record.cpu_ms <= run.record.wall_ms + 1.0,
+        "cpu {} ms in {} ms",
+        run.record.cpu_ms,
+        run.record.wall_ms
+    );
+    assert_eq!(
+        run.lines()[..2],
+        [
+            "простых чисел до 20000: 2262",
+            "простых чисел до 20000: 2262"
+        ]
+    );
 }
 
 /// The lines of a simulated Python run's stdout.

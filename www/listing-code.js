@@ -1,5 +1,5 @@
-// The Python a listing runs as on the interpreter (a listing's run, unless `python: false`):
-// the text the page shows (listings.js), the whole list in it. Loaded on first need.
+// The Python a listing runs as on the interpreter: the text the page shows
+// (listings.js), the whole list in it. Loaded on first need.
 
 import { listing } from './listings.js';
 

@@ -154,11 +154,15 @@ class Playground {
   }
 
   /**
-   * A listing runs as its Python unless `python: false` (README, "The JS API").
+   * A listing runs as its Python: the page's text of it, its list in it (README,
+   * "The JS API").
    */
   async #asPython(plan) {
+    // Said, not ignored: an embedder who asked for the Rust listings would otherwise
+    // get something else without a word.
+    if (plan?.python === false) throw new Error('python: false is gone: every listing runs as its Python');
     const listing = plan?.scenario != null && plan.code == null;
-    if (!listing || plan?.python === false) return plan;
+    if (!listing) return plan;
     const { listingCode } = await import('./listing-code.js');
     return { ...plan, code: listingCode(this.check(plan)) };
   }

@@ -7,7 +7,7 @@ use super::value::{locked, Dict, Value};
 use super::{builtins, exceptions, gil, vm, Output, PythonError};
 use crate::runtime::plan::{Arg, Plan};
 use crate::runtime::program::Program;
-use crate::runtime::record::{ProgramError, Stream};
+use crate::runtime::record::{ProgramError, RunRecord, Stream};
 use std::sync::{Arc, Mutex};
 
 /// Lines a run may print; past them the rest is dropped, once said so. A program
@@ -15,6 +15,14 @@ use std::sync::{Arc, Mutex};
 pub const MAX_OUTPUT_LINES: usize = 20_000;
 /// The longest line kept whole.
 const MAX_LINE_CHARS: usize = 10_000;
+
+/// Runs a plan (a program, or a listing as its Python) as the lesson's main thread:
+/// the program's events from its beginning to its end, and the record they make.
+pub async fn run(plan: &Plan, program: &Program) -> RunRecord {
+    program.recorder().begin();
+    run_program(program, plan).await;
+    program.exit().await
+}
 
 /// Runs the plan's code as `main.py` on the calling thread, which becomes the
 /// program's main thread, until it and every thread it started (but daemons) have

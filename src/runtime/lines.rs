@@ -1,5 +1,5 @@
-//! The lines the lesson's programs print, word for word, and Python's way of
-//! writing numbers in them.
+//! The page's words in a run (a failed download's, a cancelled task's), and Python's
+//! way of writing numbers and typed text in them.
 
 use serde::Serialize;
 
@@ -21,68 +21,6 @@ impl Lang {
         }
     }
 
-    /// `sleep()` before it falls asleep (the lesson says "a whole second" whatever
-    /// the argument, and so do we).
-    pub fn going_to_sleep(self) -> &'static str {
-        match self {
-            Lang::Ru => "Сейчас как усну на целую секунду!",
-            Lang::En => "I'm going to sleep for a whole second!",
-        }
-    }
-
-    /// `sleep()` after it wakes.
-    pub fn slept_well(self) -> &'static str {
-        match self {
-            Lang::Ru => "Вот это я выспался",
-            Lang::En => "What a good sleep that was",
-        }
-    }
-
-    /// `_sleep(_time)`'s return value: `f"проспала {_time} sec."`.
-    pub fn slept_for(self, secs: &str) -> String {
-        match self {
-            Lang::Ru => format!("проспала {secs} sec."),
-            Lang::En => format!("slept {secs} sec."),
-        }
-    }
-
-    /// `print(f"it took: {round(finish-start, 2)} sec.")` — the same in both languages.
-    pub fn it_took(self, ms: f64) -> String {
-        format!("it took: {} sec.", python_float(round2(ms / 1000.0)))
-    }
-
-    /// What the main thread prints when Stop interrupts it (Python would print a
-    /// `KeyboardInterrupt` traceback).
-    pub fn stopped(self, ms: f64) -> String {
-        let secs = python_float(round2(ms / 1000.0));
-        match self {
-            Lang::Ru => format!("KeyboardInterrupt: остановлено через {secs} sec."),
-            Lang::En => format!("KeyboardInterrupt: stopped after {secs} sec."),
-        }
-    }
-
-    /// `count_primes(n)`'s line.
-    pub fn primes(self, n: u64, count: u64) -> String {
-        match self {
-            Lang::Ru => format!("простых чисел до {n}: {count}"),
-            Lang::En => format!("primes up to {n}: {count}"),
-        }
-    }
-
-    /// `download_one_image` after writing the file.
-    pub fn downloaded(self, name: &str) -> String {
-        format!("{name} was downloaded")
-    }
-
-    /// What Python prints when a thread's function raises (one line of the traceback).
-    pub fn exception_in_thread(self, thread: &str, error: &str) -> String {
-        format!("Exception in thread {thread}: {error}")
-    }
-
-    pub fn http_error(self, status: u16, reason: &str) -> String {
-        format!("HTTPError: {status} {reason}")
-    }
-
     pub fn network_error(self) -> &'static str {
         match self {
             Lang::Ru => {
@@ -97,13 +35,6 @@ impl Lang {
                  isolated (Cross-Origin-Embedder-Policy: require-corp), so images from other \
                  sites load only through CORS"
             }
-        }
-    }
-
-    pub fn not_an_image(self, what: &str) -> String {
-        match self {
-            Lang::Ru => format!("ValueError: это не картинка ({what})"),
-            Lang::En => format!("ValueError: not an image ({what})"),
         }
     }
 
@@ -161,11 +92,6 @@ pub fn quote(text: &str) -> String {
     out
 }
 
-/// Python's `round(x, 2)`, near enough for timings.
-fn round2(x: f64) -> f64 {
-    (x * 100.0).round() / 100.0
-}
-
 /// How Python's `str()` writes a float: `1.0`, `5.01`, `0.1`, `1e-05`.
 pub fn python_float(x: f64) -> String {
     if x == 0.0 {
@@ -210,23 +136,5 @@ mod tests {
         assert_eq!(quote("a\"b\\c"), r#""a\"b\\c""#);
         assert_eq!(quote("x\ny\u{7}"), r#""x\ny\u{7}""#);
         assert_eq!(quote("юникод <img>"), r#""юникод <img>""#);
-    }
-
-    #[test]
-    fn it_took_rounds_to_two_places_like_the_lesson() {
-        assert_eq!(Lang::Ru.it_took(5012.7), "it took: 5.01 sec.");
-        assert_eq!(Lang::Ru.it_took(1004.0), "it took: 1.0 sec.");
-        assert_eq!(Lang::Ru.it_took(3.0), "it took: 0.0 sec.");
-        assert_eq!(Lang::En.it_took(10_020.0), "it took: 10.02 sec.");
-    }
-
-    #[test]
-    fn the_lessons_russian_lines_are_verbatim() {
-        assert_eq!(
-            Lang::Ru.going_to_sleep(),
-            "Сейчас как усну на целую секунду!"
-        );
-        assert_eq!(Lang::Ru.slept_well(), "Вот это я выспался");
-        assert_eq!(Lang::Ru.slept_for("2"), "проспала 2 sec.");
     }
 }

@@ -114,13 +114,15 @@ impl Scenario {
     }
 
     /// Pool threads the run occupies at once, the program's main thread included
-    /// (asyncio needs none: its event loop is the page's own).
+    /// (asyncio's event loop is that thread's).
     pub fn threads_needed(self, tasks: usize, max_workers: usize) -> usize {
         match self {
-            Scenario::Async | Scenario::AsyncAsCompleted => 0,
             // A program's own threads are started as it goes; each start that
             // finds no worker free raises `RuntimeError: can't start new thread`.
-            Scenario::Sequential | Scenario::Python => 1,
+            Scenario::Sequential
+            | Scenario::Async
+            | Scenario::AsyncAsCompleted
+            | Scenario::Python => 1,
             Scenario::ThreadsJoinInLoop => 2,
             Scenario::ThreadsNoJoin | Scenario::Threads => 1 + tasks,
             Scenario::PoolSubmit | Scenario::PoolAsCompleted | Scenario::PoolMap => {
@@ -518,9 +520,9 @@ impl Plan {
         if scenario.is_async() && input.compute.is_some() {
             return refuse(
                 "compute",
-                "asyncio runs every coroutine on the page's one thread: counting primes there \
-                 would freeze the page until done, as it blocks Python's event loop. Threads \
-                 run it in parallel: pick a thread listing",
+                "asyncio runs every coroutine on one thread: counting primes there blocks its \
+                 event loop until done, and the coroutines simply run one after another. \
+                 Threads count at once: pick a thread listing",
             );
         }
 
@@ -593,8 +595,7 @@ impl Plan {
             deadline_ms,
             task_function: (listing.scenario == Scenario::Sequential)
                 .then(|| Arc::from(task_function)),
-            // The interpreter's main thread is a thread of the pool, asyncio's too.
-            threads_needed: listing.threads_needed.max(1),
+            threads_needed: listing.threads_needed,
             ..listing
         })
     }
@@ -845,10 +846,10 @@ mod tests {
     }
 
     #[test]
-    fn asyncio_needs_no_pool_thread() {
+    fn asyncio_needs_one_pool_thread_whatever_its_coroutines() {
         let many = ["1"; 40].join(",");
         let plan = Plan::parse(&input("async", &many), MACHINE).unwrap();
-        assert_eq!(plan.threads_needed, 0);
+        assert_eq!(plan.threads_needed, 1);
     }
 
     #[test]

@@ -13,7 +13,7 @@ use crate::runtime::record::{OffCore, Outcome, RunRecord};
 use crate::runtime::recorder::{Recorder, Sink};
 use crate::runtime::sync::{shared_lock, DoneOnDrop, Signal};
 use std::future::Future;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
 #[derive(Clone)]
@@ -28,7 +28,6 @@ struct Inner {
     lang: Lang,
     /// `os.cpu_count()`.
     cores: usize,
-    next_thread: AtomicUsize,
     threads: Mutex<Vec<Arc<Signal<()>>>>,
     /// The program ended with daemon threads running, and stopped them (not Stop).
     ended_daemons: AtomicBool,
@@ -69,7 +68,6 @@ impl Program {
                 cancel,
                 lang: plan.lang,
                 cores: plan.cores,
-                next_thread: AtomicUsize::new(1),
                 threads: Mutex::new(Vec::new()),
                 ended_daemons: AtomicBool::new(false),
             }),
@@ -102,17 +100,6 @@ impl Program {
     /// `time.perf_counter()`, in milliseconds.
     pub fn perf_counter(&self) -> f64 {
         self.inner.rt.now_ms()
-    }
-
-    /// `print(f"it took: {round(finish-start, 2)} sec.")` — or, if Stop interrupted
-    /// the main thread, the `KeyboardInterrupt` Python would show instead.
-    pub fn print_it_took(&self, elapsed_ms: f64) {
-        let lang = self.lang();
-        if self.is_stopped() {
-            self.print(lang.stopped(elapsed_ms));
-        } else {
-            self.print(lang.it_took(elapsed_ms));
-        }
     }
 
     pub fn is_stopped(&self) -> bool {
@@ -153,12 +140,6 @@ impl Program {
     /// The run's clock: milliseconds since it started.
     pub fn since_start(&self, now_ms: f64) -> f64 {
         now_ms - self.inner.rec.t0()
-    }
-
-    /// Python's next automatic thread name: `Thread-1`, `Thread-2`, …
-    pub fn next_thread_name(&self) -> String {
-        let n = self.inner.next_thread.fetch_add(1, Ordering::Relaxed);
-        format!("Thread-{n}")
     }
 
     /// Starts `job` on a thread of its own; the returned signal is put when it ends

@@ -12,8 +12,11 @@ use crate::runtime::image::sniff;
 use crate::runtime::io::{
     FetchError, Fetched, DOWNLOAD_TIMEOUT_SECS, FIRST_BYTE_TIMEOUT_SECS, MAX_IMAGE_BYTES,
 };
+#[cfg(not(feature = "threads"))]
 use futures_util::future::{FutureExt, Shared};
-use js_sys::{Array, Function, Promise, Reflect, Uint8Array};
+#[cfg(not(feature = "threads"))]
+use js_sys::Promise;
+use js_sys::{Array, Function, Reflect, Uint8Array};
 use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -53,7 +56,8 @@ extern "C" {
 pub struct RunScope {
     /// Aborted by Stop: every request of the run listens to it.
     stop: AbortController,
-    /// Resolves when Stop is pressed (asyncio's sleeps race it).
+    /// Resolves when Stop is pressed (simulated threads' sleeps race it).
+    #[cfg(not(feature = "threads"))]
     stopped: Shared<JsFuture>,
     /// The page's `onEvent`, for thumbnails.
     on_event: Function,
@@ -64,13 +68,17 @@ impl RunScope {
     /// When the browser has no `AbortController` (it has, since 2019).
     pub fn new(on_event: Function) -> Result<RunScope, JsValue> {
         let stop = AbortController::new()?;
-        let signal = stop.signal();
-        let stopped = JsFuture::from(Promise::new(&mut |resolve, _| {
-            let _ = signal.add_event_listener_with_callback("abort", &resolve);
-        }))
-        .shared();
+        #[cfg(not(feature = "threads"))]
+        let stopped = {
+            let signal = stop.signal();
+            JsFuture::from(Promise::new(&mut |resolve, _| {
+                let _ = signal.add_event_listener_with_callback("abort", &resolve);
+            }))
+            .shared()
+        };
         Ok(RunScope {
             stop,
+            #[cfg(not(feature = "threads"))]
             stopped,
             on_event,
         })
@@ -85,6 +93,7 @@ impl RunScope {
     }
 
     /// A future that ends when Stop is pressed.
+    #[cfg(not(feature = "threads"))]
     pub fn stopped(&self) -> Shared<JsFuture> {
         self.stopped.clone()
     }

@@ -1,6 +1,5 @@
-//! How coroutines wait on the page's event loop: `setTimeout` and `fetch`, both
-//! ended early by Stop. asyncio uses it in both builds; the single-threaded build's
-//! simulated threads use it too.
+//! How the single-threaded build's simulated threads (and asyncio on them) wait on
+//! the page's event loop: `setTimeout` and `fetch`, both ended early by Stop.
 
 use super::fetch::{self, RunScope};
 use crate::runtime::cancel::Stopped;

@@ -13,6 +13,8 @@
 
 mod fetch;
 mod files;
+// Waits on the page's event loop: only simulated threads wait so (real ones block).
+#[cfg(not(feature = "threads"))]
 mod io;
 mod panic;
 #[cfg(not(feature = "threads"))]
@@ -351,6 +353,16 @@ impl Start {
 #[wasm_bindgen]
 pub fn run(plan: &JsValue, on_events: Function) -> Result<RunHandle, JsValue> {
     let plan = parse(plan)?;
+    if plan.code.is_none() {
+        // A listing runs as its Python: the page's text of it, which playground.js
+        // makes from the checked plan (listing-code.js) before it calls here.
+        return Err(WebError::Plan(PlanError {
+            place: "code".into(),
+            reason: "a listing runs as its Python: pass the code listing-code.js makes for it"
+                .into(),
+        })
+        .into());
+    }
     let scope = Rc::new(RunScope::new(on_events.clone())?);
     if RUNNING.swap(true, Ordering::SeqCst) {
         return Err(WebError::Busy.into());

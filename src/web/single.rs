@@ -10,7 +10,6 @@ use super::{now, Start};
 use crate::runtime::io::Io;
 use crate::runtime::machine::simulated::{current, AsThread};
 use crate::runtime::machine::{CannotStart, Runtime, ThreadMain};
-use crate::scenario;
 use js_sys::Promise;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -84,7 +83,7 @@ pub fn run(mut start: Start) -> Result<(), CannotStart> {
     wasm_bindgen_futures::spawn_local(AsThread {
         id: 1,
         body: Box::pin(async move {
-            scenario::run(&plan, &program).await;
+            crate::python::host::run(&plan, &program).await;
         }),
     });
     Ok(())

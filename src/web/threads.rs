@@ -17,15 +17,12 @@ compile_error!(
 );
 
 use super::fetch::{self, RunScope};
-use super::io::WebIo;
 use super::{now, workers, Start};
-use crate::runtime::asyncio;
 use crate::runtime::cancel::CancelToken;
 use crate::runtime::io::{FetchError, Fetched};
 use crate::runtime::machine::{CannotStart, Runtime, ThreadMain};
 use crate::runtime::sync::block_on;
 use crate::runtime::sync::Signal;
-use crate::scenario;
 use futures_channel::mpsc::{unbounded, UnboundedReceiver, UnboundedSender};
 use futures_util::StreamExt;
 use js_sys::Promise;
@@ -104,8 +101,8 @@ struct DownloadRequest {
 
 /// The rayon pool the page started, as the lesson's machine.
 struct Pool {
-    /// Where threads send their downloads; `None` for asyncio, which fetches itself.
-    broker: Option<UnboundedSender<DownloadRequest>>,
+    /// Where threads send their downloads.
+    broker: UnboundedSender<DownloadRequest>,
 }
 
 impl Runtime for Pool {
@@ -138,7 +135,7 @@ impl Runtime for Pool {
         now()
     }
 
-    /// Worker 1…N of the pool; 0 is the page's UI thread (asyncio's event loop).
+    /// Worker 1…N of the pool; 0 is the page's UI thread.
     fn thread_id(&self) -> u32 {
         rayon::current_thread_index().map_or(0, |i| i as u32 + 1)
     }
@@ -152,9 +149,8 @@ impl Runtime for Pool {
         _cancel: &CancelToken,
     ) -> Result<Fetched, FetchError> {
         let gone = || FetchError::Network("the page stopped listening".into());
-        let broker = self.broker.as_ref().ok_or_else(gone)?;
         let reply = Arc::new(Signal::new());
-        broker
+        self.broker
             .unbounded_send(DownloadRequest {
                 task,
                 url: url.to_owned(),
@@ -182,25 +178,12 @@ async fn broker(mut requests: UnboundedReceiver<DownloadRequest>, scope: Rc<RunS
 /// # Errors
 /// [`CannotStart`] when no worker is free for the lesson's main thread.
 pub fn run(mut start: Start) -> Result<(), CannotStart> {
-    if start.plan.scenario.is_async() && start.plan.code.is_none() {
-        // asyncio: the main coroutine runs on this (UI) thread's event loop.
-        let program = start.program(Arc::new(Pool { broker: None }));
-        let io = WebIo {
-            scope: start.scope.clone(),
-        };
-        wasm_bindgen_futures::spawn_local(async move {
-            asyncio::run(&start.plan, &program, &io).await;
-        });
-        return Ok(());
-    }
     let (requests, inbox) = unbounded();
-    let program = start.program(Arc::new(Pool {
-        broker: Some(requests),
-    }));
+    let program = start.program(Arc::new(Pool { broker: requests }));
     let plan = start.plan;
     // The lesson's main thread: a pool worker of its own, blocking where Python blocks.
     program.start_main(move |program| async move {
-        scenario::run(&plan, &program).await;
+        crate::python::host::run(&plan, &program).await;
     })?;
     wasm_bindgen_futures::spawn_local(broker(inbox, start.scope.clone()));
     Ok(())

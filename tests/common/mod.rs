@@ -16,6 +16,9 @@ use std::pin::Pin;
 use std::sync::{Arc, Mutex};
 use std::task::{Context, Poll, Waker};
 
+#[rustfmt::skip]
+mod listings;
+
 pub const MACHINE: Machine = Machine {
     pool_threads: 16,
     cores: 2,
@@ -24,7 +27,9 @@ pub const MACHINE: Machine = Machine {
 /// What a run may take beyond its ideal wall time here (shared, noisy machine).
 pub const SLACK_MS: f64 = 300.0;
 
-/// OS threads plus a pretend network: `http://fake/NAME?delay=MS&status=N&body=html|jpeg|huge`.
+/// OS threads plus a pretend network: `http://fake/NAME?delay=MS&status=N&body=html|jpeg|huge`,
+/// or the same said in the path (`http://fake/delay=MS/NAME`), so that the name a listing
+/// takes from the URL's last part (`img_name`) is the image's.
 pub struct FakeNet;
 
 impl Runtime for FakeNet {
@@ -61,10 +66,8 @@ pub struct FakeReply {
 
 impl FakeReply {
     pub fn of(url: &str) -> FakeReply {
-        let query = url.split_once('?').map_or("", |(_, q)| q);
         let param = |key: &str| {
-            query
-                .split('&')
+            url.split(['/', '?', '&'])
                 .find_map(|kv| kv.strip_prefix(key).and_then(|v| v.strip_prefix('=')))
                 .map(str::to_owned)
         };
@@ -227,7 +230,7 @@ pub fn run_simulated(plan: &Plan) -> Run {
     SPAWNER.with(|s| *s.borrow_mut() = Some(pool.spawner()));
     let main = AsThread {
         id: 1,
-        body: Box::pin(potoki::scenario::run(plan, &program)),
+        body: Box::pin(potoki::python::host::run(plan, &program)),
     };
     let record = pool.run_until(main);
     SPAWNER.with(|s| *s.borrow_mut() = None);
@@ -235,10 +238,10 @@ pub fn run_simulated(plan: &Plan) -> Run {
     Run { record, events }
 }
 
-/// `n` pretend images, each answering after the query's say (`delay=150`).
-pub fn fake_images(n: usize, query: &str) -> Vec<String> {
+/// `n` pretend images, each answering as `how` says (`delay=150`).
+pub fn fake_images(n: usize, how: &str) -> Vec<String> {
     (0..n)
-        .map(|i| format!("http://fake/images/img-{i}.jpg?{query}"))
+        .map(|i| format!("http://fake/{how}/img-{i}.jpg"))
         .collect()
 }
 
@@ -258,18 +261,46 @@ pub fn plan_with(
     images: Option<&[&str]>,
     workers: Option<usize>,
 ) -> Plan {
-    let input = PlanInput {
+    listing_plan(PlanInput {
         scenario: Some(scenario.into()),
         secs: secs.map(split_list),
         images: images.map(|urls| urls.iter().map(|u| (*u).to_owned()).collect()),
         workers: workers.map(|w| w.to_string()),
         ..PlanInput::default()
-    };
-    Plan::parse(&input, MACHINE).unwrap()
+    })
 }
 
 pub fn plan(scenario: &str, secs: &str, workers: Option<usize>) -> Plan {
     plan_with(scenario, Some(secs), None, workers)
+}
+
+/// The plan of a listing (`input` without its code) as the page runs it: with the
+/// Python the page runs for it (listings.rs, made by tests/listings/generate.mjs
+/// from www/listings.js).
+pub fn listing_plan(mut input: PlanInput) -> Plan {
+    let (kind, items) = match (&input.secs, &input.images, &input.compute) {
+        (_, Some(images), _) => ("download", images),
+        (_, _, Some(ns)) => ("compute", ns),
+        (Some(secs), _, _) => ("sleep", secs),
+        _ => panic!("a listing's case names its list"),
+    };
+    let key = format!(
+        "{} {kind} [{}] {} {}",
+        input.scenario.as_deref().unwrap_or("sequential"),
+        items.join(", "),
+        input.workers.as_deref().unwrap_or("-"),
+        input.lang.as_deref().unwrap_or("ru"),
+    );
+    let code = listings::LISTINGS
+        .iter()
+        .find_map(|(case, code)| (*case == key).then_some(*code))
+        .unwrap_or_else(|| {
+            panic!(
+                "no listing for `{key}`: add it to CASES in tests/listings/generate.mjs and run it"
+            )
+        });
+    input.code = Some(code.to_owned());
+    Plan::parse(&input, MACHINE).unwrap()
 }
 
 /// A program for `plan` on `rt`, its events collected in the returned list.
@@ -304,27 +335,16 @@ pub fn wait_for_events(events: &Mutex<Vec<Event>>, done: impl Fn(&[Event]) -> bo
     }
 }
 
-/// Runs a threaded listing to its end on OS threads with the pretend network.
+/// Runs a listing to its end on OS threads with the pretend network.
 pub fn run_plan(plan: &Plan) -> Run {
     let (program, events) = start(plan, Arc::new(FakeNet), CancelToken::new());
-    let record = potoki::runtime::sync::block_on(potoki::scenario::run(plan, &program));
+    let record = potoki::runtime::sync::block_on(potoki::python::host::run(plan, &program));
     let events = events.lock().unwrap().clone();
     Run { record, events }
 }
 
 pub fn run(scenario: &str, secs: &str, workers: Option<usize>) -> Run {
     run_plan(&plan(scenario, secs, workers))
-}
-
-/// Runs an asyncio listing on this one thread.
-pub fn run_async(plan: &Plan) -> Run {
-    let cancel = CancelToken::new();
-    let (program, events) = start(plan, Arc::new(FakeNet), cancel.clone());
-    let io = TimerIo { cancel };
-    let record =
-        potoki::runtime::sync::block_on(potoki::runtime::asyncio::run(plan, &program, &io));
-    let events = events.lock().unwrap().clone();
-    Run { record, events }
 }
 
 impl Run {
