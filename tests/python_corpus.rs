@@ -165,6 +165,7 @@ const RUNS: &[&str] = &[
     "175_async_generator_expressions",
     "176_set_iteration_order",
     "178_property_setter",
+    "179_identifiers_nfkc",
 ];
 
 fn expected(dir: &Path, name: &str, ext: &str) -> String {

@@ -28,6 +28,7 @@ const SAMPLE = [
   '112_asyncio_to_thread',
   '129_lesson_pool_map',
   '137_asyncio_timeout_executor',
+  '179_identifiers_nfkc',
 ];
 
 function expected(name, ext) {
