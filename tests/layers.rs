@@ -76,9 +76,14 @@ fn the_runtime_and_the_interpreter_never_reach_up_a_layer() {
 fn no_two_modules_of_the_runtime_import_each_other_in_a_circle() {
     let mut deps: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for file in rust_files(&src().join("runtime")) {
-        let name = file.file_stem().unwrap().to_string_lossy().into_owned();
+        let mut name = file.file_stem().unwrap().to_string_lossy().into_owned();
         if name == "mod" {
-            continue;
+            // `runtime/mod.rs` only lists the modules; `plan/mod.rs` is `plan`.
+            let dir = file.parent().and_then(Path::file_name).unwrap();
+            if dir == "runtime" {
+                continue;
+            }
+            name = dir.to_string_lossy().into_owned();
         }
         let code = code_of(&file);
         let mut used = names_after(&code, "crate::runtime::");
