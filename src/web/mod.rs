@@ -11,12 +11,14 @@
 //! (`single.rs`). The UI thread never blocks in either: it only parses plans,
 //! starts the program, awaits events and does the downloads.
 
+mod error;
 mod fetch;
 mod files;
 // Waits on the page's event loop: only simulated threads wait so (real ones block).
 #[cfg(not(feature = "threads"))]
 mod io;
 mod panic;
+mod plan_input;
 #[cfg(not(feature = "threads"))]
 mod single;
 #[cfg(feature = "threads")]
@@ -25,16 +27,17 @@ mod threads;
 mod workers;
 
 use crate::runtime::cancel::CancelToken;
-use crate::runtime::plan::{split_list, Machine, Plan, PlanError, PlanInput, MAX_POOL_THREADS};
+use crate::runtime::plan::{Machine, Plan, PlanError, MAX_POOL_THREADS};
 use crate::runtime::program::Program;
 use crate::runtime::record::Event;
 use crate::runtime::recorder::Sink;
+use error::WebError;
 use fetch::RunScope;
 use futures_channel::mpsc::{unbounded, UnboundedReceiver};
 use futures_util::StreamExt;
-use js_sys::{Array, Function, Promise, Reflect};
+use js_sys::{Function, Promise};
+use plan_input::plan_input;
 use serde::Serialize;
-use std::fmt;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use wasm_bindgen::prelude::*;
@@ -76,82 +79,6 @@ static POOL_THREADS: AtomicUsize = AtomicUsize::new(0);
 static CORES: AtomicUsize = AtomicUsize::new(1);
 /// One run at a time: the pool is sized for one program.
 static RUNNING: AtomicBool = AtomicBool::new(false);
-
-/// Everything that can go wrong at the boundary.
-#[derive(Debug)]
-enum WebError {
-    Plan(PlanError),
-    PoolNotStarted,
-    PoolSize(usize),
-    Busy,
-    Convert(String),
-    /// No worker was free for the program's main thread.
-    NoThread,
-    /// A thread of the run died: a panic aborts a wasm thread.
-    Died {
-        thread: u32,
-        message: String,
-    },
-    /// The run's channel closed before its last event.
-    Ended,
-    /// Python that does not parse, or is outside the subset.
-    Python(crate::python::PythonError),
-}
-
-impl fmt::Display for WebError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            WebError::Plan(e) => e.fmt(f),
-            WebError::PoolNotStarted => write!(
-                f,
-                "the thread pool is not started: call createPlayground() first"
-            ),
-            WebError::PoolSize(n) => {
-                write!(f, "threads: {n} is not between 2 and {MAX_POOL_THREADS}")
-            }
-            WebError::Busy => write!(f, "a run is already going: wait for it or stop it first"),
-            WebError::Convert(why) => write!(f, "could not pass a value to JS: {why}"),
-            WebError::NoThread => write!(
-                f,
-                "RuntimeError: can't start new thread: no worker of the pool is free"
-            ),
-            WebError::Died { thread, message } => write!(
-                f,
-                "thread {thread} of the pool died ({message}): the run was stopped"
-            ),
-            WebError::Ended => write!(
-                f,
-                "the run ended without its record: a thread died; reload the page"
-            ),
-            WebError::Python(error) => {
-                write!(f, "{}: {} (line {})", error.kind, error.message, error.line)
-            }
-        }
-    }
-}
-
-impl From<WebError> for JsValue {
-    fn from(error: WebError) -> JsValue {
-        let value: JsValue = JsError::new(&error.to_string()).into();
-        if let WebError::Python(python) = &error {
-            // Where, for the editor to underline: `.line`, `.col` (1-based), `.type`.
-            for (key, field) in [
-                ("line", JsValue::from(python.line as u32)),
-                ("col", JsValue::from(python.col as u32)),
-                ("type", JsValue::from_str(&python.kind)),
-            ] {
-                let _ = Reflect::set(&value, &JsValue::from_str(key), &field);
-            }
-        }
-        value
-    }
-}
-
-impl From<PlanError> for WebError {
-    fn from(error: PlanError) -> Self {
-        WebError::Plan(error)
-    }
-}
 
 #[wasm_bindgen(start)]
 fn on_load() {
@@ -206,60 +133,6 @@ fn machine() -> Result<Machine, WebError> {
         cores: CORES.load(Ordering::SeqCst),
         threaded: threaded(),
     })
-}
-
-/// Reads `{ scenario, secs | images | compute, workers, lang }` as the student wrote them.
-fn plan_input(plan: &JsValue) -> PlanInput {
-    let field = |name: &str| {
-        Reflect::get(plan, &JsValue::from_str(name))
-            .ok()
-            .filter(|v| !v.is_undefined() && !v.is_null())
-    };
-    let text = |value: JsValue| js_string(&value).ok();
-    // An array gives one item per element; a text is split by `split`.
-    let items = |value: JsValue, split: fn(&str) -> Vec<String>| {
-        if Array::is_array(&value) {
-            Array::from(&value)
-                .iter()
-                .map(|item| text(item).unwrap_or_default())
-                .collect()
-        } else {
-            split(&text(value).unwrap_or_default())
-        }
-    };
-    let base = base_url();
-    PlanInput {
-        scenario: field("scenario").and_then(text),
-        secs: field("secs").map(|secs| items(secs, split_list)),
-        images: field("images").map(|images| {
-            items(images, split_lines)
-                .into_iter()
-                .map(|url| resolve(&url, &base))
-                .collect()
-        }),
-        compute: field("compute").map(|n| items(n, split_list)),
-        workers: field("workers").and_then(text),
-        lang: field("lang").and_then(text),
-        code: field("code").and_then(text),
-        gil: field("gil").and_then(text),
-    }
-}
-
-/// One URL per line (the page's editor) or per comma (the `images=` URL parameter).
-fn split_lines(text: &str) -> Vec<String> {
-    let separator = if text.contains('\n') { '\n' } else { ',' };
-    text.split(separator)
-        .map(|line| line.trim().to_owned())
-        .collect()
-}
-
-/// Resolves a relative URL against the page; leaves what cannot be resolved as it
-/// was, for the plan to refuse with its place.
-fn resolve(url: &str, base: &str) -> String {
-    if url.trim().is_empty() {
-        return String::new();
-    }
-    web_sys::Url::new_with_base(url.trim(), base).map_or_else(|_| url.to_owned(), |u| u.href())
 }
 
 fn parse(plan: &JsValue) -> Result<Plan, WebError> {
