@@ -14,7 +14,8 @@
 //! - `dtoa.rs`: a float's decimal digits (shortest, or correctly rounded to a number of
 //!   digits) and their layout (`format_float_short` of CPython's `pystrtod.c`);
 //!   `repr(float)`, `round()`.
-//! - `spec.rs`: the format-spec mini-language (`formatter_unicode.c`).
+//! - `spec.rs`: the format-spec mini-language (`formatter_unicode.c`), read and
+//!   resolved; `render.rs`: a value laid out by it.
 //! - `percent.rs`: `template % args` (`PyUnicode_Format` of `unicodeobject.c`).
 //! - `parse.rs`: `float(str)`, `int(str, base)`, and `repr(str)` for their messages
 //!   (`printable.rs`: `str.isprintable()`, a table from CPython's Unicode database).
@@ -35,6 +36,7 @@ mod dtoa;
 mod parse;
 mod percent;
 mod printable;
+mod render;
 mod spec;
 
 use num_bigint::BigInt;
@@ -42,7 +44,8 @@ use num_bigint::BigInt;
 pub use dtoa::{float_repr, round_float, round_float_to_int, try_round_float};
 pub use parse::{parse_float, parse_int, str_repr};
 pub use percent::{mapping_keys, percent_format, PercentArg};
-pub use spec::{format_float, format_int, format_str, parse_spec, FormatSpec};
+pub use render::{format_float, format_int, format_str};
+pub use spec::{parse_spec, FormatSpec};
 
 /// The longest text these functions build (in characters). A wider width or a longer
 /// precision is a `MemoryError` here instead of an attempt to allocate it.

@@ -5,7 +5,7 @@ use num_bigint::{BigInt, Sign};
 use num_traits::ToPrimitive;
 
 use super::dtoa::{bigint_to_f64, double_to_string, f64_to_bigint, Flags};
-use super::spec::code_point;
+use super::render::code_point;
 use super::{int_to_decimal, too_long, MAX_OUTPUT_CHARS};
 
 /// One value on the right of `%`, as the VM sees it.
