@@ -1,8 +1,12 @@
-//! The methods of `str`: splitting and joining, searching, case, padding, and
-//! `str.format` (in `str_format.rs`).
+//! The methods of `str`, by name, and how they read their arguments; splitting
+//! (`str_split.rs`), searching (`str_search.rs`), case (`str_case.rs`) and
+//! `str.format` (`str_format.rs`) are files of their own.
 
 use super::builtins::NativeFn;
-use super::value::{List, Value};
+use super::str_case::{all_chars, is_cased, is_digit, istitle, mapped, title};
+use super::str_search::{affix, find, window};
+use super::str_split::{partition, split, splitlines, str_list};
+use super::value::Value;
 use super::vm::{PyResult, Vm};
 use std::sync::Arc;
 
@@ -16,7 +20,7 @@ pub fn text(value: &Value) -> Arc<str> {
 }
 
 /// The object a method was called on.
-fn this(a: &[Value]) -> Arc<str> {
+pub(super) fn this(a: &[Value]) -> Arc<str> {
     a.first().map_or_else(|| Arc::from(""), text)
 }
 
@@ -43,7 +47,7 @@ pub fn int_arg(vm: &Vm, value: Option<Value>, default: i64) -> PyResult<i64> {
 }
 
 /// A `str` argument, or CPython's TypeError naming what was given instead.
-fn str_arg(vm: &Vm, value: Option<Value>, what: &str) -> PyResult<Arc<str>> {
+pub(super) fn str_arg(vm: &Vm, value: Option<Value>, what: &str) -> PyResult<Arc<str>> {
     match value {
         Some(Value::Str(s)) => Ok(s),
         other => Err(vm.error(
@@ -59,190 +63,6 @@ fn str_arg(vm: &Vm, value: Option<Value>, what: &str) -> PyResult<Arc<str>> {
 /// Python's whitespace: Unicode's, and the four separators `\x1c`–`\x1f`.
 pub fn is_space(c: char) -> bool {
     c.is_whitespace() || ('\x1c'..='\x1f').contains(&c)
-}
-
-fn str_list(items: Vec<&str>) -> Value {
-    List::new(items.into_iter().map(Value::str).collect())
-}
-
-fn split_whitespace(s: &str, maxsplit: i64) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut rest = s.trim_start_matches(is_space);
-    while !rest.is_empty() {
-        if maxsplit >= 0 && out.len() as i64 == maxsplit {
-            out.push(rest);
-            break;
-        }
-        let end = rest.find(is_space).unwrap_or(rest.len());
-        out.push(&rest[..end]);
-        rest = rest[end..].trim_start_matches(is_space);
-    }
-    out
-}
-
-fn rsplit_whitespace(s: &str, maxsplit: i64) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut rest = s.trim_end_matches(is_space);
-    while !rest.is_empty() {
-        if maxsplit >= 0 && out.len() as i64 == maxsplit {
-            out.push(rest);
-            break;
-        }
-        let start = rest
-            .char_indices()
-            .rev()
-            .find(|&(_, c)| is_space(c))
-            .map_or(0, |(i, c)| i + c.len_utf8());
-        out.push(&rest[start..]);
-        rest = rest[..start].trim_end_matches(is_space);
-    }
-    out.reverse();
-    out
-}
-
-fn split(vm: &mut Vm, a: Vec<Value>, kw: Vec<(Arc<str>, Value)>, right: bool) -> PyResult<Value> {
-    let s = this(&a);
-    let maxsplit = int_arg(vm, param(&a, &kw, 2, "maxsplit"), -1)?;
-    Ok(match param(&a, &kw, 1, "sep") {
-        None | Some(Value::None) if right => str_list(rsplit_whitespace(&s, maxsplit)),
-        None | Some(Value::None) => str_list(split_whitespace(&s, maxsplit)),
-        Some(Value::Str(sep)) if sep.is_empty() => {
-            return Err(vm.error("ValueError", "empty separator"))
-        }
-        Some(Value::Str(sep)) => {
-            let n = usize::try_from(maxsplit).map_or(usize::MAX, |m| m.saturating_add(1));
-            if right {
-                let mut parts: Vec<&str> = s.rsplitn(n, &*sep).collect();
-                parts.reverse();
-                str_list(parts)
-            } else {
-                str_list(s.splitn(n, &*sep).collect())
-            }
-        }
-        Some(other) => {
-            return Err(vm.error(
-                "TypeError",
-                format!("must be str or None, not {}", other.type_name()),
-            ))
-        }
-    })
-}
-
-/// `str.splitlines`: every line break Python knows, `\r\n` as one.
-fn splitlines(s: &str, keepends: bool) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut chars = s.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let breaks = matches!(
-            c,
-            '\n' | '\r'
-                | '\x0b'
-                | '\x0c'
-                | '\x1c'
-                | '\x1d'
-                | '\x1e'
-                | '\u{85}'
-                | '\u{2028}'
-                | '\u{2029}'
-        );
-        if !breaks {
-            continue;
-        }
-        let mut end = i + c.len_utf8();
-        if c == '\r' && chars.peek().is_some_and(|&(_, n)| n == '\n') {
-            chars.next();
-            end += 1;
-        }
-        out.push(&s[start..if keepends { end } else { i }]);
-        start = end;
-    }
-    if start < s.len() {
-        out.push(&s[start..]);
-    }
-    out
-}
-
-/// The part of `s` that `start` and `end` arguments pick (char indices, as
-/// slices take them), its byte range and its first char's index; `None` when
-/// `start` is past the end.
-fn window(
-    vm: &Vm,
-    s: &str,
-    a: &[Value],
-    at: usize,
-) -> PyResult<Option<(std::ops::Range<usize>, i64)>> {
-    let n = s.chars().count() as i64;
-    let adjust = |i: i64| if i < 0 { (i + n).max(0) } else { i };
-    let start = adjust(int_arg(vm, a.get(at).cloned(), 0)?);
-    let end = adjust(int_arg(vm, a.get(at + 1).cloned(), n)?).min(n);
-    if start > n {
-        return Ok(None);
-    }
-    let byte = |c: i64| {
-        s.char_indices()
-            .nth(usize::try_from(c).unwrap_or(0))
-            .map_or(s.len(), |(b, _)| b)
-    };
-    let (bs, be) = (byte(start), byte(end.max(start)));
-    Ok(Some((bs..be, start)))
-}
-
-fn char_index(s: &str, byte: usize) -> i64 {
-    s.get(..byte).map_or(0, |p| p.chars().count() as i64)
-}
-
-/// `find`, `rfind`, `index`, `rindex`: the char index of `sub`, or `None`.
-fn find(vm: &Vm, a: &[Value], right: bool) -> PyResult<Option<i64>> {
-    let s = this(a);
-    let sub = str_arg(vm, a.get(1).cloned(), "must be str, not ").map_err(|_| {
-        vm.error(
-            "TypeError",
-            format!(
-                "must be str, not {}",
-                a.get(1).map_or("NoneType", Value::type_name)
-            ),
-        )
-    })?;
-    let Some((range, start)) = window(vm, &s, a, 2)? else {
-        return Ok(None);
-    };
-    let part = &s[range];
-    let found = if right {
-        part.rfind(&*sub)
-    } else {
-        part.find(&*sub)
-    };
-    Ok(found.map(|b| start + char_index(part, b)))
-}
-
-fn affix(vm: &Vm, a: &[Value], start: bool) -> PyResult<Value> {
-    let s = this(a);
-    let Some((range, _)) = window(vm, &s, a, 2)? else {
-        return Ok(Value::Bool(false));
-    };
-    let part = &s[range];
-    let test = |p: &str| {
-        if start {
-            part.starts_with(p)
-        } else {
-            part.ends_with(p)
-        }
-    };
-    Ok(Value::Bool(match a.get(1) {
-        Some(Value::Str(p)) => test(p),
-        Some(Value::Tuple(t)) => t.iter().any(|p| matches!(p, Value::Str(p) if test(p))),
-        other => {
-            return Err(vm.error(
-                "TypeError",
-                format!(
-                    "{} first arg must be str or a tuple of str, not {}",
-                    if start { "startswith" } else { "endswith" },
-                    other.map_or("NoneType", Value::type_name)
-                ),
-            ))
-        }
-    }))
 }
 
 fn strip(vm: &Vm, a: &[Value], left: bool, right: bool) -> PyResult<Value> {
@@ -312,86 +132,6 @@ fn pad(vm: &Vm, a: &[Value], align: char) -> PyResult<Value> {
         .chain(fills(padding - left))
         .collect();
     Ok(Value::str(&out))
-}
-
-fn is_cased(c: char) -> bool {
-    c.is_lowercase() || c.is_uppercase()
-}
-
-/// `str.title`: a cased letter after an uncased character starts a word.
-fn title(s: &str) -> String {
-    let mut out = String::new();
-    let mut after_cased = false;
-    for c in s.chars() {
-        if after_cased {
-            out.extend(c.to_lowercase());
-        } else {
-            out.extend(c.to_uppercase());
-        }
-        after_cased = is_cased(c);
-    }
-    out
-}
-
-fn istitle(s: &str) -> bool {
-    let (mut cased, mut after_cased) = (false, false);
-    for c in s.chars() {
-        if c.is_uppercase() {
-            if after_cased {
-                return false;
-            }
-            after_cased = true;
-            cased = true;
-        } else if c.is_lowercase() {
-            if !after_cased {
-                return false;
-            }
-            after_cased = true;
-            cased = true;
-        } else {
-            after_cased = false;
-        }
-    }
-    cased
-}
-
-fn all_chars(a: &[Value], test: fn(char) -> bool) -> PyResult<Value> {
-    let s = this(a);
-    Ok(Value::Bool(!s.is_empty() && s.chars().all(test)))
-}
-
-fn is_digit(c: char) -> bool {
-    c.is_ascii_digit() || c.is_numeric()
-}
-
-fn mapped(a: &[Value], f: fn(&str) -> String) -> PyResult<Value> {
-    Ok(Value::str(&f(&this(a))))
-}
-
-fn partition(vm: &Vm, a: &[Value], right: bool) -> PyResult<Value> {
-    let s = this(a);
-    let sep = match a.get(1) {
-        Some(Value::Str(sep)) => sep.clone(),
-        other => {
-            return Err(vm.error(
-                "TypeError",
-                format!(
-                    "must be str, not {}",
-                    other.map_or("NoneType", Value::type_name)
-                ),
-            ))
-        }
-    };
-    if sep.is_empty() {
-        return Err(vm.error("ValueError", "empty separator"));
-    }
-    let found = if right { s.rfind(&*sep) } else { s.find(&*sep) };
-    let parts = match found {
-        Some(at) => [&s[..at], &*sep, &s[at + sep.len()..]],
-        None if right => ["", "", &*s],
-        None => [&*s, "", ""],
-    };
-    Ok(Value::tuple(parts.iter().map(|p| Value::str(p)).collect()))
 }
 
 pub const STR: &[(&str, NativeFn)] = &[
