@@ -4,11 +4,14 @@
 //! Valid Python outside the supported subset is refused here, before anything runs,
 //! with `NotImplementedError: <what> is not supported here` and its line.
 
+mod comprehension;
 mod def;
 mod expr;
 mod flow;
+mod fstring;
 mod stmt;
 mod suspend;
+mod target;
 
 use super::code::{Code, Const, Instr, Kind, Params, Source};
 use super::parse::LineIndex;
