@@ -1,5 +1,5 @@
-//! `_futures`: the waiting and waking under `concurrent.futures` and
-//! `queue.SimpleQueue`, in Rust, as CPython has `_queue` in C.
+//! `_futures`: the waiting and waking under `concurrent.futures` (and, in
+//! `simple_queue.rs`, `queue.SimpleQueue`), in Rust, as CPython has `_queue` in C.
 //!
 //! Written in Python over `threading.Condition`, each hand-off of a future took a
 //! Python lock, a waiter lock per waiting thread and a dozen calls; 1000 submits
@@ -15,7 +15,6 @@ use super::ops::float;
 use super::value::{locked, List, NativeObject, Value};
 use super::vm::{PyResult, Vm};
 use std::any::Any;
-use std::collections::VecDeque;
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::Duration;
 
@@ -27,7 +26,7 @@ const STOP_POLL: Duration = Duration::from_millis(20);
 /// `take` got. Looking and taking are one step under the lock, so no other thread
 /// takes it in between. `sleeping` counts the threads asleep on `changed`, so that
 /// those who change the state wake only when someone sleeps.
-fn wait_for<S, T>(
+pub(super) fn wait_for<S, T>(
     vm: &mut Vm,
     state: &Mutex<S>,
     changed: &Condvar,
@@ -93,7 +92,7 @@ fn wake_all<S>(guard: MutexGuard<'_, S>, sleeping: usize, changed: &Condvar) {
 }
 
 /// `timeout` of a call: positional at `at` or by keyword; `None` for none or `None`.
-fn timeout_arg(a: &[Value], k: &[(Arc<str>, Value)], at: usize) -> Option<f64> {
+pub(super) fn timeout_arg(a: &[Value], k: &[(Arc<str>, Value)], at: usize) -> Option<f64> {
     let value = a
         .get(at)
         .or_else(|| k.iter().find(|(n, _)| &**n == "timeout").map(|(_, v)| v))?;
@@ -101,7 +100,7 @@ fn timeout_arg(a: &[Value], k: &[(Arc<str>, Value)], at: usize) -> Option<f64> {
 }
 
 /// The object a method was called on.
-fn this<T: NativeObject>(vm: &Vm, a: &[Value]) -> PyResult<Arc<T>> {
+pub(super) fn this<T: NativeObject>(vm: &Vm, a: &[Value]) -> PyResult<Arc<T>> {
     if let Some(Value::Native(object)) = a.first() {
         let object: Arc<dyn Any + Send + Sync> = object.clone();
         if let Ok(object) = object.downcast::<T>() {
@@ -346,104 +345,6 @@ const WAITER: &[(&str, NativeFn)] = &[
     }),
 ];
 
-// ---- queue.SimpleQueue ----
-
-#[derive(Default)]
-struct QueueState {
-    items: VecDeque<Value>,
-    sleeping: usize,
-}
-
-/// `queue.SimpleQueue()`: an unbounded FIFO; `get` waits with the GIL let go.
-#[derive(Default)]
-pub struct SimpleQueue {
-    state: Mutex<QueueState>,
-    changed: Condvar,
-}
-
-impl NativeObject for SimpleQueue {
-    fn type_name(&self) -> &'static str {
-        "_queue.SimpleQueue"
-    }
-
-    fn methods(&self) -> &'static [(&'static str, NativeFn)] {
-        SIMPLE_QUEUE
-    }
-}
-
-impl SimpleQueue {
-    fn put(&self, item: Value) {
-        let mut state = locked(&self.state);
-        state.items.push_back(item);
-        let sleeping = state.sleeping;
-        drop(state);
-        if sleeping > 0 {
-            self.changed.notify_one();
-        }
-    }
-
-    fn get(&self, vm: &mut Vm, block: bool, timeout: Option<f64>) -> PyResult<Value> {
-        let timeout = if block { timeout } else { Some(0.0) };
-        if timeout.is_some_and(|t| t < 0.0) {
-            return Err(vm.error("ValueError", "'timeout' must be a non-negative number"));
-        }
-        let item = wait_for(
-            vm,
-            &self.state,
-            &self.changed,
-            timeout,
-            |s| &mut s.sleeping,
-            |s| s.items.pop_front(),
-        )?;
-        match item {
-            Some(item) => Ok(item),
-            None => Err(empty(vm)?),
-        }
-    }
-}
-
-/// `queue.Empty()`, to raise.
-fn empty(vm: &mut Vm) -> PyResult<Value> {
-    let queue = vm.import("queue")?;
-    let class = vm.get_attr(&queue, "Empty")?;
-    vm.call(&class, Vec::new(), Vec::new())
-}
-
-fn block_arg(vm: &Vm, a: &[Value], k: &[(Arc<str>, Value)]) -> bool {
-    a.get(1)
-        .or_else(|| k.iter().find(|(n, _)| &**n == "block").map(|(_, v)| v))
-        .is_none_or(|b| vm.truthy(b))
-}
-
-const SIMPLE_QUEUE: &[(&str, NativeFn)] = &[
-    ("put", |vm, a, _| {
-        this::<SimpleQueue>(vm, &a)?.put(a.get(1).cloned().unwrap_or(Value::None));
-        Ok(Value::None)
-    }),
-    ("put_nowait", |vm, a, _| {
-        this::<SimpleQueue>(vm, &a)?.put(a.get(1).cloned().unwrap_or(Value::None));
-        Ok(Value::None)
-    }),
-    ("get", |vm, a, k| {
-        let queue = this::<SimpleQueue>(vm, &a)?;
-        let block = block_arg(vm, &a, &k);
-        queue.get(vm, block, timeout_arg(&a, &k, 2))
-    }),
-    ("get_nowait", |vm, a, _| {
-        this::<SimpleQueue>(vm, &a)?.get(vm, false, None)
-    }),
-    ("empty", |vm, a, _| {
-        let queue = this::<SimpleQueue>(vm, &a)?;
-        let empty = locked(&queue.state).items.is_empty();
-        Ok(Value::Bool(empty))
-    }),
-    ("qsize", |vm, a, _| {
-        let queue = this::<SimpleQueue>(vm, &a)?;
-        let n = locked(&queue.state).items.len();
-        Ok(Value::Int(i64::try_from(n).unwrap_or(i64::MAX)))
-    }),
-];
-
 // ---- The executor's count of idle workers ----
 
 /// `_futures.IdleCount()`: `ThreadPoolExecutor._idle_semaphore`, which is only ever
@@ -489,7 +390,9 @@ pub fn native_module() -> Value {
             Ok(Value::Native(Arc::new(Waiter::default())))
         }),
         ("SimpleQueue", |_, _, _| {
-            Ok(Value::Native(Arc::new(SimpleQueue::default())))
+            Ok(Value::Native(Arc::new(
+                super::simple_queue::SimpleQueue::default(),
+            )))
         }),
         ("IdleCount", |_, _, _| {
             Ok(Value::Native(Arc::new(IdleCount::default())))

@@ -50,6 +50,7 @@ mod random;
 mod range;
 mod scope;
 mod set_order;
+mod simple_queue;
 mod sorting;
 mod spare;
 mod step;

@@ -28,10 +28,7 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn interpolated(
-        &mut self,
-        element: &'a ast::InterpolatedStringElement,
-    ) -> Result<()> {
+    fn interpolated(&mut self, element: &'a ast::InterpolatedStringElement) -> Result<()> {
         match element {
             ast::InterpolatedStringElement::Literal(l) => self.load_const(Value::str(&l.value)),
             ast::InterpolatedStringElement::Interpolation(i) => {
