@@ -18,6 +18,7 @@ mod bytes;
 mod call;
 mod classes;
 pub mod code;
+mod codecs;
 pub mod compile;
 mod construct;
 mod conversions;

@@ -332,6 +332,6 @@ pub const STR: &[(&str, NativeFn)] = &[
     ("encode", |vm, a, kw| {
         let s = this(&a);
         let encoding = param(&a, &kw, 1, "encoding").map(|e| vm.str(&e));
-        super::bytes::encode(vm, &s, encoding.as_deref())
+        super::codecs::encode(vm, &s, encoding.as_deref())
     }),
 ];
