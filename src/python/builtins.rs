@@ -334,7 +334,7 @@ fn next(vm: &mut Vm, args: Vec<Value>, kwargs: Vec<(Arc<str>, Value)>) -> PyResu
     // A generator's `StopIteration` carries what it returned.
     if let (Value::Generator(g), None) = (arg(&args, 0), args.get(1)) {
         if g.kind == super::code::Kind::Generator {
-            return super::generator::next_method(vm, args, kwargs);
+            return super::generator_methods::next_method(vm, args, kwargs);
         }
     }
     match vm.next_mut(&arg(&args, 0))? {

@@ -34,6 +34,7 @@ mod files;
 pub mod format;
 mod futures;
 mod generator;
+mod generator_methods;
 mod gil;
 mod hashing;
 pub mod host;

@@ -51,7 +51,7 @@ pub fn method(object: &Value, name: &str) -> Option<Builtin> {
         Value::Generator(g) if g.kind == super::code::Kind::AsyncGenerator => {
             super::async_gen::METHODS
         }
-        Value::Generator(_) => super::generator::METHODS,
+        Value::Generator(_) => super::generator_methods::METHODS,
         Value::Native(n) => n.methods(),
         Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => INT,
         Value::Float(_) => FLOAT,
