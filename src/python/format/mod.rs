@@ -12,8 +12,9 @@
 //!
 //! The parts:
 //! - `dtoa.rs`: a float's decimal digits (shortest, or correctly rounded to a number of
-//!   digits) and their layout (`format_float_short` of CPython's `pystrtod.c`);
-//!   `repr(float)`, `round()`.
+//!   digits); `float_text.rs`: their layout (`format_float_short` of CPython's
+//!   `pystrtod.c`), `repr(float)`; `float_round.rs`: `round()`, `int(float)`,
+//!   `float(int)`.
 //! - `spec.rs`: the format-spec mini-language (`formatter_unicode.c`), read and
 //!   resolved; `render.rs`: a value laid out by it.
 //! - `percent.rs`: `template % args` (`PyUnicode_Format` of `unicodeobject.c`).
@@ -33,6 +34,8 @@
 //!   `MemoryError` message here, where CPython tries to allocate them.
 
 mod dtoa;
+mod float_round;
+mod float_text;
 mod parse;
 mod percent;
 mod printable;
@@ -41,7 +44,8 @@ mod spec;
 
 use num_bigint::BigInt;
 
-pub use dtoa::{float_repr, round_float, round_float_to_int, try_round_float};
+pub use float_round::{round_float, round_float_to_int, try_round_float};
+pub use float_text::float_repr;
 pub use parse::{parse_float, parse_int, str_repr};
 pub use percent::{mapping_keys, percent_format, PercentArg};
 pub use render::{format_float, format_int, format_str};

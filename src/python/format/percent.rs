@@ -4,7 +4,8 @@
 use num_bigint::{BigInt, Sign};
 use num_traits::ToPrimitive;
 
-use super::dtoa::{bigint_to_f64, double_to_string, f64_to_bigint, Flags};
+use super::float_round::{bigint_to_f64, f64_to_bigint};
+use super::float_text::{double_to_string, Flags};
 use super::render::code_point;
 use super::{int_to_decimal, too_long, MAX_OUTPUT_CHARS};
 

@@ -5,7 +5,8 @@
 use num_bigint::{BigInt, Sign};
 use num_traits::ToPrimitive;
 
-use super::dtoa::{bigint_to_f64, double_to_string, Flags};
+use super::float_round::bigint_to_f64;
+use super::float_text::{double_to_string, Flags};
 use super::spec::{parse_raw, resolve, unknown_presentation_type, Grouping, Resolved, INT_MAX};
 use super::{float_repr, int_to_decimal, too_long, MAX_OUTPUT_CHARS};
 
