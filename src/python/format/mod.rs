@@ -38,6 +38,7 @@ mod float_round;
 mod float_text;
 mod parse;
 mod percent;
+mod percent_values;
 mod printable;
 mod render;
 mod spec;
