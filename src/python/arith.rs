@@ -127,6 +127,7 @@ impl Vm {
                 }
                 Ok(Value::Set(Arc::new(super::value::Dict {
                     entries: Mutex::new(out),
+                    keys: Default::default(),
                 })))
             }
             _ => {

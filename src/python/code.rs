@@ -3,7 +3,7 @@
 //! at any instruction), each instruction with its source line.
 
 use super::value::Value;
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
 use std::sync::Arc;
 
 /// Binary operators, in-place or not.
@@ -306,6 +306,9 @@ pub struct Code {
     /// object's dict (an instance's, a module's) where it was last found. Objects
     /// of one class set their attributes in the same order, so one slot fits all.
     pub attr_slots: Vec<AtomicU32>,
+    /// For each of `names` that is a builtin, its slot in the builtins and the
+    /// version of the globals' keys that lacked it (`builtin_cache.rs`).
+    pub builtin_slots: Vec<AtomicU64>,
     /// Local variable slots: parameters first.
     pub locals: Vec<Arc<str>>,
     /// Variables held in cells: this function's own captured ones, then the free ones

@@ -149,5 +149,6 @@ pub(super) fn construct(vm: &mut Vm, name: &str, args: Args, _kwargs: Kwargs) ->
 pub(super) fn set_of(entries: DictEntries) -> Value {
     Value::Set(Arc::new(Dict {
         entries: std::sync::Mutex::new(entries),
+        keys: Default::default(),
     }))
 }

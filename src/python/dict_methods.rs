@@ -104,7 +104,7 @@ pub(super) const SET: &[(&str, NativeFn)] = &[
     ("copy", |_, a, _| Ok(set_of(dict_entries(&arg(&a, 0))))),
     ("clear", |_, a, _| {
         if let Value::Set(d) = arg(&a, 0) {
-            *locked(&d.entries) = DictEntries::default();
+            locked(&d.entries).clear();
         }
         Ok(Value::None)
     }),
@@ -227,7 +227,7 @@ pub(super) const DICT: &[(&str, NativeFn)] = &[
     }),
     ("clear", |_, a, _| {
         if let Value::Dict(d) = arg(&a, 0) {
-            *locked(&d.entries) = DictEntries::default();
+            locked(&d.entries).clear();
         }
         Ok(Value::None)
     }),

@@ -5,13 +5,15 @@
 //! split-key and small dicts avoid theirs. A table is built the first time the
 //! dict grows past that or gets a key that is not a str.
 
+use super::builtin_cache::KeysVersion;
 use super::value::{Key, Value};
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// Slots (holes of deleted entries included) kept without a hash table.
 const SMALL: usize = 8;
 
-#[derive(Default, Clone)]
+#[derive(Default)]
 pub struct DictEntries {
     /// In insertion order; a deleted entry leaves a hole (`None`).
     pub slots: Vec<Option<(Value, Value)>>,
@@ -20,6 +22,23 @@ pub struct DictEntries {
     /// Whether `index` is kept; if not, every key is a str and `slots` is small.
     indexed: bool,
     pub len: usize,
+    /// A module's globals: the version of its keys, changed whenever one is added or
+    /// removed (`builtin_cache.rs`). Changed here, under the dict's lock, so that no
+    /// way of adding a key can forget it.
+    pub(super) keys: Option<Arc<KeysVersion>>,
+}
+
+/// A copy is a new dict: nobody caches by its keys' version.
+impl Clone for DictEntries {
+    fn clone(&self) -> Self {
+        DictEntries {
+            slots: self.slots.clone(),
+            index: self.index.clone(),
+            indexed: self.indexed,
+            len: self.len,
+            keys: None,
+        }
+    }
 }
 
 /// The dicts' hasher: Firefox's and rustc's multiply-rotate hash, several times
@@ -104,6 +123,7 @@ impl DictEntries {
         }
         self.slots.push(Some((k, v)));
         self.len += 1;
+        self.keys_changed();
         at
     }
 
@@ -115,7 +135,31 @@ impl DictEntries {
         };
         let (_, v) = self.slots.get_mut(at)?.take()?;
         self.len -= 1;
+        self.keys_changed();
         Some(v)
+    }
+
+    /// `dict.clear()`: no entries, the same dict (a module's globals stay watched).
+    pub fn clear(&mut self) {
+        let keys = self.keys.take();
+        *self = DictEntries {
+            keys,
+            ..DictEntries::default()
+        };
+        self.keys_changed();
+    }
+
+    /// From now on, adding or removing a key changes `version`.
+    pub(super) fn watch_keys(&mut self, version: &Arc<KeysVersion>) {
+        if self.keys.is_none() {
+            self.keys = Some(version.clone());
+        }
+    }
+
+    fn keys_changed(&mut self) {
+        if let Some(keys) = &self.keys {
+            keys.change();
+        }
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &(Value, Value)> {

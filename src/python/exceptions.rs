@@ -96,6 +96,11 @@ impl Classes {
         }
     }
 
+    /// The builtin class `name`, borrowed: no count written (see `is_subclass`).
+    pub fn named(&self, name: &str) -> Option<&Arc<Class>> {
+        self.by_name.get(name)
+    }
+
     pub fn all(&self) -> impl Iterator<Item = (&'static str, &Arc<Class>)> {
         self.by_name.iter().map(|(name, class)| (*name, class))
     }

@@ -111,6 +111,7 @@ impl Vm {
                 }
                 self.push(Value::Set(Arc::new(Dict {
                     entries: Mutex::new(entries),
+                    keys: Default::default(),
                 })));
             }
             Instr::BuildMap(n) => {

@@ -25,7 +25,7 @@ pub const CLASS: &str = "_local";
 impl Vm {
     /// Whether objects of `class` are `threading.local`s.
     pub(super) fn is_local_class(&self, class: &Arc<Class>) -> bool {
-        class.is_subclass(&self.classes().get(CLASS))
+        (self.classes().named(CLASS)).is_some_and(|local| class.is_subclass(local))
     }
 
     /// The per-thread state of a new `threading.local` of `class`, its maker's

@@ -13,6 +13,7 @@ mod args;
 mod arith;
 mod async_gen;
 mod attrs;
+mod builtin_cache;
 mod builtins;
 mod bytes;
 mod call;

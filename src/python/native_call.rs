@@ -36,9 +36,7 @@ impl Vm {
             Value::Class(class) if self.classes().is_exception(class) => {
                 Ok(new_exception(class.clone(), args))
             }
-            Value::Class(class) => {
-                super::construct::construct(self, &class.name.clone(), args, kwargs)
-            }
+            Value::Class(class) => super::construct::construct(self, &class.name, args, kwargs),
             Value::Instance(_) => {
                 let callee = callee.clone();
                 match self.call_instance(&callee, args, kwargs)? {

@@ -117,40 +117,18 @@ impl Vm {
                     }
                 }
                 Instr::LoadGlobal(at) | Instr::LoadName(at) => {
-                    let name = frame
-                        .code
-                        .names
-                        .get(at as usize)
-                        .cloned()
-                        .unwrap_or_default();
-                    let key = super::value::Key::Str(name.clone());
-                    let own = match (&frame.names, instr) {
-                        (Some(names), Instr::LoadName(_)) => {
-                            locked(&names.entries).get(&key).cloned()
-                        }
-                        _ => None,
-                    };
-                    let found = own.or_else(|| {
-                        let globals = locked(&frame.globals.entries);
-                        let at = at as usize;
-                        if let Some(value) = frame
-                            .code
-                            .global_slot(at)
-                            .and_then(|slot| globals.str_slot(slot, &name))
-                        {
-                            return Some(value.clone());
-                        }
-                        let slot = globals.slot_of(&key)?;
-                        frame.code.remember_global_slot(at, slot);
-                        globals.str_slot(slot, &name).cloned()
-                    });
-                    match found.or_else(|| self.interp.builtins.get(&key).cloned()) {
-                        Some(value) => self.push(value),
-                        None => {
-                            return Err(fail(
-                                self.error("NameError", format!("name '{name}' is not defined")),
-                            ))
-                        }
+                    // A builtin the globals still lack: no lock, no hashing, no
+                    // write (`builtin_cache.rs`). A class body's names come first.
+                    let class_body = frame.names.is_some() && matches!(instr, Instr::LoadName(_));
+                    let at = at as usize;
+                    match super::builtin_cache::cached(
+                        &self.interp.builtins,
+                        &frame.code,
+                        &frame.globals,
+                        at,
+                    ) {
+                        Some(value) if !class_body => frame.stack.push(value.clone()),
+                        _ => self.load_name(at, class_body).map_err(fail)?,
                     }
                 }
                 Instr::StoreGlobal(at) | Instr::StoreName(at) => {

@@ -116,6 +116,9 @@ impl List {
 #[derive(Default)]
 pub struct Dict {
     pub entries: Mutex<DictEntries>,
+    /// A module's globals: the version of its keys, read without the lock
+    /// (`builtin_cache.rs`).
+    pub keys: std::sync::OnceLock<Arc<super::builtin_cache::KeysVersion>>,
 }
 
 pub use super::entries::{both_entries, DictEntries, FastHash};
@@ -145,6 +148,7 @@ impl Dict {
     pub fn new_value(entries: DictEntries) -> Value {
         Value::Dict(Arc::new(Dict {
             entries: Mutex::new(entries),
+            keys: Default::default(),
         }))
     }
 }
@@ -245,14 +249,15 @@ pub struct Instance {
 }
 
 impl Class {
-    /// Whether `self` is `other` or derives from it.
+    /// Whether `self` is `other` or derives from it. Walked by reference: a clone
+    /// of a builtin class would write its count, which every thread shares.
     pub fn is_subclass(self: &Arc<Self>, other: &Arc<Class>) -> bool {
-        let mut at = Some(self.clone());
+        let mut at = Some(self);
         while let Some(class) = at {
-            if Arc::ptr_eq(&class, other) {
+            if Arc::ptr_eq(class, other) {
                 return true;
             }
-            at = class.base.clone();
+            at = class.base.as_ref();
         }
         false
     }

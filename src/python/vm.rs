@@ -272,6 +272,7 @@ impl Vm {
     /// The exception that ended it, its traceback filled in.
     pub fn run_module(&mut self, code: Arc<Code>, globals: Arc<Dict>) -> PyResult<Value> {
         let base = self.frames.len();
+        globals.watch_keys();
         self.frames.push(Frame {
             fast: Vec::new(),
             cells: Vec::new(),

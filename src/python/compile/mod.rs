@@ -325,6 +325,7 @@ impl<'a> Compiler<'a> {
             consts: unit.consts,
             global_slots: unit.names.iter().map(|_| Default::default()).collect(),
             attr_slots: unit.names.iter().map(|_| Default::default()).collect(),
+            builtin_slots: unit.names.iter().map(|_| Default::default()).collect(),
             names: unit.names,
             locals: unit.locals,
             cells: unit.cells,
