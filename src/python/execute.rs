@@ -138,7 +138,11 @@ impl Vm {
                 let value = self.pop();
                 let target = self.peek(depth as usize - 1);
                 match target {
-                    Value::List(l) => locked(&l.items).push(value),
+                    Value::List(l) => {
+                        let mut items = locked(&l.items);
+                        self.reserve_growth(&items)?;
+                        items.push(value);
+                    }
                     Value::Set(d) => {
                         let key = self.key(&value)?;
                         locked(&d.entries).insert(key, value, Value::None);

@@ -128,6 +128,7 @@ impl Vm {
                 let iterator = self.iter(other)?;
                 let mut items = Vec::new();
                 while let Some(item) = self.next(&iterator)? {
+                    self.reserve_growth(&items)?;
                     items.push(item);
                     // What is collected is on the heap already: look now and then.
                     if items.len().is_multiple_of(4096) {

@@ -28,9 +28,11 @@ fn count_eq(vm: &mut Vm, items: &[Value], target: &Value) -> PyResult<i64> {
 }
 
 pub(super) const LIST: &[(&str, NativeFn)] = &[
-    ("append", |_, a, _| {
+    ("append", |vm, a, _| {
         if let Value::List(l) = arg(&a, 0) {
-            locked(&l.items).push(arg(&a, 1));
+            let mut items = locked(&l.items);
+            vm.reserve_growth(&items)?;
+            items.push(arg(&a, 1));
         }
         Ok(Value::None)
     }),

@@ -69,6 +69,8 @@ pub struct Interp {
 /// The heap a run may hold: far below the wasm memory's hard limit (1 GiB), where a
 /// failed allocation would abort a worker, with room for a `list` to double.
 pub const MEMORY_LIMIT: usize = 256 << 20;
+/// Lists shorter than this grow without a look at the cap: their doubling is small.
+const GROWTH_CHECKED: usize = 4096;
 
 /// Bytes a list slot takes.
 pub const ITEM_BYTES: usize = std::mem::size_of::<Value>();
@@ -232,6 +234,20 @@ impl Vm {
         let held = crate::runtime::memory::live_bytes().saturating_sub(self.interp.memory_base);
         if held.saturating_add(bytes) > MEMORY_LIMIT {
             return Err(self.error("MemoryError", ""));
+        }
+        Ok(())
+    }
+
+    /// Before a push onto `items`: if it is full, the push doubles it, so the heap
+    /// must have room for that first. A check after the fact (`reserve(0)`) would
+    /// let a 256 MB list become 512 MB before it saw the cap, and the wasm memory
+    /// grow for ever by that much.
+    ///
+    /// # Errors
+    /// `MemoryError`, as [`Vm::reserve`].
+    pub fn reserve_growth<T>(&self, items: &Vec<T>) -> PyResult<()> {
+        if items.len() == items.capacity() && items.capacity() >= GROWTH_CHECKED {
+            return self.reserve(items.capacity().saturating_mul(std::mem::size_of::<T>()));
         }
         Ok(())
     }

@@ -301,6 +301,18 @@ try:
     big = list(range(10**9))
 except MemoryError as e:
     print("range:", type(e).__name__)
+# A list that doubles as it grows: the cap is looked at before each doubling.
+grown = []
+try:
+    while True:
+        grown.append(0)
+except MemoryError as e:
+    grown = None
+    print("append:", type(e).__name__)
+try:
+    squares = [i * i for i in range(10**9)]
+except MemoryError as e:
+    print("comprehension:", type(e).__name__)
 chunks = []
 try:
     while True:
@@ -316,7 +328,7 @@ print("still running")
     const { record } = await runInPage(page, { code });
     assert.deepEqual(
       record.output.map((line) => line.text),
-      ['repeat: MemoryError', 'range: MemoryError', 'held at least 200 MB', 'still running'],
+      ['repeat: MemoryError', 'range: MemoryError', 'append: MemoryError', 'comprehension: MemoryError', 'held at least 200 MB', 'still running'],
     );
   }
   // Up to the cap, the heap the module started with was enough: the shared memory
