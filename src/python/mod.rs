@@ -64,6 +64,7 @@ mod str_search;
 mod str_split;
 mod thread;
 mod types;
+mod user_ops;
 pub mod value;
 pub mod vm;
 
