@@ -41,6 +41,7 @@ mod hashing;
 pub mod host;
 mod items;
 mod lazy;
+mod limits;
 mod list_methods;
 mod local;
 mod modules;
