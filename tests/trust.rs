@@ -12,8 +12,7 @@ use potoki::runtime::cancel::CancelToken;
 use potoki::runtime::machine::native::OsThreads;
 use potoki::runtime::machine::{CannotStart, Runtime, ThreadMain};
 use potoki::runtime::plan::Plan;
-use potoki::runtime::record::Event;
-use potoki::runtime::record::Outcome;
+use potoki::runtime::record::{Event, Outcome, RunRecord};
 use potoki::runtime::sync::block_on;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
@@ -40,9 +39,21 @@ impl Runtime for FewThreads {
     }
 }
 
-fn run_on(plan: &Plan, rt: Arc<dyn Runtime>) -> potoki::runtime::record::RunRecord {
+fn run_on(plan: &Plan, rt: Arc<dyn Runtime>) -> RunRecord {
     let (program, _) = start(plan, rt, CancelToken::new());
     block_on(host::run(plan, &program))
+}
+
+/// The program ended on CPython's error for a thread the system could not start.
+fn assert_ended_on_cannot_start(record: &RunRecord) {
+    let error = record
+        .error
+        .as_ref()
+        .unwrap_or_else(|| panic!("the program ended well: {:?}", record.tasks));
+    assert_eq!(
+        (error.kind.as_str(), error.message.as_str()),
+        ("RuntimeError", "can't start new thread")
+    );
 }
 
 #[test]
@@ -51,14 +62,7 @@ fn a_thread_that_cannot_start_raises_runtimeerror_in_start_and_the_started_ones_
     let record = run_on(&plan, Arc::new(FewThreads { free: 2.into() }));
     // `t.start()` of the third raises in the main thread, as CPython's does when the
     // system has no thread for it; the two started before sleep and end well.
-    let error = record
-        .error
-        .as_ref()
-        .expect("the program ended on the error");
-    assert_eq!(
-        (error.kind.as_str(), error.message.as_str()),
-        ("RuntimeError", "can't start new thread")
-    );
+    assert_ended_on_cannot_start(&record);
     assert!(record.tasks.len() >= 2, "{:?}", record.tasks);
     for task in &record.tasks[..2] {
         assert_eq!(task.outcome, Some(Outcome::Ok(None)), "{task:?}");
@@ -72,14 +76,7 @@ fn a_pool_that_gets_no_thread_raises_instead_of_waiting_for_ever() {
     let started = Instant::now();
     let record = run_on(&plan, Arc::new(FewThreads { free: 0.into() }));
     assert!(started.elapsed() < Duration::from_secs(2));
-    let error = record
-        .error
-        .as_ref()
-        .expect("the program ended on the error");
-    assert_eq!(
-        (error.kind.as_str(), error.message.as_str()),
-        ("RuntimeError", "can't start new thread")
-    );
+    assert_ended_on_cannot_start(&record);
     assert!(record.tasks.iter().all(|t| t.started_ms.is_none()));
 }
 
